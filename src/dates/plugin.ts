@@ -1,0 +1,12 @@
+import type { DateTime } from "luxon";
+import type { EleventyConfig } from "../eleventy-config.ts";
+import { isoDateTime, machineDate, readableDate } from "./dates.ts";
+
+/** Date filters for templates; every date they get is already in the site's time zone. */
+export function datesPlugin(locale: string) {
+  return (config: EleventyConfig) => {
+    config.addFilter("readableDate", (date: DateTime) => readableDate(date, locale));
+    config.addFilter("machineDate", (date: DateTime) => machineDate(date));
+    config.addFilter("isoDateTime", (date: DateTime) => isoDateTime(date));
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The part of Eleventy's configuration API that our plugins use. Eleventy ships its types as
+ * JSDoc in JavaScript, which TypeScript does not read from node_modules, so we name them here.
+ */
+export interface EleventyConfig {
+  addPlugin(plugin: (config: EleventyConfig) => void): void;
+  addCollection(name: string, build: (api: CollectionApi) => unknown): void;
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  addGlobalData(name: string, value: unknown): void;
+  addPreprocessor(
+    name: string,
+    extensions: string,
+    callback: (this: { inputPath: string }, data: Record<string, unknown>, content: string) => unknown,
+  ): void;
+  addPassthroughCopy(paths: string | Record<string, string>): void;
+  addWatchTarget(path: string): void;
+  addTemplate(path: string, content: string, data?: Record<string, unknown>): void;
+  addDataExtension(extensions: string, options: { parser: (contents: string, path: string) => unknown; read?: boolean }): void;
+  setFrontMatterParsingOptions(options: Record<string, unknown>): void;
+  setLibrary(name: string, library: unknown): void;
+  on(event: string, callback: (...args: never[]) => unknown): void;
+  ignores: { add(glob: string): void };
+  watchIgnores: { add(glob: string): void };
+  setServerOptions(options: Record<string, unknown>): void;
+}
+
+export interface CollectionItem {
+  inputPath: string;
+  url: string;
+  data: Record<string, unknown>;
+}
+
+export interface CollectionApi {
+  getAll(): CollectionItem[];
+  getFilteredByGlob(glob: string): CollectionItem[];
+}

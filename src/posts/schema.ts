@@ -1,0 +1,115 @@
+import type { DateTime } from "luxon";
+import { z } from "zod";
+import { parseSiteDate, urlDatePath } from "../dates/dates.ts";
+import { slugify } from "./slug.ts";
+
+const text = (what: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? "is required" : `must be text (${what})`) })
+    .trim()
+    .min(1, { error: "must not be empty" });
+
+const person = z.object(
+  {
+    name: text("the person's full name"),
+    role: text("their role, as the show notes state it").optional(),
+  },
+  { error: (issue) => (issue.input === undefined ? "is required" : "must be a person with a name (and a role)") },
+);
+
+export const POST_KINDS = ["article", "episode"] as const;
+
+/**
+ * The front matter of a post, and what the build derives from it. This one schema validates
+ * every file under content/posts/ and is the TypeScript type that templates, feeds and search use.
+ */
+export function postSchema(timeZone: string) {
+  return z
+    .object({
+      title: text("the post's title"),
+      date: z
+        .string({
+          error: (issue) =>
+            issue.input === undefined ? "is required" : "must be a date written as YYYY-MM-DD or an ISO 8601 date-time",
+        })
+        .transform((value, ctx) => {
+          const date = parseSiteDate(value, timeZone);
+          if (!date) {
+            ctx.addIssue({ code: "custom", message: `"${value}" is not a date (write YYYY-MM-DD, e.g. 2024-06-09)` });
+            return z.NEVER;
+          }
+          return date as DateTime<true>;
+        }),
+      date_estimated: z.boolean({ error: "must be true or false" }).default(false),
+      slug: z
+        .string({ error: "must be text" })
+        .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be lowercase words joined by hyphens (e.g. playing-to-win)" })
+        .optional(),
+      kind: z.enum(POST_KINDS, {
+        error: (issue) =>
+          issue.input === undefined ? "is required (article or episode)" : `"${String(issue.input)}" is not a kind: use article or episode`,
+      }),
+      description: text("one sentence that sums up the post").optional(),
+      tags: z.array(text("a tag"), { error: "must be a list, e.g. [Strategy, Books]" }).default([]),
+      host: person.optional(),
+      guests: z.array(person, { error: "must be a list of people, each with a name and a role" }).default([]),
+      photo_credit: text("who took the photo").optional(),
+      newsletter: z.boolean({ error: "must be true or false" }).default(false),
+    })
+    .superRefine((post, ctx) => {
+      if (post.kind === "episode") {
+        if (!post.host) ctx.addIssue({ code: "custom", path: ["host"], message: "is required for an episode" });
+        if (post.guests.length === 0)
+          ctx.addIssue({ code: "custom", path: ["guests"], message: "an episode needs at least one guest" });
+      } else {
+        if (post.host) ctx.addIssue({ code: "custom", path: ["host"], message: "only an episode has a host" });
+        if (post.guests.length > 0) ctx.addIssue({ code: "custom", path: ["guests"], message: "only an episode has guests" });
+      }
+      const seen = new Map<string, string>();
+      post.tags.forEach((tag, index) => {
+        const other = seen.get(slugify(tag));
+        if (other !== undefined)
+          ctx.addIssue({ code: "custom", path: ["tags", index], message: `"${tag}" repeats the tag "${other}"` });
+        seen.set(slugify(tag), tag);
+      });
+    })
+    .transform((post) => {
+      const slug = post.slug ?? slugify(post.title);
+      return {
+        ...post,
+        slug,
+        tags: post.tags.map((name) => ({ name, slug: slugify(name) })),
+        url: `/en/${urlDatePath(post.date)}/${slug}/`,
+      };
+    });
+}
+
+export type Post = z.output<ReturnType<typeof postSchema>>;
+export type Person = z.output<typeof person>;
+
+export class FrontMatterError extends Error {
+  override name = "FrontMatterError";
+}
+
+/** Finds the line of a top-level key in a file's front matter, so an error can point at it. */
+function lineOfField(source: string, field: string): number | undefined {
+  const lines = source.split("\n");
+  const index = lines.findIndex((line) => line.startsWith(`${field}:`));
+  return index >= 0 ? index + 1 : undefined;
+}
+
+/**
+ * Validates one post's data. On failure, throws one error that lists every problem as
+ * `file:line: field "name": what is wrong`.
+ */
+export function parsePost(data: unknown, file: string, timeZone: string, source = ""): Post {
+  const result = postSchema(timeZone).safeParse(data);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const field = issue.path.map(String).join(".") || "(front matter)";
+    const top = issue.path[0];
+    const line = typeof top === "string" ? lineOfField(source, top) : undefined;
+    return `${file}${line ? `:${line}` : ""}: field "${field}" ${issue.message}`;
+  });
+  throw new FrontMatterError(`Invalid front matter in ${file}\n${problems.join("\n")}`);
+}

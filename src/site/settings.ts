@@ -1,0 +1,42 @@
+import { readFileSync } from "node:fs";
+import { DateTime } from "luxon";
+import { z } from "zod";
+
+/** Site settings live in one data file, `content/_data/site.json`, read by Eleventy as `site` and by the domain here. */
+export const siteSettingsSchema = z.object({
+  title: z.string().min(1),
+  tagline: z.string(),
+  description: z.string().min(1),
+  author: z.object({ name: z.string().min(1), role: z.string().optional() }),
+  podcast: z.object({ title: z.string().min(1) }),
+  url: z.url().transform((u) => u.replace(/\/+$/, "")),
+  language: z.string().min(2),
+  timeZone: z.string().refine((zone) => DateTime.local().setZone(zone).isValid, {
+    message: "is not an IANA time zone (e.g. Europe/Paris)",
+  }),
+  postsPerTagPage: z.number().int().positive(),
+  newsletter: z.object({
+    heading: z.string(),
+    text: z.string(),
+    finePrint: z.string(),
+    action: z.string(),
+    emailField: z.string().min(1),
+  }),
+});
+
+export type SiteSettings = z.output<typeof siteSettingsSchema>;
+
+export const SITE_SETTINGS_FILE = "content/_data/site.json";
+
+export function parseSiteSettings(json: unknown, file = SITE_SETTINGS_FILE): SiteSettings {
+  const result = siteSettingsSchema.safeParse(json);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  field "${issue.path.join(".")}": ${issue.message}`);
+    throw new Error(`${file}: invalid site settings:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+export function loadSiteSettings(file = SITE_SETTINGS_FILE): SiteSettings {
+  return parseSiteSettings(JSON.parse(readFileSync(file, "utf8")), file);
+}

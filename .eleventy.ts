@@ -10,12 +10,15 @@ export default function (config: EleventyConfig) {
   config.addPlugin(markdownPlugin);
   config.addPlugin(datesPlugin(site.language));
   config.addPlugin(postsPlugin(site));
-  config.ignores.add("content/posts/**/transcript.md");
+  config.ignores.add("**/posts/**/transcript.md");
+  // The input is always content/ (or a test's copy of it under the git-ignored tests/.tmp/).
+  config.setUseGitIgnore(false);
   config.addPassthroughCopy({ "content/assets": "assets" });
 }
 
 export const config = {
-  dir: { input: "content", includes: "../layouts", layouts: "../layouts", data: "_data", output: "_site" },
+  // input (content/) and output (_site/) are given on the command line, so tests can build elsewhere
+  dir: { includes: "../layouts", layouts: "../layouts", data: "_data" },
   markdownTemplateEngine: false,
   htmlTemplateEngine: "njk",
   templateFormats: ["md", "njk"],

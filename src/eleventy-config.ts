@@ -17,6 +17,7 @@ export interface EleventyConfig {
   addTemplate(path: string, content: string, data?: Record<string, unknown>): void;
   addDataExtension(extensions: string, options: { parser: (contents: string, path: string) => unknown; read?: boolean }): void;
   setFrontMatterParsingOptions(options: Record<string, unknown>): void;
+  setUseGitIgnore(use: boolean): void;
   setLibrary(name: string, library: unknown): void;
   on(event: string, callback: (...args: never[]) => unknown): void;
   ignores: { add(glob: string): void };

@@ -1,0 +1,132 @@
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import matter from "gray-matter";
+import { buildSite, listFiles, normalizeText, readDocument, ROOT, tempProject } from "../support/build.ts";
+import { readSeedPosts } from "../support/seed.ts";
+
+const EXPECTED_POST_URLS = [
+  "/en/2024/06/09/exploring-leadership-and-open-source-with-maria-bracho/",
+  "/en/2024/05/20/mindsets-for-the-future/",
+  "/en/2024/05/03/engineering-leadership-at-scale-navigating-complexity-and-change-with-tamar-bercovici/",
+  "/en/2024/04/10/playing-to-win/",
+  "/en/2024/03/15/trust-excellence-customer-delight/",
+  "/en/2024/02/23/leadership-a-contested-term/",
+  "/en/2024/02/16/revisiting-good-strategy-bad-strategy/",
+  "/en/2024/02/09/redefining-growth-pearlsides-vision-beyond-numbers/",
+  "/en/2024/02/02/outcome-based-leadership-without-the-bureaucracy/",
+  "/en/2024/01/29/the-art-of-thinking-25-insights-into-human-misjudgment-from-charlie-munger/",
+  "/en/2024/01/24/navigating-the-evolution-of-cloud-infrastructure-insights-from-michael-galloway/",
+  "/en/2024/01/10/crafting-compelling-investor-update-emails-a-guide-for-startup-founders/",
+];
+
+const project = tempProject("site-build");
+const out = project.output;
+const fileOf = (url: string) => path.join(out, url.split("#")[0]!, url.endsWith("/") || url.includes("/#") ? "index.html" : "");
+const page = (url: string) => readDocument(fileOf(url));
+
+/** Front matter of every post as committed, read with gray-matter's own YAML, not the site's code. */
+function committedPosts() {
+  return listFiles(path.join(ROOT, "content/posts"))
+    .filter((file) => file.endsWith(".md") && path.basename(file) !== "transcript.md")
+    .map((file) => matter(readFileSync(path.join(ROOT, "content/posts", file), "utf8")).data as { title: string; tags: string[]; kind: string });
+}
+
+describe("the built site", () => {
+  before(() => buildSite(project.input, out));
+  after(() => project.remove());
+
+  it("has the 12 seed posts at their original URLs, each titled by its only h1", () => {
+    const built = listFiles(path.join(out, "en")).filter((f) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(f));
+    assert.deepEqual(built.map((f) => `/en/${path.dirname(f)}/`).sort(), [...EXPECTED_POST_URLS].sort());
+    const seedTitles = readSeedPosts().map((p) => p.title);
+    EXPECTED_POST_URLS.forEach((url, index) => {
+      const h1s = page(url).querySelectorAll("h1");
+      assert.equal(h1s.length, 1, url);
+      assert.equal(normalizeText(h1s[0]!.textContent ?? ""), seedTitles[index], url);
+    });
+  });
+
+  it("keeps every paragraph, list item and numbered item of the seed on its post's page", () => {
+    const seed = readSeedPosts();
+    assert.equal(seed.length, 12);
+    let checked = 0;
+    seed.forEach((post, index) => {
+      const text = normalizeText(page(EXPECTED_POST_URLS[index]!).querySelector("main")!.textContent ?? "");
+      const missing = post.units.filter((unit) => !text.includes(unit));
+      assert.deepEqual(missing, [], `missing from "${post.title}"`);
+      checked += post.units.length;
+    });
+    assert.ok(checked > 800, `only ${checked} seed units found`);
+  });
+
+  it("lists posts newest first on the home page, episodes marked apart from articles", () => {
+    const home = page("/");
+    const cards = [...home.querySelectorAll(".post-card")];
+    assert.deepEqual(cards.map((card) => card.querySelector("a")!.getAttribute("href")), EXPECTED_POST_URLS);
+    const episodes = cards.filter((card) => card.querySelector(".kind")!.textContent === "Episode");
+    assert.equal(episodes.length, 5);
+    for (const card of episodes) assert.ok(card.classList.contains("post-card--episode"));
+  });
+
+  it("shows each date on its own day, readable and machine-readable", () => {
+    const maria = page(EXPECTED_POST_URLS[0]!);
+    const time = maria.querySelector(".post-header time")!;
+    assert.equal(time.getAttribute("datetime"), "2024-06-09");
+    assert.equal(time.textContent, "June 9, 2024");
+    for (const file of listFiles(out).filter((f) => f.endsWith(".html"))) {
+      const html = readFileSync(path.join(out, file), "utf8");
+      assert.doesNotMatch(html, /June 8, 2024|2024-06-08/, file);
+    }
+  });
+
+  it("lists on each tag page exactly the posts that carry the tag, newest first", () => {
+    const posts = committedPosts();
+    const tagIndex = page("/tags/");
+    const tagLinks = [...tagIndex.querySelectorAll(".tag-index li")];
+    const allTags = new Set(posts.flatMap((p) => p.tags));
+    assert.equal(tagLinks.length, allTags.size);
+    for (const li of tagLinks) {
+      const name = li.querySelector("a")!.textContent!;
+      const expected = posts.filter((p) => p.tags.includes(name)).map((p) => p.title).sort();
+      assert.match(li.querySelector(".count")!.textContent!, new RegExp(`^${expected.length} posts?$`), name);
+      const tagPage = page(li.querySelector("a")!.getAttribute("href")!);
+      const listed = [...tagPage.querySelectorAll(".post-card-title a")].map((a) => a.textContent!);
+      assert.deepEqual([...listed].sort(), expected, name);
+      const urls = [...tagPage.querySelectorAll(".post-card-title a")].map((a) => a.getAttribute("href")!);
+      const order = urls.map((url) => EXPECTED_POST_URLS.indexOf(url));
+      assert.ok(order.every((value, i) => i === 0 || value >= order[i - 1]!), `${name} is not newest first`);
+    }
+  });
+
+  it("has an archive by year, an about page and a 404 page", () => {
+    const archive = page("/archive/");
+    assert.equal(archive.querySelectorAll(".post-card").length, 12);
+    assert.equal(page("/en/2024/").querySelectorAll(".post-card").length, 12);
+    assert.equal(page("/about/").querySelector("h1")!.textContent, "About");
+    assert.ok(existsSync(path.join(out, "404.html")));
+    assert.equal(readDocument(path.join(out, "404.html")).querySelector("h1")!.textContent, "Page not found");
+  });
+
+  it("has no broken internal link or anchor", () => {
+    const broken: string[] = [];
+    for (const file of listFiles(out).filter((f) => f.endsWith(".html"))) {
+      const doc = readDocument(path.join(out, file));
+      for (const element of doc.querySelectorAll("a[href], link[href], img[src], script[src], audio[src], source[src]")) {
+        const raw = element.getAttribute("href") ?? element.getAttribute("src")!;
+        if (/^[a-z]+:/i.test(raw) || raw.startsWith("//")) continue;
+        const target = new URL(raw, `http://site/${file}`);
+        let targetFile = path.join(out, decodeURIComponent(target.pathname));
+        if (target.pathname.endsWith("/")) targetFile = path.join(targetFile, "index.html");
+        if (!existsSync(targetFile)) {
+          broken.push(`${file}: ${raw}`);
+          continue;
+        }
+        const id = decodeURIComponent(target.hash.slice(1));
+        if (id && !id.startsWith("t=") && !readDocument(targetFile).getElementById(id)) broken.push(`${file}: ${raw} (no #${id})`);
+      }
+    }
+    assert.deepEqual(broken, []);
+  });
+});

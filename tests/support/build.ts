@@ -1,0 +1,46 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import path from "node:path";
+import { parseHTML } from "linkedom";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/**
+ * A copy of the project's content in a temporary folder, laid out like the project
+ * (content/ beside layouts/), so a test can add or break files without touching the real ones.
+ */
+export function tempProject(prefix: string): { root: string; input: string; output: string; remove(): void } {
+  // Inside the project: Eleventy resolves directory data and ignores relative to the working directory.
+  mkdirSync(path.join(ROOT, "tests/.tmp"), { recursive: true });
+  const root = path.relative(ROOT, mkdtempSync(path.join(ROOT, "tests/.tmp", `${prefix}-`)));
+  cpSync(path.join(ROOT, "content"), path.join(root, "content"), { recursive: true });
+  symlinkSync(path.join(ROOT, "layouts"), path.join(root, "layouts"));
+  mkdirSync(path.join(root, "_site"));
+  return {
+    root,
+    input: path.join(root, "content"),
+    output: path.join(root, "_site"),
+    remove: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+/** Runs the project's real Eleventy configuration on `input`, writing to `output`. */
+export async function buildSite(input: string, output: string): Promise<void> {
+  const { default: Eleventy } = await import("@11ty/eleventy");
+  const eleventy = new Eleventy(input, output, { configPath: path.join(ROOT, ".eleventy.ts"), quietMode: true });
+  await eleventy.write();
+}
+
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+}
+
+export function readDocument(file: string): Document {
+  return parseHTML(readFileSync(file, "utf8")).document as unknown as Document;
+}
+
+/** Text as a reader sees it: one space between words, whatever the markup or the source's line breaks. */
+export function normalizeText(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}

@@ -1,0 +1,93 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { FrontMatterError, parsePost } from "../../src/posts/schema.ts";
+
+const ZONE = "America/Los_Angeles";
+const FILE = "content/posts/2024-06-09-example.md";
+
+const article = { title: "Playing to Win", date: "2024-04-10", kind: "article", tags: ["Books", "Strategy"] };
+const episode = {
+  title: "Exploring Leadership and Open Source with Maria Bracho",
+  date: "2024-06-09",
+  kind: "episode",
+  host: { name: "Alexis Monville" },
+  guests: [{ name: "Maria Bracho", role: "CTO for LATAM at Red Hat" }],
+};
+
+function errorOf(data: unknown, source = ""): string {
+  try {
+    parsePost(data, FILE, ZONE, source);
+  } catch (error) {
+    assert.ok(error instanceof FrontMatterError);
+    return error.message;
+  }
+  assert.fail("expected the front matter to be rejected");
+}
+
+describe("post front matter", () => {
+  it("derives slug, tag slugs and the original site's URL from a valid article", () => {
+    const post = parsePost(article, FILE, ZONE);
+    assert.equal(post.slug, "playing-to-win");
+    assert.equal(post.url, "/en/2024/04/10/playing-to-win/");
+    assert.deepEqual(post.tags, [
+      { name: "Books", slug: "books" },
+      { name: "Strategy", slug: "strategy" },
+    ]);
+    assert.equal(post.date_estimated, false);
+    assert.equal(post.date.toISODate(), "2024-04-10");
+  });
+
+  it("keeps an explicit slug, so a renamed post keeps its old URL", () => {
+    const post = parsePost({ ...episode, title: "A new title", slug: "the-old-title", date_estimated: true }, FILE, ZONE);
+    assert.equal(post.url, "/en/2024/06/09/the-old-title/");
+    assert.equal(post.date_estimated, true);
+  });
+
+  it("accepts an episode with host and guests", () => {
+    const post = parsePost(episode, FILE, ZONE);
+    assert.equal(post.kind, "episode");
+    assert.equal(post.host?.name, "Alexis Monville");
+    assert.deepEqual(post.guests, [{ name: "Maria Bracho", role: "CTO for LATAM at Red Hat" }]);
+  });
+
+  it("names file, line and field when the title is missing", () => {
+    const { title: _title, ...untitled } = article;
+    const message = errorOf(untitled, "---\ndate: 2024-04-10\nkind: article\n---\n");
+    assert.match(message, /content\/posts\/2024-06-09-example\.md: field "title" is required/);
+  });
+
+  it("rejects an unparseable date and points at its line", () => {
+    const message = errorOf({ ...article, date: "June 9th" }, "---\ntitle: x\ndate: June 9th\n---\n");
+    assert.match(message, /2024-06-09-example\.md:3: field "date" "June 9th" is not a date/);
+    assert.match(errorOf({ ...article, date: "2024-02-30" }), /field "date" "2024-02-30" is not a date/);
+  });
+
+  it("rejects tags that are not a list", () => {
+    assert.match(errorOf({ ...article, tags: "Books" }), /field "tags" must be a list/);
+  });
+
+  it("rejects an unknown kind", () => {
+    assert.match(errorOf({ ...article, kind: "podcast" }), /field "kind" "podcast" is not a kind: use article or episode/);
+  });
+
+  it("rejects a guest without a name", () => {
+    assert.match(errorOf({ ...episode, guests: [{ role: "CTO" }] }), /field "guests\.0\.name" is required/);
+    assert.match(errorOf({ ...episode, guests: [{ name: "  ", role: "CTO" }] }), /field "guests\.0\.name" must not be empty/);
+  });
+
+  it("requires an episode to have a host and a guest, and an article to have neither", () => {
+    assert.match(errorOf({ ...episode, guests: [] }), /field "guests" an episode needs at least one guest/);
+    assert.match(errorOf({ ...episode, host: undefined }), /field "host" is required for an episode/);
+    assert.match(errorOf({ ...article, guests: [{ name: "Maria Bracho" }] }), /field "guests" only an episode has guests/);
+  });
+
+  it("rejects a slug that would not be a clean URL and tags that repeat", () => {
+    assert.match(errorOf({ ...article, slug: "Playing To Win" }), /field "slug" must be lowercase words/);
+    assert.match(errorOf({ ...article, tags: ["Open source", "open-source"] }), /field "tags\.1" "open-source" repeats the tag "Open source"/);
+  });
+
+  it("lists every problem of a file at once", () => {
+    const message = errorOf({ kind: "video", tags: 3 });
+    for (const field of ["title", "date", "kind", "tags"]) assert.match(message, new RegExp(`field "${field}"`));
+  });
+});

@@ -1,18 +1,54 @@
+import path from "node:path";
 import matter from "gray-matter";
 import { CORE_SCHEMA, load } from "js-yaml";
+import { FrontMatterError, parsePost } from "./schema.ts";
+
+export const POSTS_DIR = "posts";
 
 /**
  * YAML as authors write it, with dates kept as text: js-yaml's default schema would turn
  * `date: 2024-06-09` into midnight UTC, which is June 8 west of Greenwich.
  */
-export function parseYaml(source: string): unknown {
-  return load(source, { schema: CORE_SCHEMA });
+export function parseYaml(source: string): Record<string, unknown> {
+  const data = load(source, { schema: CORE_SCHEMA });
+  return data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
 }
 
-export const frontMatterOptions = { engines: { yaml: parseYaml } };
+export function isPostFile(file: string): boolean {
+  return file.split(/[\\/]/).includes(POSTS_DIR) && file.endsWith(".md") && path.basename(file) !== "transcript.md";
+}
 
+/**
+ * Eleventy's front matter engine. A post's front matter is validated as it is read, before
+ * Eleventy looks at any of it, so a bad file stops the build with its own file, line and
+ * field; the validated post rides along as `post` and gives the page its URL.
+ *
+ * Under `npm start` (Eleventy's watch and serve modes) the same message is printed and the
+ * broken post is left out until it is fixed, so the server keeps serving the rest: Eleventy
+ * would otherwise quit when the first build fails.
+ */
+export function frontMatterEngine(timeZone: string) {
+  return (source: string, options?: { filePath?: string }): Record<string, unknown> => {
+    const data = parseYaml(source);
+    const file = options?.filePath;
+    if (!file || !isPostFile(file)) return data;
+    const relative = path.relative(process.cwd(), file);
+    // `source` starts after the opening `---` (with its line break), so lines count from the file's top
+    try {
+      const post = parsePost(data, relative, timeZone, `---${source}`);
+      return { ...data, post, permalink: post.url };
+    } catch (error) {
+      if (!(error instanceof FrontMatterError) || process.env.ELEVENTY_RUN_MODE === "build" || !process.env.ELEVENTY_RUN_MODE) throw error;
+      console.error(`[11ty] ${error.message}\n[11ty] ${relative} is left out of the site until it is fixed.`);
+      const { date: _unreadable, ...rest } = data;
+      return { ...rest, layout: false, permalink: false, eleventyExcludeFromCollections: true };
+    }
+  };
+}
+
+/** Front matter and body of a Markdown file, as our own tools (transcripts, the author command) read it. */
 export function readFrontMatter(source: string): { data: Record<string, unknown>; body: string; bodyLine: number } {
-  const parsed = matter(source, frontMatterOptions);
+  const parsed = matter(source, { engines: { yaml: parseYaml } });
   const bodyStart = source.length - parsed.content.length;
   const bodyLine = source.slice(0, bodyStart).split("\n").length;
   return { data: parsed.data, body: parsed.content, bodyLine };

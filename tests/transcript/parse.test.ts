@@ -139,6 +139,16 @@ describe("parseTranscript: turns", () => {
     assert.deepEqual(t.diagnostics, []);
   });
 
+  it("returns no turns and end 0 for an empty body", () => {
+    const t = parse("\n  \n", { Alexis: "Alexis Monville" });
+    assert.deepEqual(t.turns, []);
+    assert.equal(t.end, 0);
+    assert.deepEqual(
+      t.diagnostics.map((d) => d.severity),
+      ["warning"], // Alexis never speaks
+    );
+  });
+
   it("matches the longest declared label first", () => {
     const t = parse("Anne Marie: Hello.\n\nAnne: Hi.", { Anne: "Anne A", "Anne Marie": "Anne Marie B" });
     assert.deepEqual(

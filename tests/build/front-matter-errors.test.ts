@@ -1,0 +1,81 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { after, describe, it } from "node:test";
+import { buildSite, ROOT, tempProject } from "../support/build.ts";
+
+const BAD_POST = `---
+title: "A post with a bad date"
+date: 2024-13-45
+kind: article
+tags: [Strategy]
+---
+
+Body.
+`;
+
+const eleventyArgs = (input: string, output: string) => [
+  path.join(ROOT, "node_modules/tsx/dist/cli.mjs"),
+  path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"),
+  "--config=.eleventy.ts",
+  `--input=${input}`,
+  `--output=${output}`,
+];
+
+describe("a post with bad front matter", () => {
+  const projects: ReturnType<typeof tempProject>[] = [];
+  after(() => projects.forEach((p) => p.remove()));
+
+  it("stops the production build with the file, the line, the field and the problem", async () => {
+    const project = tempProject("bad-build");
+    projects.push(project);
+    writeFileSync(path.join(project.input, "posts/2024-07-01-bad-date.md"), BAD_POST);
+    const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn(process.execPath, eleventyArgs(project.input, project.output), { cwd: ROOT });
+      let output = "";
+      child.stdout.on("data", (chunk) => (output += chunk));
+      child.stderr.on("data", (chunk) => (output += chunk));
+      child.on("close", (code) => resolve({ code, output }));
+    });
+    assert.notEqual(result.code, 0);
+    assert.match(result.output, /posts\/2024-07-01-bad-date\.md:3: field "date" "2024-13-45" is not a date/);
+  });
+
+  it("rejects the build through Eleventy's API too, so nothing half-built passes", async () => {
+    const project = tempProject("bad-api");
+    projects.push(project);
+    writeFileSync(path.join(project.input, "posts/2024-07-01-untitled.md"), "---\ndate: 2024-07-01\nkind: article\n---\nBody.\n");
+    await assert.rejects(buildSite(project.input, project.output), (error: Error) => {
+      const chain: string[] = [];
+      for (let e: unknown = error; e instanceof Error; e = e.cause ?? (e as { originalError?: unknown }).originalError) chain.push(e.message);
+      assert.match(chain.join("\n"), /2024-07-01-untitled\.md: field "title" is required/);
+      return true;
+    });
+  });
+
+  it("under watch, shows the same message, keeps running and rebuilds once the file is fixed", async () => {
+    const project = tempProject("bad-watch");
+    projects.push(project);
+    const file = path.join(project.input, "posts/2024-07-01-bad-date.md");
+    writeFileSync(file, BAD_POST);
+    const child = spawn(process.execPath, [...eleventyArgs(project.input, project.output), "--watch"], { cwd: ROOT });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const waitFor = async (predicate: () => boolean, what: string) => {
+      for (let i = 0; i < 300 && !predicate(); i++) await new Promise((r) => setTimeout(r, 100));
+      assert.ok(predicate(), `timed out waiting for ${what}; output:\n${output}`);
+    };
+    try {
+      await waitFor(() => /is not a date/.test(output) && /Watching/.test(output), "the error and the watcher");
+      assert.match(output, /posts\/2024-07-01-bad-date\.md:3: field "date" "2024-13-45" is not a date/);
+      assert.equal(child.exitCode, null, "the watcher must keep running");
+      writeFileSync(file, BAD_POST.replace("2024-13-45", "2024-07-01"));
+      const fixed = path.join(project.output, "en/2024/07/01/a-post-with-a-bad-date/index.html");
+      await waitFor(() => existsSync(fixed), "the fixed post to be written");
+    } finally {
+      child.kill();
+    }
+  });
+});

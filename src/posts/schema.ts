@@ -17,6 +17,33 @@ const person = z.object(
   { error: (issue) => (issue.input === undefined ? "is required" : "must be a person with a name (and a role)") },
 );
 
+/** An episode's audio file, as podcast apps need it: `length` in bytes, `duration` as hh:mm:ss. */
+const audio = z
+  .object(
+    {
+      url: z
+        .string({ error: "is required: the address of the audio file" })
+        .refine((url) => /^https?:\/\/[^\s]+$/.test(url) || /^\/[^\s/][^\s]*$/.test(url), {
+          error: "must be an http(s) URL or a path from the site's root (/media/episode.mp3)",
+        }),
+      type: z.string({ error: "is required, e.g. audio/mpeg" }).regex(/^audio\/[a-z0-9.+-]+$/, { error: "must be an audio MIME type, e.g. audio/mpeg" }),
+      length: z
+        .number({ error: (issue) => (issue.input === undefined ? "is required: the file's size in bytes" : "must be the file's size in bytes, a whole number") })
+        .int({ error: "must be the file's size in bytes, a whole number" })
+        .positive({ error: "must be the file's size in bytes, a whole number" }),
+      duration: z
+        .string({ error: 'is required, as "hh:mm:ss" in quotes' })
+        .regex(/^\d{2,}:[0-5]\d:[0-5]\d$/, { error: 'must be written "hh:mm:ss", e.g. "00:31:00"' }),
+    },
+    {
+      error: (issue) =>
+        issue.code === "unrecognized_keys"
+          ? `has unknown field(s) ${issue.keys.join(", ")}: an episode's audio has url, type, length and duration`
+          : "must have url, type, length and duration",
+    },
+  )
+  .strict();
+
 export const POST_KINDS = ["article", "episode"] as const;
 
 /**
@@ -55,6 +82,7 @@ export function postSchema(timeZone: string) {
       guests: z.array(person, { error: "must be a list of people, each with a name and a role" }).default([]),
       photo_credit: text("who took the photo").optional(),
       newsletter: z.boolean({ error: "must be true or false" }).default(false),
+      audio: audio.optional(),
     })
     .superRefine((post, ctx) => {
       if (post.kind === "episode") {
@@ -64,6 +92,7 @@ export function postSchema(timeZone: string) {
       } else {
         if (post.host) ctx.addIssue({ code: "custom", path: ["host"], message: "only an episode has a host" });
         if (post.guests.length > 0) ctx.addIssue({ code: "custom", path: ["guests"], message: "only an episode has guests" });
+        if (post.audio) ctx.addIssue({ code: "custom", path: ["audio"], message: "only an episode has audio" });
       }
       const seen = new Map<string, string>();
       post.tags.forEach((tag, index) => {
@@ -75,8 +104,10 @@ export function postSchema(timeZone: string) {
     })
     .transform((post) => {
       const slug = post.slug ?? slugify(post.title);
+      const [hours = 0, minutes = 0, seconds = 0] = post.audio?.duration.split(":").map(Number) ?? [];
       return {
         ...post,
+        audio: post.audio && { ...post.audio, seconds: hours * 3600 + minutes * 60 + seconds },
         slug,
         tags: post.tags.map((name) => ({ name, slug: slugify(name) })),
         url: `/en/${urlDatePath(post.date)}/${slug}/`,

@@ -91,3 +91,24 @@ describe("post front matter", () => {
     for (const field of ["title", "date", "kind", "tags"]) assert.match(message, new RegExp(`field "${field}"`));
   });
 });
+
+describe("episode audio", () => {
+  const audio = { url: "https://media.example.com/le-podcast/episode.mp3", type: "audio/mpeg", length: 31415926, duration: "00:31:00" };
+
+  it("accepts the documented shape and knows the duration in seconds", () => {
+    const post = parsePost({ ...episode, audio }, FILE, ZONE);
+    assert.deepEqual(post.audio, { ...audio, seconds: 1860 });
+    assert.equal(parsePost({ ...episode, audio: { ...audio, url: "/media/episode.mp3" } }, FILE, ZONE).audio?.url, "/media/episode.mp3");
+  });
+
+  it("names the audio field that is wrong", () => {
+    assert.match(errorOf({ ...episode, audio: { ...audio, length: "31 MB" } }), /field "audio\.length" must be the file's size in bytes, a whole number/);
+    assert.match(errorOf({ ...episode, audio: { ...audio, duration: "31 minutes" } }), /field "audio\.duration" must be written "hh:mm:ss"/);
+    assert.match(errorOf({ ...episode, audio: { ...audio, type: "video/mp4" } }), /field "audio\.type" must be an audio MIME type/);
+    assert.match(errorOf({ ...episode, audio: { ...audio, url: "javascript:alert(1)" } }), /field "audio\.url" must be an http\(s\) URL/);
+    assert.match(errorOf({ ...episode, audio: { ...audio, bitrate: 128 } }), /field "audio" .*bitrate/);
+    const { length: _length, ...withoutLength } = audio;
+    assert.match(errorOf({ ...episode, audio: withoutLength }), /field "audio\.length" is required: the file's size in bytes/);
+    assert.match(errorOf({ ...article, audio }), /field "audio" only an episode has audio/);
+  });
+});

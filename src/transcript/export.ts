@@ -17,13 +17,19 @@ export interface TranscriptCue {
   end: number;
 }
 
-/** The turns that have words, with their start and end times. */
+const cuesOf = new WeakMap<ParsedTranscript, TranscriptCue[]>();
+
+/** The turns that have words, with their start and end times; computed once per transcript for all formats. */
 export function transcriptCues(t: ParsedTranscript): TranscriptCue[] {
+  const known = cuesOf.get(t);
+  if (known) return known;
   const spoken = t.turns.filter((turn) => turnWordCount(turn) > 0);
-  return spoken.map((turn, i) => {
+  const cues = spoken.map((turn, i) => {
     const next = spoken[i + 1];
     return { turn, text: turnText(turn), start: turn.estimatedStart, end: next ? next.estimatedStart : t.end };
   });
+  cuesOf.set(t, cues);
+  return cues;
 }
 
 function escapeVtt(text: string): string {

@@ -60,3 +60,27 @@ export function splitSpeaker(text: string): { speaker: string; text: string } | 
   if (!/\p{L}/u.test(speaker) || /^\p{Ll}/u.test(speaker) || speaker.split(" ").length > 6 || /[[\]<>]/.test(speaker)) return null;
   return { speaker, text: text.slice(m[0].length) };
 }
+
+/**
+ * Splits caption lines at speaker prefixes: a line starting with `Name: `
+ * (optionally after a dialogue dash, `- Name: `) starts a new part; other
+ * lines continue the current part (speaker null = the previous speaker).
+ */
+export function speakerLines(lines: string[]): { speaker: string | null; text: string; offset: number }[] {
+  const parts: { speaker: string | null; text: string; offset: number }[] = [];
+  lines.forEach((raw, offset) => {
+    const line = raw.trim();
+    const named = splitSpeaker(line) ?? (/^[-–]\s+/.test(line) ? splitSpeaker(line.replace(/^[-–]\s+/, "")) : null);
+    const last = parts[parts.length - 1];
+    if (named) parts.push({ speaker: named.speaker, text: named.text, offset });
+    else if (last) last.text += ` ${line}`;
+    else parts.push({ speaker: null, text: line, offset });
+  });
+  return parts;
+}
+
+/** A short, one-line excerpt of input for messages. */
+export function excerpt(text: string, max = 60): string {
+  const flat = collapseSpace(text);
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

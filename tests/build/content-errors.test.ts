@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 import { buildSite, ROOT, tempProject } from "../support/build.ts";
@@ -23,7 +23,7 @@ const eleventyArgs = (input: string, output: string) => [
   `--output=${output}`,
 ];
 
-describe("a post with bad front matter", () => {
+describe("content with errors", () => {
   const projects: ReturnType<typeof tempProject>[] = [];
   after(() => projects.forEach((p) => p.remove()));
 
@@ -40,6 +40,33 @@ describe("a post with bad front matter", () => {
     });
     assert.notEqual(result.code, 0);
     assert.match(result.output, /posts\/2024-07-01-bad-date\.md:3: field "date" "2024-13-45" is not a date/);
+  });
+
+  it("stops the build on a transcript error, naming the transcript's file and line, and only warns on a doubtful mark", async () => {
+    const project = tempProject("bad-transcript");
+    projects.push(project);
+    const transcript = path.join(project.input, "posts/2024-06-09-exploring-leadership-and-open-source-with-maria-bracho/transcript.md");
+    const source = readFileSync(transcript, "utf8");
+    const lines = source.split("\n");
+    const line = lines.findIndex((l) => l.startsWith("Maria: Hi, Alexis.")) + 1;
+    writeFileSync(transcript, source.replace("Maria: Hi, Alexis.", "Maira: Hi, Alexis."));
+    await assert.rejects(buildSite(project.input, project.output), (error: Error) => {
+      const chain: string[] = [];
+      for (let e: unknown = error; e instanceof Error; e = e.cause ?? (e as { originalError?: unknown }).originalError) chain.push(e.message);
+      assert.match(chain.join("\n"), new RegExp(`exploring-leadership-and-open-source-with-maria-bracho/transcript\\.md:${line}(:\\d+)?: "Maira:" is not a declared speaker`));
+      return true;
+    });
+
+    writeFileSync(transcript, source.replace("[00:01:00]", "[00:01:0"));
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      await buildSite(project.input, project.output);
+    } finally {
+      console.warn = warn;
+    }
+    assert.ok(warnings.some((w) => /transcript\.md:\d+(:\d+)?: .*\[00:01:0/.test(w)), warnings.join("\n"));
   });
 
   it("rejects the build through Eleventy's API too, so nothing half-built passes", async () => {

@@ -1,19 +1,25 @@
 import { datesPlugin } from "./src/dates/plugin.ts";
+import type { EleventyConfig } from "./src/eleventy-config.ts";
 import { markdownPlugin } from "./src/markdown/plugin.ts";
 import { peoplePlugin } from "./src/people/plugin.ts";
 import { postsPlugin } from "./src/posts/plugin.ts";
+import { searchPlugin } from "./src/search/plugin.ts";
 import { loadSiteSettings } from "./src/site/settings.ts";
 import { transcriptPlugin } from "./src/transcript/plugin.ts";
-import type { EleventyConfig } from "./src/eleventy-config.ts";
+import { TranscriptStore } from "./src/transcript/store.ts";
 
 const site = loadSiteSettings();
+// The production build stops on a content error; `npm start` prints it and keeps serving.
+const strict = () => (process.env.ELEVENTY_RUN_MODE ?? "build") === "build";
+const transcripts = new TranscriptStore(strict);
 
 export default function (config: EleventyConfig) {
   config.addPlugin(markdownPlugin);
   config.addPlugin(datesPlugin(site.language));
   config.addPlugin(postsPlugin(site));
-  config.addPlugin(transcriptPlugin);
+  config.addPlugin(transcriptPlugin(transcripts));
   config.addPlugin(peoplePlugin);
+  config.addPlugin(searchPlugin(site, transcripts));
   // The input is always content/ (or a test's copy of it under the git-ignored tests/.tmp/).
   config.setUseGitIgnore(false);
   config.addPassthroughCopy({ "content/assets": "assets" });

@@ -28,7 +28,8 @@ for (const [device, viewport] of [["desktop", { width: 1280, height: 900 }], ["p
   for (const scheme of ["light", "dark"] as const) {
     const page = await browser.newPage({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
     for (const url of pages) {
-      await page.goto(site.url + url);
+      await page.goto(site.url + url, { waitUntil: "networkidle" });
+      await page.waitForTimeout(300);
       const name = `${device}-${scheme}-${url.replace(/[^a-z0-9]+/gi, "_").slice(0, 60) || "home"}.png`;
       await page.screenshot({ path: path.join(out, name), fullPage: false });
       console.log(path.join("screenshots", name));

@@ -38,7 +38,7 @@ export function frontMatterEngine(timeZone: string) {
       const post = parsePost(data, relative, timeZone, `---${source}`);
       return { ...data, post, permalink: post.url };
     } catch (error) {
-      if (!(error instanceof FrontMatterError) || process.env.ELEVENTY_RUN_MODE === "build" || !process.env.ELEVENTY_RUN_MODE) throw error;
+      if (!(error instanceof FrontMatterError) || (process.env.ELEVENTY_RUN_MODE ?? "build") === "build") throw error;
       console.error(`[11ty] ${error.message}\n[11ty] ${relative} is left out of the site until it is fixed.`);
       const { date: _unreadable, ...rest } = data;
       return { ...rest, layout: false, permalink: false, eleventyExcludeFromCollections: true };

@@ -1,13 +1,24 @@
-/** SubRip reader: numbered cues, `00:00:01,000 --> 00:00:04,000`, text starting with `Name: `. Pure. */
-import { collapseSpace, excerpt, normalizeInput, parseClock, speakerLines } from "./text.ts";
+/**
+ * SubRip reader: numbered cues, `00:00:01,000 --> 00:00:04,000`, text lines
+ * starting with `Name: ` (a cue or line without one continues the previous
+ * speaker; `- Name: ` dialogue lines split a cue). Pure.
+ */
+import { collapseSpace, excerpt, normalizeInput, parseClock, speakerLines, speakerRules } from "./text.ts";
 import { ImportError, type Cue } from "./types.ts";
 
 const TIMING_RE = /^(\S+)[ \t]+-->[ \t]+(\S+)/;
 
-export function readSrt(input: string): Cue[] {
+interface SrtBlock {
+  start: number;
+  end: number;
+  lines: string[];
+  /** 1-based line of the first text line. */
+  line: number;
+}
+
+function readSrtBlocks(input: string): SrtBlock[] {
   const lines = normalizeInput(input).split("\n");
-  const cues: Cue[] = [];
-  let current: string | null = null;
+  const blocks: SrtBlock[] = [];
   let i = 0;
   while (i < lines.length) {
     while (i < lines.length && (lines[i] ?? "").trim() === "") i++;
@@ -28,15 +39,26 @@ export function readSrt(input: string): Cue[] {
     }
     // SRT styling: <i>, <b>, <u>, <font …> and ASS overrides such as {\an8}.
     const text = block.slice(timingIndex + 1).map((l) => l.replace(/<\/?(?:i|b|u|font)\b[^>]*>/gi, "").replace(/\{\\[^}]*\}/g, ""));
-    for (const part of speakerLines(text)) {
+    blocks.push({ start, end, lines: text, line: timingLine + 1 });
+  }
+  return blocks;
+}
+
+export function readSrt(input: string): Cue[] {
+  const blocks = readSrtBlocks(input);
+  const rules = speakerRules(blocks.map((b) => b.lines));
+  const cues: Cue[] = [];
+  let current: string | null = null;
+  for (const block of blocks) {
+    for (const part of speakerLines(block.lines, rules)) {
       if (part.speaker !== null) current = part.speaker;
       const said = collapseSpace(part.text);
       if (said.length === 0) continue;
-      const line = timingLine + 1 + part.offset;
+      const line = block.line + part.offset;
       if (current === null) {
         throw new ImportError(`line ${line}: cannot tell who says "${excerpt(said)}": start the cue text with "Name: " (no earlier cue names a speaker).`);
       }
-      cues.push({ speaker: current, start, end, text: said, line });
+      cues.push({ speaker: current, start: block.start, end: block.end, text: said, line });
     }
   }
   return cues;

@@ -19,8 +19,9 @@ export function parseClock(value: string): number | null {
   if (!m) return null;
   const [, h, min = "0", s = "0", frac] = m;
   if (Number(s) > 59 || (h !== undefined && Number(min) > 59)) return null;
-  const fraction = frac === undefined ? 0 : Number(frac.padEnd(3, "0")) / 1000;
-  return Number(h ?? 0) * 3600 + Number(min) * 60 + Number(s) + fraction;
+  const ms = frac === undefined ? 0 : Number(frac.padEnd(3, "0"));
+  // Whole milliseconds first, so that "00:00:03.480" is exactly 3.48.
+  return ((Number(h ?? 0) * 3600 + Number(min) * 60 + Number(s)) * 1000 + ms) / 1000;
 }
 
 const NAMED_ENTITIES: Record<string, string> = {
@@ -46,31 +47,75 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/**
- * A `Name: text` speaker prefix, as Zoom, SRT and bracket lines write it.
- * The name is the text before the first colon that is followed by whitespace
- * (or ends the text); it must contain a letter, not start with a lowercase
- * letter, and have at most 6 words and 80 characters, so that ordinary
- * sentences (`so we said: yes`) are not taken for names.
- */
-export function splitSpeaker(text: string): { speaker: string; text: string } | null {
-  const m = /^([^\s:][^:]{0,79}?)\s*:(?:\s+|$)/.exec(text);
+function prefixCandidate(text: string): { speaker: string; text: string } | null {
+  const m = /^([\p{L}\p{N}][^:]{0,79}?)\s*:(?:\s+|$)/u.exec(text);
   if (!m) return null;
   const speaker = collapseSpace(m[1] ?? "");
-  if (!/\p{L}/u.test(speaker) || /^\p{Ll}/u.test(speaker) || speaker.split(" ").length > 6 || /[[\]<>]/.test(speaker)) return null;
+  if (!/\p{L}/u.test(speaker) || speaker.split(" ").length > 6 || /[[\]<>]/.test(speaker)) return null;
   return { speaker, text: text.slice(m[0].length) };
 }
 
 /**
- * Splits caption lines at speaker prefixes: a line starting with `Name: `
- * (optionally after a dialogue dash, `- Name: `) starts a new part; other
- * lines continue the current part (speaker null = the previous speaker).
+ * A `Name: text` speaker prefix, as Zoom, SRT and bracket lines write it.
+ * The name is the text before the first colon that is followed by whitespace
+ * (or ends the text); it starts with a letter or digit, contains a letter and
+ * has at most 6 words and 80 characters. A name starting with a lowercase
+ * letter only counts when it is in `lowercase` (see `lowercaseNames`), so
+ * that ordinary sentences (`so we said: yes`) are not taken for names.
  */
-export function speakerLines(lines: string[]): { speaker: string | null; text: string; offset: number }[] {
+export function splitSpeaker(text: string, lowercase: ReadonlySet<string> = new Set()): { speaker: string; text: string } | null {
+  const found = prefixCandidate(text);
+  if (!found || (/^\p{Ll}/u.test(found.speaker) && !lowercase.has(found.speaker))) return null;
+  return found;
+}
+
+const DIALOGUE_DASH = /^[-–—]\s+/;
+
+/** What counts as a speaker prefix in one file (see `speakerRules`). */
+export interface SpeakerRules {
+  /** Lowercase names accepted (they start at least two lines). */
+  lowercase: ReadonlySet<string>;
+  /** Names that start a cue's first line somewhere in the file. */
+  cueStarters: ReadonlySet<string>;
+}
+
+/**
+ * Learns from the whole file (each item: one cue's lines) which prefixes are
+ * names: a lowercase one (`alexis: …`) must start at least two lines (a
+ * display name typed in lowercase, not a sentence with a colon); the names
+ * found at the start of cues are remembered so that a later line of a cue
+ * starts a new speaker only with one of them or after a dialogue dash.
+ */
+export function speakerRules(cues: readonly (readonly string[])[]): SpeakerRules {
+  const counts = new Map<string, number>();
+  for (const raw of cues.flat()) {
+    const found = prefixCandidate(raw.trim().replace(DIALOGUE_DASH, ""));
+    if (found && /^\p{Ll}/u.test(found.speaker)) counts.set(found.speaker, (counts.get(found.speaker) ?? 0) + 1);
+  }
+  const lowercase = new Set([...counts].filter(([, n]) => n >= 2).map(([name]) => name));
+  const cueStarters = new Set<string>();
+  for (const lines of cues) {
+    const found = splitSpeaker((lines[0] ?? "").trim().replace(DIALOGUE_DASH, ""), lowercase);
+    if (found) cueStarters.add(found.speaker);
+  }
+  return { lowercase, cueStarters };
+}
+
+/**
+ * Splits one cue's lines at speaker prefixes. The first line starts a part
+ * when it begins with `Name: ` (or `- Name: `); a later line does when it
+ * begins with `- Name: ` (dialogue dash) or with the name of a speaker that
+ * starts a cue elsewhere, so that text such as `Track 1: …` on a second line
+ * stays text. Other lines continue the current part (speaker null = the
+ * previous speaker).
+ */
+export function speakerLines(lines: readonly string[], rules: SpeakerRules): { speaker: string | null; text: string; offset: number }[] {
   const parts: { speaker: string | null; text: string; offset: number }[] = [];
   lines.forEach((raw, offset) => {
     const line = raw.trim();
-    const named = splitSpeaker(line) ?? (/^[-–]\s+/.test(line) ? splitSpeaker(line.replace(/^[-–]\s+/, "")) : null);
+    const dashed = DIALOGUE_DASH.test(line) ? splitSpeaker(line.replace(DIALOGUE_DASH, ""), rules.lowercase) : null;
+    const plain = dashed ? null : splitSpeaker(line, rules.lowercase);
+    const named = dashed ?? (plain && (offset === 0 || rules.cueStarters.has(plain.speaker)) ? plain : null);
     const last = parts[parts.length - 1];
     if (named) parts.push({ speaker: named.speaker, text: named.text, offset });
     else if (last) last.text += ` ${line}`;

@@ -2,7 +2,7 @@
  * WebVTT readers: voice tags (Teams, Apple Podcasts, our own export) and
  * Zoom (`Name: text` cue text). Pure functions.
  */
-import { collapseSpace, decodeEntities, excerpt, normalizeInput, parseClock, speakerLines } from "./text.ts";
+import { collapseSpace, decodeEntities, excerpt, normalizeInput, parseClock, speakerLines, speakerRules } from "./text.ts";
 import { ImportError, type Cue } from "./types.ts";
 
 /** A WebVTT cue before speakers are worked out. */
@@ -104,9 +104,10 @@ export function readVoiceVtt(input: string): Cue[] {
 export function readZoomVtt(input: string): Cue[] {
   const cues: Cue[] = [];
   let current: string | null = null;
-  for (const block of readVttBlocks(input)) {
-    const lines = vttPlainText(block.payload).split("\n");
-    for (const part of speakerLines(lines)) {
+  const blocks = readVttBlocks(input).map((block) => ({ ...block, lines: vttPlainText(block.payload).split("\n") }));
+  const rules = speakerRules(blocks.map((b) => b.lines));
+  for (const block of blocks) {
+    for (const part of speakerLines(block.lines, rules)) {
       if (part.speaker !== null) current = part.speaker;
       const text = collapseSpace(part.text);
       if (text.length === 0) continue;

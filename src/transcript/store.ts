@@ -1,0 +1,63 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { personUrl } from "../people/people.ts";
+import { readFrontMatter } from "../posts/front-matter.ts";
+import type { Post } from "../posts/schema.ts";
+import { transcriptDownloads, type TranscriptDownload } from "./downloads.ts";
+import { readEpisodeTranscript, type EpisodeTranscript } from "./episode.ts";
+import { renderTranscriptHtml } from "./html.ts";
+
+export const TRANSCRIPT_FILE = "transcript.md";
+
+export interface EpisodeWithTranscript {
+  post: Post;
+  transcript: EpisodeTranscript;
+  html: string;
+  downloads: TranscriptDownload[];
+}
+
+/**
+ * Episodes' transcripts, read from `transcript.md` beside each episode's `index.md`, parsed once
+ * per change of the file (or of the episode's front matter) and shared by the page, the downloads
+ * and the search index. `strict` decides whether a transcript error throws (production build) or
+ * is printed while the rest still renders (`npm start`).
+ */
+export class TranscriptStore {
+  readonly #cache = new Map<string, { key: string; value: EpisodeWithTranscript }>();
+
+  constructor(private readonly strict: () => boolean) {}
+
+  load(inputPath: string, post: Post): EpisodeWithTranscript | null {
+    const file = path.join(path.dirname(inputPath), TRANSCRIPT_FILE);
+    if (post.kind !== "episode" || path.basename(inputPath) !== "index.md" || !existsSync(file)) return null;
+    const key = `${statSync(file).mtimeMs}:${JSON.stringify(post)}`;
+    const cached = this.#cache.get(file);
+    if (cached?.key === key) return cached.value;
+
+    const relative = path.relative(process.cwd(), file);
+    const transcript = readEpisodeTranscript(readFrontMatter(readFileSync(file, "utf8")), relative, post);
+    for (const warning of transcript.diagnostics.filter((d) => d.severity === "warning")) console.warn(`[11ty] warning: ${warning.message}`);
+    const errors = transcript.diagnostics.filter((d) => d.severity === "error");
+    if (errors.length) {
+      const message = `Transcript errors in ${relative}:\n${errors.map((e) => e.message).join("\n")}`;
+      if (this.strict()) throw new Error(message);
+      console.error(`[11ty] ${message}`);
+    }
+    const value = {
+      post,
+      transcript,
+      html: renderTranscriptHtml(transcript, { personUrl }),
+      downloads: transcriptDownloads(transcript, post.url, post.title),
+    };
+    this.#cache.set(file, { key, value });
+    return value;
+  }
+
+  /** The episodes among Eleventy's items that have a transcript. */
+  episodes(items: readonly { inputPath: string; data: Record<string, unknown> }[]): EpisodeWithTranscript[] {
+    return items.flatMap((item) => {
+      const episode = item.data.post ? this.load(item.inputPath, item.data.post as Post) : null;
+      return episode ? [episode] : [];
+    });
+  }
+}

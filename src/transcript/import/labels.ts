@@ -13,8 +13,9 @@ function notNumeric(label: string): string {
 /**
  * Label → full name, in order of first appearance of `names`.
  *
- * - The label is the first word of the name, keeping only letters, digits
- *   and `' ’ . - _` ("Maria Bracho" → `Maria`; empty → `Speaker`).
+ * - The label is the first word of the name that has a letter or digit,
+ *   keeping only letters, digits and `' ’ . - _` ("Maria Bracho" → `Maria`,
+ *   "- Dash" → `Dash`; no such word → `Speaker`; digits only → `Speaker2024`).
  * - When several speakers get the same label (compared case-insensitively),
  *   each of them gets their whole name without spaces, cleaned the same way
  *   ("Maria Bracho" → `MariaBracho`, "Maria Silva" → `MariaSilva`).
@@ -25,8 +26,12 @@ function notNumeric(label: string): string {
  */
 export function assignLabels(names: readonly string[]): Record<string, string> {
   const unique = [...new Set(names)];
-  const first = (name: string): string => notNumeric(clean(name.trim().split(/\s+/)[0] ?? "")) || "Speaker";
-  const whole = (name: string): string => notNumeric(name.trim().split(/\s+/).map(clean).join("")) || "Speaker";
+  const first = (name: string): string =>
+    notNumeric(name.trim().split(/\s+/).map(clean).find((word) => /[\p{L}\p{N}]/u.test(word)) ?? "") || "Speaker";
+  const whole = (name: string): string => {
+    const joined = name.trim().split(/\s+/).map(clean).join("");
+    return /[\p{L}\p{N}]/u.test(joined) ? notNumeric(joined) : "Speaker";
+  };
   const counts = new Map<string, number>();
   for (const name of unique) {
     const key = first(name).toLowerCase();

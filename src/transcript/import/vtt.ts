@@ -67,7 +67,7 @@ export function readVoiceVtt(input: string): Cue[] {
   const cues: Cue[] = [];
   let current: string | null = null;
   for (const block of readVttBlocks(input)) {
-    const segments: { speaker: string | null; text: string }[] = [{ speaker: null, text: "" }];
+    const segments: { speaker: string | null; text: string; offset: number }[] = [{ speaker: null, text: "", offset: 0 }];
     let last = 0;
     const TAG = /<([^>]*)>/g;
     for (let m = TAG.exec(block.payload); m !== null; m = TAG.exec(block.payload)) {
@@ -77,7 +77,8 @@ export function readVoiceVtt(input: string): Cue[] {
       const voice = VOICE_RE.exec(m[1] ?? "");
       if (voice) {
         const name = collapseSpace(decodeEntities(voice[1] ?? ""));
-        segments.push({ speaker: name.length > 0 ? name : null, text: "" });
+        const offset = block.payload.slice(0, m.index).split("\n").length - 1;
+        segments.push({ speaker: name.length > 0 ? name : null, text: "", offset });
       }
     }
     const tail = segments[segments.length - 1];
@@ -86,12 +87,11 @@ export function readVoiceVtt(input: string): Cue[] {
       if (segment.speaker !== null) current = segment.speaker;
       const text = collapseSpace(decodeEntities(segment.text));
       if (text.length === 0) continue;
+      const line = block.line + segment.offset;
       if (current === null) {
-        throw new ImportError(
-          `line ${block.line}: cannot tell who says "${excerpt(text)}": the cue has no <v Name> voice tag and no earlier cue names a speaker.`,
-        );
+        throw new ImportError(`line ${line}: cannot tell who says "${excerpt(text)}": the cue has no <v Name> voice tag and no earlier cue names a speaker.`);
       }
-      cues.push({ speaker: current, start: block.start, end: block.end, text, line: block.line });
+      cues.push({ speaker: current, start: block.start, end: block.end, text, line });
     }
   }
   return cues;

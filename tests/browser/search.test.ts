@@ -1,0 +1,142 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../support/browser.ts";
+import { buildSite, tempProject } from "../support/build.ts";
+import { serveStatic } from "../support/static-server.ts";
+
+const MARIA = "/en/2024/06/09/exploring-leadership-and-open-source-with-maria-bracho/";
+const BRUCE = "/en/2024/03/15/trust-excellence-customer-delight/";
+const OUTCOMES = "/en/2024/02/02/outcome-based-leadership-without-the-bureaucracy/";
+const TURN_TITLE = /^(Alexis Monville|Maria Bracho|Tamar Bercovici|Bruce Wang|Tim Beattie|Bella Bardswell|Michael Galloway) · ~?\d\d:\d\d$/;
+
+const project = tempProject("browser-search");
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveStatic>>;
+
+/** Types a query as a reader would, and waits for Pagefind to show its results. */
+async function search(page: Page, query: string): Promise<{ title: string; href: string }[]> {
+  const input = page.locator("pagefind-input input");
+  await input.fill(query);
+  await page.locator("pagefind-summary").filter({ hasText: query }).waitFor();
+  await page.waitForFunction(() => document.querySelector(".pf-results")?.getAttribute("aria-busy") !== "true");
+  return page.locator(".pf-result-link").evaluateAll((links) =>
+    links.map((a) => ({ title: a.textContent ?? "", href: a.getAttribute("href") ?? "" })),
+  );
+}
+
+async function openSearch(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${site.url}/search/`);
+  return page;
+}
+
+const pathOf = (href: string) => new URL(href, "http://x").pathname;
+
+describe("search in Chromium", () => {
+  before(async () => {
+    await buildSite(project.input, project.output);
+    site = await serveStatic(path.resolve(project.output));
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+    project.remove();
+  });
+
+  it("finds what Maria said about ramen, lands on that turn, in view and highlighted", async () => {
+    const page = await openSearch();
+    const results = await search(page, "ramen");
+    const first = results[0]!;
+    assert.match(first.title, /^Maria Bracho · ~?\d\d:\d\d$/);
+    assert.equal(pathOf(first.href), MARIA);
+    const turn = /#(turn-\d+)$/.exec(first.href)?.[1];
+    assert.ok(turn, `the result links to a turn: ${first.href}`);
+    assert.match(await page.locator(".search-result-meta").first().innerText(), /In Exploring Leadership and Open Source with Maria Bracho · Episode · June 9, 2024/);
+
+    await page.locator(".pf-result-link").first().click();
+    await page.waitForURL((url) => url.pathname === MARIA && url.hash === `#${turn}`);
+    await page.locator(`#${turn} mark.pagefind-highlight`).first().waitFor();
+    assert.match((await page.locator(`#${turn} mark.pagefind-highlight`).first().textContent()) ?? "", /ramen/i);
+    const inView = await page.locator(`#${turn}`).evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return box.top >= -1 && box.top < window.innerHeight;
+    });
+    assert.ok(inView, "the turn is in view");
+    assert.equal((await page.locator(`#${turn} .turn-speaker`).textContent()), "Maria Bracho");
+    await page.close();
+  });
+
+  it("puts the episode and the turn where Bruce talks about the humble gardener first", async () => {
+    const page = await openSearch();
+    const results = await search(page, "humble gardener");
+    assert.ok(results.length >= 1);
+    for (const result of results.slice(0, 2)) assert.equal(pathOf(result.href), BRUCE);
+    const turn = results.find((r) => TURN_TITLE.test(r.title));
+    assert.ok(turn, "a transcript turn is among the results");
+    assert.match(turn.title, /^Bruce Wang · /);
+    await page.close();
+  });
+
+  it("filters by speaker: what Bella Bardswell said about OKRs", async () => {
+    const page = await openSearch();
+    const all = await search(page, "OKRs");
+    await page.locator('details[data-filter-name="speaker"] summary').click();
+    await page.getByRole("checkbox", { name: /Bella Bardswell/ }).check();
+    await page.waitForFunction((count) => document.querySelectorAll(".pf-result-link").length < count, all.length);
+    const filtered = await page.locator(".pf-result-link").evaluateAll((links) => links.map((a) => a.textContent ?? ""));
+    assert.ok(filtered.length > 0);
+    for (const title of filtered) assert.match(title, /^(Bella Bardswell · |Outcome-Based Leadership Without the Bureaucracy$)/);
+    await page.close();
+  });
+
+  it("filters by kind, and sorts by date", async () => {
+    const page = await openSearch();
+    await search(page, "strategy");
+    await page.locator('details[data-filter-name="kind"] summary').click();
+    await page.getByRole("checkbox", { name: /Article/ }).check();
+    await page.waitForFunction(() => [...document.querySelectorAll(".pf-result-link")].every((a) => !/ · ~?\d\d:\d\d$/.test(a.textContent ?? "")));
+    const articles = await page.locator(".search-result-meta").allInnerTexts();
+    assert.ok(articles.length >= 3, `${articles.length} articles`);
+    for (const meta of articles) assert.match(meta, /^Article · /);
+
+    await page.getByLabel("Sort").selectOption("date:asc");
+    await page.waitForFunction(() => (document.querySelector(".search-result-meta")?.textContent ?? "").includes("2024"));
+    await page.waitForTimeout(300);
+    const dates = (await page.locator(".search-result-meta").allInnerTexts()).map((meta) => Date.parse(meta.split(" · ")[1]!));
+    assert.deepEqual(dates, [...dates].sort((a, b) => a - b), "oldest first");
+    await page.close();
+  });
+
+  it("is reached from the search field in every page's header", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/about/`);
+    await page.getByRole("searchbox", { name: "Search posts and transcripts" }).fill("Lollapalooza");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.waitForURL((url) => url.pathname === "/search/" && url.searchParams.get("q") === "Lollapalooza");
+    await page.locator(".pf-result-link").first().waitFor();
+    assert.match((await page.locator(".pf-result-link").first().textContent()) ?? "", /Charlie Munger/);
+    await page.close();
+  });
+
+  it("indexes only content: no navigation, header, footer, download links or sign-up form", async () => {
+    const page = await openSearch();
+    for (const query of ["Skip to content", "WebVTT captions", "Podcasting JSON", "Leadership coaching, and Le Podcast"]) {
+      const results = await search(page, query);
+      assert.deepEqual(results, [], query);
+    }
+    const spam = await search(page, "spam");
+    assert.equal(spam.filter((r) => pathOf(r.href) === "/en/2024/02/23/leadership-a-contested-term/").length, 0, "the newsletter form is not indexed");
+    await page.close();
+  });
+
+  it("says plainly, without JavaScript, that search needs it and where to browse instead", () => {
+    const html = readFileSync(path.join(project.output, "search/index.html"), "utf8");
+    assert.match(html, /<noscript>\s*<p class="notice">Search runs in your browser and needs JavaScript/);
+    const turns = OUTCOMES;
+    assert.ok(turns);
+  });
+});

@@ -9,7 +9,6 @@ import { serveStatic } from "../support/static-server.ts";
 
 const MARIA = "/en/2024/06/09/exploring-leadership-and-open-source-with-maria-bracho/";
 const BRUCE = "/en/2024/03/15/trust-excellence-customer-delight/";
-const OUTCOMES = "/en/2024/02/02/outcome-based-leadership-without-the-bureaucracy/";
 const TURN_TITLE = /^(Alexis Monville|Maria Bracho|Tamar Bercovici|Bruce Wang|Tim Beattie|Bella Bardswell|Michael Galloway) · ~?\d\d:\d\d$/;
 
 const project = tempProject("browser-search");
@@ -21,7 +20,19 @@ async function search(page: Page, query: string): Promise<{ title: string; href:
   const input = page.locator("pagefind-input input");
   await input.fill(query);
   await page.locator("pagefind-summary").filter({ hasText: query }).waitFor();
-  await page.waitForFunction(() => document.querySelector(".pf-results")?.getAttribute("aria-busy") !== "true");
+  return shownResults(page);
+}
+
+/** The results on screen once the list has settled (Pagefind fills results in lazily). */
+async function shownResults(page: Page): Promise<{ title: string; href: string }[]> {
+  await page.waitForTimeout(150);
+  if ((await page.locator("pagefind-summary").innerText()).startsWith("No results")) return [];
+  await page.locator(".pf-result-link").first().waitFor();
+  let count = -1;
+  for (let now = await page.locator(".pf-result-link").count(); now !== count; now = await page.locator(".pf-result-link").count()) {
+    count = now;
+    await page.waitForTimeout(250);
+  }
   return page.locator(".pf-result-link").evaluateAll((links) =>
     links.map((a) => ({ title: a.textContent ?? "", href: a.getAttribute("href") ?? "" })),
   );
@@ -86,9 +97,9 @@ describe("search in Chromium", () => {
     const all = await search(page, "OKRs");
     await page.locator('details[data-filter-name="speaker"] summary').click();
     await page.getByRole("checkbox", { name: /Bella Bardswell/ }).check();
-    await page.waitForFunction((count) => document.querySelectorAll(".pf-result-link").length < count, all.length);
-    const filtered = await page.locator(".pf-result-link").evaluateAll((links) => links.map((a) => a.textContent ?? ""));
-    assert.ok(filtered.length > 0);
+    const filtered = (await shownResults(page)).map((r) => r.title);
+    assert.ok(filtered.length > 0 && filtered.length < all.length, `${filtered.length} of ${all.length}`);
+    assert.ok(filtered.some((title) => title.startsWith("Bella Bardswell · ")));
     for (const title of filtered) assert.match(title, /^(Bella Bardswell · |Outcome-Based Leadership Without the Bureaucracy$)/);
     await page.close();
   });
@@ -99,15 +110,22 @@ describe("search in Chromium", () => {
     await page.locator('details[data-filter-name="kind"] summary').click();
     await page.getByRole("checkbox", { name: /Article/ }).check();
     await page.waitForFunction(() => [...document.querySelectorAll(".pf-result-link")].every((a) => !/ · ~?\d\d:\d\d$/.test(a.textContent ?? "")));
+    await shownResults(page);
     const articles = await page.locator(".search-result-meta").allInnerTexts();
     assert.ok(articles.length >= 3, `${articles.length} articles`);
     for (const meta of articles) assert.match(meta, /^Article · /);
 
     await page.getByLabel("Sort").selectOption("date:asc");
-    await page.waitForFunction(() => (document.querySelector(".search-result-meta")?.textContent ?? "").includes("2024"));
-    await page.waitForTimeout(300);
+    await shownResults(page);
     const dates = (await page.locator(".search-result-meta").allInnerTexts()).map((meta) => Date.parse(meta.split(" · ")[1]!));
+    assert.ok(dates.every((d) => !Number.isNaN(d)), "every result shows its date");
     assert.deepEqual(dates, [...dates].sort((a, b) => a - b), "oldest first");
+    const oldest = (await page.locator(".search-result-meta").first().innerText()).split(" · ")[1]!;
+    await page.getByLabel("Sort").selectOption("date:desc");
+    await page.waitForFunction((date) => !(document.querySelector(".search-result-meta")?.textContent ?? "").includes(date), oldest);
+    await shownResults(page);
+    const newest = (await page.locator(".search-result-meta").allInnerTexts()).map((meta) => Date.parse(meta.split(" · ")[1]!));
+    assert.deepEqual(newest, [...dates].sort((a, b) => b - a), "newest first");
     await page.close();
   });
 
@@ -124,7 +142,7 @@ describe("search in Chromium", () => {
 
   it("indexes only content: no navigation, header, footer, download links or sign-up form", async () => {
     const page = await openSearch();
-    for (const query of ["Skip to content", "WebVTT captions", "Podcasting JSON", "Leadership coaching, and Le Podcast"]) {
+    for (const query of ["Skip to content", "WebVTT captions", "SRT subtitles"]) {
       const results = await search(page, query);
       assert.deepEqual(results, [], query);
     }
@@ -136,7 +154,5 @@ describe("search in Chromium", () => {
   it("says plainly, without JavaScript, that search needs it and where to browse instead", () => {
     const html = readFileSync(path.join(project.output, "search/index.html"), "utf8");
     assert.match(html, /<noscript>\s*<p class="notice">Search runs in your browser and needs JavaScript/);
-    const turns = OUTCOMES;
-    assert.ok(turns);
   });
 });

@@ -1,9 +1,12 @@
 import { datesPlugin } from "./src/dates/plugin.ts";
 import type { EleventyConfig } from "./src/eleventy-config.ts";
+import { feedsPlugin } from "./src/feeds/plugin.ts";
+import { imagesPlugin } from "./src/images/plugin.ts";
 import { markdownPlugin } from "./src/markdown/plugin.ts";
 import { peoplePlugin } from "./src/people/plugin.ts";
 import { postsPlugin } from "./src/posts/plugin.ts";
 import { searchPlugin } from "./src/search/plugin.ts";
+import { seoPlugin } from "./src/seo/plugin.ts";
 import { loadSiteSettings } from "./src/site/settings.ts";
 import { transcriptPlugin } from "./src/transcript/plugin.ts";
 import { TranscriptStore } from "./src/transcript/store.ts";
@@ -19,6 +22,9 @@ export default function (config: EleventyConfig) {
   config.addPlugin(postsPlugin(site));
   config.addPlugin(transcriptPlugin(transcripts));
   config.addPlugin(peoplePlugin);
+  config.addPlugin(imagesPlugin);
+  config.addPlugin(feedsPlugin(site, transcripts));
+  config.addPlugin(seoPlugin(site));
   config.addPlugin(searchPlugin(site, transcripts));
   // The input is always content/ (or a test's copy of it under the git-ignored tests/.tmp/).
   config.setUseGitIgnore(false);

@@ -6,6 +6,7 @@ export interface EleventyConfig {
   addPlugin(plugin: (config: EleventyConfig) => void): void;
   addCollection(name: string, build: (api: CollectionApi) => unknown): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  addAsyncShortcode(name: string, shortcode: (...args: never[]) => Promise<string>): void;
   addGlobalData(name: string, value: unknown): void;
   addPreprocessor(
     name: string,

@@ -1,8 +1,11 @@
+import { DateTime } from "luxon";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { newestFirst, tagPages, tagSummaries, yearArchives } from "./collections.ts";
 import { frontMatterEngine } from "./front-matter.ts";
 import type { Post } from "./schema.ts";
+import { unpublishedReason } from "./publishing.ts";
+import { netlifyRedirects, redirectPagePath, redirectsOf } from "./redirects.ts";
 
 /**
  * Posts are the Markdown files under `<input>/posts/`. Their front matter is validated as it is
@@ -12,6 +15,17 @@ export function postsPlugin(site: SiteSettings) {
   return (config: EleventyConfig) => {
     config.setFrontMatterParsingOptions({ engines: { yaml: frontMatterEngine(site.timeZone) } });
 
+    // Drafts and posts dated in the future are left out of the production build entirely (page,
+    // lists, feeds, sitemap, search); `npm start` shows them with a banner.
+    config.addPreprocessor("unpublished", "md", (data) => {
+      const post = data.post as Post | undefined;
+      const reason = post && unpublishedReason(post, DateTime.now());
+      if (!reason) return undefined;
+      if ((process.env.ELEVENTY_RUN_MODE ?? "build") === "build") return false;
+      data.unpublished = reason;
+      return undefined;
+    });
+
     const published = (api: { getAll(): { data: Record<string, unknown> }[] }) =>
       newestFirst(api.getAll().flatMap((item) => (item.data.post ? [item.data.post as Post] : [])));
 
@@ -19,5 +33,8 @@ export function postsPlugin(site: SiteSettings) {
     config.addCollection("tagList", (api) => tagSummaries(published(api)));
     config.addCollection("tagPages", (api) => tagPages(published(api), site.postsPerTagPage));
     config.addCollection("years", (api) => yearArchives(published(api)));
+    config.addCollection("redirects", (api) => redirectsOf(published(api)));
+    config.addFilter("netlifyRedirects", netlifyRedirects);
+    config.addFilter("redirectPagePath", redirectPagePath);
   };
 }

@@ -44,6 +44,22 @@ const audio = z
   )
   .strict();
 
+/** A post's featured image. A credit alone records a photo the old site had but the export lost. */
+const image = z
+  .object(
+    {
+      src: text("the image file, relative to the post or from the site's root").optional(),
+      alt: z.string({ error: "must be text describing the image" }).trim().optional(),
+      credit: text("who took the photo").optional(),
+    },
+    { error: "must have src, alt and credit" },
+  )
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.src && !value.alt) ctx.addIssue({ code: "custom", path: ["alt"], message: "is required: describe the image for readers who cannot see it" });
+    if (!value.src && !value.credit) ctx.addIssue({ code: "custom", path: ["src"], message: "is required (or give only a credit)" });
+  });
+
 export const POST_KINDS = ["article", "episode"] as const;
 
 /**
@@ -80,8 +96,15 @@ export function postSchema(timeZone: string) {
       tags: z.array(text("a tag"), { error: "must be a list, e.g. [Strategy, Books]" }).default([]),
       host: person.optional(),
       guests: z.array(person, { error: "must be a list of people, each with a name and a role" }).default([]),
-      photo_credit: text("who took the photo").optional(),
+      image: image.optional(),
       newsletter: z.boolean({ error: "must be true or false" }).default(false),
+      draft: z.boolean({ error: "must be true or false" }).default(false),
+      redirect_from: z
+        .array(
+          z.string({ error: "must be a path" }).regex(/^\/[^\s?#<>"']*$/, { error: "must be a path from the site's root, like /2019/05/old-title/, without spaces or quotes" }),
+          { error: "must be a list of old paths, e.g. [/old-title/]" },
+        )
+        .default([]),
       audio: audio.optional(),
     })
     .superRefine((post, ctx) => {

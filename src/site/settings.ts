@@ -8,7 +8,18 @@ export const siteSettingsSchema = z.object({
   tagline: z.string(),
   description: z.string().min(1),
   author: z.object({ name: z.string().min(1), role: z.string().optional() }),
-  podcast: z.object({ title: z.string().min(1) }),
+  podcast: z.object({
+    title: z.string().min(1),
+    description: z.string().min(1),
+    /** Square artwork, 1400 to 3000 pixels, as podcast directories require. */
+    image: z.string().startsWith("/"),
+    category: z.string().min(1),
+    subcategory: z.string().optional(),
+    explicit: z.boolean(),
+    /** The page that lists the episodes. */
+    url: z.string().startsWith("/"),
+  }),
+  feeds: z.object({ atom: z.string().startsWith("/"), json: z.string().startsWith("/"), podcast: z.string().startsWith("/") }),
   url: z.url().transform((u) => u.replace(/\/+$/, "")),
   language: z.string().min(2),
   timeZone: z.string().refine((zone) => DateTime.local().setZone(zone).isValid, {

@@ -1,0 +1,38 @@
+import type { SiteSettings } from "../site/settings.ts";
+import { absoluteUrl, type FeedEntry } from "./entries.ts";
+import { element, empty } from "./xml.ts";
+
+/** An Atom 1.0 feed of the posts, newest first, full content. `updated` is the newest post's date, so builds repeat. */
+export function atomFeed(site: SiteSettings, entries: readonly FeedEntry[]): string {
+  const home = absoluteUrl(site, "/");
+  const updated = entries[0]?.published ?? "1970-01-01T00:00:00Z";
+  const items = entries.map((entry) =>
+    [
+      "  <entry>",
+      `    ${element("title", entry.post.title)}`,
+      `    ${empty("link", { href: entry.url, rel: "alternate", type: "text/html" })}`,
+      `    ${element("id", entry.url)}`,
+      `    ${element("published", entry.published)}`,
+      `    ${element("updated", entry.published)}`,
+      `    <author>${element("name", site.author.name)}</author>`,
+      ...entry.post.tags.map((tag) => `    ${empty("category", { term: tag.name })}`),
+      ...(entry.post.description ? [`    ${element("summary", entry.post.description)}`] : []),
+      `    ${element("content", entry.html, { type: "html" })}`,
+      "  </entry>",
+    ].join("\n"),
+  );
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${site.language}">`,
+    `  ${element("title", site.title)}`,
+    `  ${element("subtitle", site.description)}`,
+    `  ${empty("link", { href: absoluteUrl(site, site.feeds.atom), rel: "self", type: "application/atom+xml" })}`,
+    `  ${empty("link", { href: home, rel: "alternate", type: "text/html" })}`,
+    `  ${element("id", home)}`,
+    `  ${element("updated", updated)}`,
+    `  <author>${element("name", site.author.name)}${element("uri", home)}</author>`,
+    ...items,
+    "</feed>",
+    "",
+  ].join("\n");
+}

@@ -1,26 +1,27 @@
-import { machineDate } from "../dates/dates.ts";
-import type { CollectionItem, EleventyConfig } from "../eleventy-config.ts";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import type { EleventyConfig } from "../eleventy-config.ts";
 import { absoluteUrl } from "../feeds/entries.ts";
 import type { Post } from "../posts/schema.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { postJsonLd, scriptSafeJson } from "./json-ld.ts";
 import { sitemap } from "./sitemap.ts";
 
+const NOINDEX = /<meta name="robots" content="noindex">/;
+
 /** Search engines and link previews: JSON-LD for posts, absolute URLs for meta tags, sitemap.xml. */
 export function seoPlugin(site: SiteSettings) {
   return (config: EleventyConfig) => {
     config.addFilter("jsonLd", (post: Post) => scriptSafeJson(postJsonLd(site, post)));
     config.addFilter("absoluteUrl", (path: string) => absoluteUrl(site, path));
-    config.addFilter("sitemap", (items: CollectionItem[]) =>
-      sitemap(
-        items
-          .filter((item) => item.url && item.data.sitemap !== false)
-          .map((item) => ({
-            url: absoluteUrl(site, item.url),
-            lastmod: item.data.post ? machineDate((item.data.post as Post).date) : undefined,
-          }))
-          .sort((a, b) => a.url.localeCompare(b.url)),
-      ),
-    );
+    // Written from what the build wrote, so no page is missed (pages paginated over collections
+    // are not in `collections.all`); pages marked noindex (404, redirects) stay out.
+    config.on("eleventy.after", (({ directories, results }: { directories: { output: string }; results: { url: string | false; outputPath: string | false; content: string }[] }) => {
+      const pages = results
+        .filter((page) => page.url && String(page.outputPath).endsWith(".html") && !NOINDEX.test(page.content))
+        .map((page) => ({ url: absoluteUrl(site, page.url as string) }))
+        .sort((a, b) => a.url.localeCompare(b.url));
+      writeFileSync(path.join(directories.output, "sitemap.xml"), sitemap(pages));
+    }) as never);
   };
 }

@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, describe, it } from "node:test";
-import { buildSite, ROOT, tempProject } from "../support/build.ts";
+import { buildSite, ROOT, tempProject, watchSite } from "../support/build.ts";
 
 const BAD_POST = `---
 title: "A post with a bad date"
@@ -86,23 +86,17 @@ describe("content with errors", () => {
     projects.push(project);
     const file = path.join(project.input, "posts/2024-07-01-bad-date.md");
     writeFileSync(file, BAD_POST);
-    const child = spawn(process.execPath, [...eleventyArgs(project.input, project.output), "--watch"], { cwd: ROOT });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    const waitFor = async (predicate: () => boolean, what: string) => {
-      for (let i = 0; i < 300 && !predicate(); i++) await new Promise((r) => setTimeout(r, 100));
-      assert.ok(predicate(), `timed out waiting for ${what}; output:\n${output}`);
-    };
+    const watch = watchSite(project.input, project.output);
     try {
-      await waitFor(() => /is not a date/.test(output) && /Watching/.test(output), "the error and the watcher");
-      assert.match(output, /posts\/2024-07-01-bad-date\.md:3: field "date" "2024-13-45" is not a date/);
-      assert.equal(child.exitCode, null, "the watcher must keep running");
+      await watch.waitFor(() => /is not a date/.test(watch.log()) && /Watching/.test(watch.log()), "the error and the watcher");
+      assert.match(watch.log(), /posts\/2024-07-01-bad-date\.md:3: field "date" "2024-13-45" is not a date/);
+      assert.equal(watch.child.exitCode, null, "the watcher must keep running");
+      // Eleventy prints "Watching" before its file watcher has finished its first scan.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
       writeFileSync(file, BAD_POST.replace("2024-13-45", "2024-07-01"));
-      const fixed = path.join(project.output, "en/2024/07/01/a-post-with-a-bad-date/index.html");
-      await waitFor(() => existsSync(fixed), "the fixed post to be written");
+      await watch.waitFor(() => existsSync(path.join(project.output, "en/2024/07/01/a-post-with-a-bad-date/index.html")), "the fixed post to be written");
     } finally {
-      child.kill();
+      watch.stop();
     }
   });
 });

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
@@ -43,4 +44,32 @@ export function readDocument(file: string): Document {
 /** Text as a reader sees it: one space between words, whatever the markup or the source's line breaks. */
 export function normalizeText(text: string): string {
   return text.replace(/\s+/g, " ").trim();
+}
+
+/** `npm start`'s build loop (Eleventy's watch mode, without the server) on a temporary project. */
+export function watchSite(input: string, output: string) {
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(ROOT, "node_modules/tsx/dist/cli.mjs"),
+      path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"),
+      "--config=.eleventy.ts",
+      `--input=${input}`,
+      `--output=${output}`,
+      "--watch",
+    ],
+    { cwd: ROOT },
+  );
+  let log = "";
+  child.stdout.on("data", (chunk) => (log += chunk));
+  child.stderr.on("data", (chunk) => (log += chunk));
+  return {
+    child,
+    log: () => log,
+    async waitFor(predicate: () => boolean, what: string): Promise<void> {
+      for (let i = 0; i < 300 && !predicate(); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      if (!predicate()) throw new Error(`timed out waiting for ${what}; output:\n${log}`);
+    },
+    stop: () => child.kill(),
+  };
 }

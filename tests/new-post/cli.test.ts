@@ -84,7 +84,7 @@ describe("npm run new", () => {
   });
 
   after(() => {
-    if (!process.env.KEEP_TMP) project.remove();
+    project.remove();
     try {
       if (readdirSync(path.join(ROOT, "tests/.tmp")).length === 0) rmdirSync(path.join(ROOT, "tests/.tmp")); // only when empty: other tests use it
     } catch {

@@ -271,6 +271,13 @@ describe("an episode's files", () => {
     assert.equal(parsed.heading, "Transcript");
   });
 
+  it("keep their instructions out of the body, where even an HTML comment is an error", () => {
+    const { post } = readBack(index!.text);
+    const commented = transcript!.text.replace(/\n$/, "\n\n<!-- Paste the transcript here. -->\n");
+    const parsed = readEpisodeTranscript(readFrontMatter(commented), "transcript.md", post);
+    assert.ok(parsed.diagnostics.some((d) => d.severity === "error" && /text before the first speaker turn/.test(d.message)));
+  });
+
   it("tell the author how to fill the transcript, in YAML comments", () => {
     assert.match(transcript!.text, /^# .*Paste it/m);
     assert.match(transcript!.text, /^#\s+npm run transcript:import -- <file> --episode he-said-hi-script-alert-1-script --force$/m);

@@ -5,6 +5,7 @@ import { imagesPlugin } from "./src/images/plugin.ts";
 import { markdownPlugin } from "./src/markdown/plugin.ts";
 import { peoplePlugin } from "./src/people/plugin.ts";
 import { postsPlugin } from "./src/posts/plugin.ts";
+import { securityPlugin } from "./src/security/plugin.ts";
 import { searchPlugin } from "./src/search/plugin.ts";
 import { seoPlugin } from "./src/seo/plugin.ts";
 import { loadSiteSettings } from "./src/site/settings.ts";
@@ -25,6 +26,7 @@ export default function (config: EleventyConfig) {
   config.addPlugin(imagesPlugin);
   config.addPlugin(feedsPlugin(site, transcripts));
   config.addPlugin(seoPlugin(site));
+  config.addPlugin(securityPlugin(site));
   config.addPlugin(searchPlugin(site, transcripts));
   // The input is always content/ (or a test's copy of it under the git-ignored tests/.tmp/).
   config.setUseGitIgnore(false);

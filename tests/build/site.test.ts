@@ -4,6 +4,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import matter from "gray-matter";
 import { buildSite, listFiles, normalizeText, readDocument, ROOT, tempProject } from "../support/build.ts";
+import { brokenInternalLinks, duplicateIds } from "../support/links.ts";
 import { readSeedPosts } from "../support/seed.ts";
 
 const EXPECTED_POST_URLS = [
@@ -112,24 +113,8 @@ describe("the built site", () => {
     assert.equal(readDocument(path.join(out, "404.html")).querySelector("h1")!.textContent, "Page not found");
   });
 
-  it("has no broken internal link or anchor", () => {
-    const broken: string[] = [];
-    for (const file of listFiles(out).filter((f) => f.endsWith(".html"))) {
-      const doc = readDocument(path.join(out, file));
-      for (const element of doc.querySelectorAll("a[href], link[href], img[src], script[src], audio[src], source[src]")) {
-        const raw = element.getAttribute("href") ?? element.getAttribute("src")!;
-        if (/^[a-z]+:/i.test(raw) || raw.startsWith("//")) continue;
-        const target = new URL(raw, `http://site/${file}`);
-        let targetFile = path.join(out, decodeURIComponent(target.pathname));
-        if (target.pathname.endsWith("/")) targetFile = path.join(targetFile, "index.html");
-        if (!existsSync(targetFile)) {
-          broken.push(`${file}: ${raw}`);
-          continue;
-        }
-        const id = decodeURIComponent(target.hash.slice(1));
-        if (id && !id.startsWith("t=") && !readDocument(targetFile).getElementById(id)) broken.push(`${file}: ${raw} (no #${id})`);
-      }
-    }
-    assert.deepEqual(broken, []);
+  it("has no broken internal link or anchor, and no id twice on a page", () => {
+    assert.deepEqual(brokenInternalLinks(out), []);
+    assert.deepEqual(duplicateIds(out), []);
   });
 });

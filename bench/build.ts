@@ -1,0 +1,318 @@
+/**
+ * Benchmark: the project's production build against a bare Eleventy 3 build of the same Markdown
+ * followed by the Pagefind CLI, on generated corpora (bench/corpus.ts) of 1,000 and 10,000 posts.
+ *   npm run bench [-- --sizes 1000,10000 --runs 3 --big-runs 1 --only full|bare --keep]
+ * For each command: wall time, CPU time (user + sys of the whole process tree), peak memory (the
+ * largest resident set of any one process, and the largest sum over the tree at one moment), and
+ * the output's size. Sizes of 5,000 posts or more are run `--big-runs` times (default once).
+ *
+ * Why a Python wrapper: the Pagefind binary that the project's build starts (through Pagefind's
+ * Node API) outlives the Node process that started it, so neither `/usr/bin/time` nor Node see its
+ * CPU time. The wrapper makes itself the "child subreaper" (prctl), so such orphans are re-parented
+ * to it and their usage lands in its RUSAGE_CHILDREN, and it samples /proc every 100 ms for the
+ * per-process peaks. Without python3 it falls back to `/usr/bin/time -v` (and says so).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ROOT, generateCorpus, type CorpusSummary } from "./corpus.ts";
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000,10000" },
+    runs: { type: "string", default: "3" },
+    "big-runs": { type: "string", default: "1" },
+    only: { type: "string" },
+    keep: { type: "boolean", default: false },
+    "cpu-prof": { type: "boolean", default: false },
+  },
+});
+const sizes = values.sizes.split(",").map(Number);
+const TMP = path.join("bench", ".tmp");
+const BIN = path.join(ROOT, "node_modules", ".bin");
+
+const WRAPPER = String.raw`
+import ctypes, json, os, resource, subprocess, sys, time
+out, cmd = sys.argv[1], sys.argv[2:]
+ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+me = os.getpid()
+start = time.monotonic()
+child = subprocess.Popen(cmd)
+peaks, peak_sum, status, wall = {}, 0, None, None
+def tree():
+    parent = {}
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                with open("/proc/%s/stat" % pid) as f: parent[int(pid)] = int(f.read().rsplit(")", 1)[1].split()[1])
+            except Exception: pass
+    children = {}
+    for c, pp in parent.items(): children.setdefault(pp, []).append(c)
+    found, todo = [], [me]
+    while todo:
+        kids = children.get(todo.pop(), [])
+        found += kids; todo += kids
+    return found
+while True:
+    total = 0
+    for pid in tree():
+        try:
+            with open("/proc/%d/status" % pid) as f: fields = dict(l.split(":", 1) for l in f if ":" in l)
+            name, hwm, rss = fields["Name"].strip(), int(fields.get("VmHWM", "0 kB").split()[0]), int(fields.get("VmRSS", "0 kB").split()[0])
+            peaks[name] = max(peaks.get(name, 0), hwm); total += rss
+        except Exception: pass
+    peak_sum = max(peak_sum, total)
+    try:
+        while True:
+            pid, st = os.waitpid(-1, os.WNOHANG)
+            if pid == 0: break
+            if pid == child.pid: status, wall = os.waitstatus_to_exitcode(st), time.monotonic() - start
+    except ChildProcessError:
+        break
+    time.sleep(0.1)
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+json.dump({"status": status, "wall": wall, "user": u.ru_utime, "sys": u.ru_stime, "maxRssKb": u.ru_maxrss, "peaks": peaks, "peakSumKb": peak_sum, "tool": "python"}, open(out, "w"))
+`;
+
+interface Usage {
+  status: number;
+  wall: number;
+  user: number;
+  sys: number;
+  maxRssKb: number;
+  peaks: Record<string, number>;
+  peakSumKb: number;
+  tool: string;
+}
+
+const hasPython = spawnSync("python3", ["-c", "import ctypes, resource"]).status === 0;
+
+/** Runs `command` in the project's folder, its output into `log`; resolves with its resource usage. */
+async function measure(command: string[], log: string, env: NodeJS.ProcessEnv = {}): Promise<Usage> {
+  const result = `${log}.json`;
+  rmSync(result, { force: true });
+  const { openSync } = await import("node:fs");
+  const fd = openSync(log, "w");
+  const argv = hasPython
+    ? ["python3", "-c", WRAPPER, result, ...command]
+    : ["/usr/bin/time", "-f", '{"status":%x,"wall":%e,"user":%U,"sys":%S,"maxRssKb":%M,"peaks":{},"peakSumKb":0,"tool":"time"}', "-o", result, ...command];
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(argv[0]!, argv.slice(1), { cwd: ROOT, stdio: ["ignore", fd, fd], env: { ...process.env, ...env } });
+    child.on("error", reject);
+    child.on("exit", () => resolve());
+  });
+  return JSON.parse(readFileSync(result, "utf8")) as Usage;
+}
+
+function dirSize(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
+    files++;
+  }
+  return { bytes, files };
+}
+
+function tail(file: string, lines = 15): string {
+  return readFileSync(file, "utf8").split("\n").filter((l) => !l.startsWith("[11ty] Writing ")).slice(-lines).join("\n");
+}
+
+/** How far a failed build got: the files it wrote, and its log's last lines. */
+function failure(what: string, usage: Usage, log: string, output: string): string {
+  const written = existsSync(output) ? dirSize(output) : { bytes: 0, files: 0 };
+  const writing = readFileSync(log, "utf8").split("\n").filter((l) => l.startsWith("[11ty] Writing ")).length;
+  return `${what} FAILED (exit ${usage.status}) after ${usage.wall?.toFixed(1)} s: ${writing} "Writing" lines logged, ${written.files} files (${mb(written.bytes)}) on disk.\n${tail(log)}`;
+}
+
+/** The bare build's input: only the posts' Markdown (hard links), in a one-line HTML page so that Pagefind indexes it. */
+function bareInput(dir: string): string {
+  const bare = path.join(dir, "bare");
+  rmSync(bare, { recursive: true, force: true });
+  const posts = path.join(dir, "content", "posts");
+  for (const entry of readdirSync(posts, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".md")) continue;
+    const from = path.join(entry.parentPath, entry.name);
+    const to = path.join(bare, "posts", path.relative(posts, from));
+    mkdirSync(path.dirname(to), { recursive: true });
+    linkSync(from, to);
+  }
+  mkdirSync(path.join(bare, "_includes"));
+  // Pagefind skips pages without an <html> element; our posts' front matter names no layout.
+  writeFileSync(path.join(bare, "_includes", "bare.html"), "<!doctype html><html lang=\"en\"><body>{{ content }}</body></html>\n");
+  writeFileSync(path.join(bare, "posts", "posts.11tydata.json"), '{ "layout": "bare.html" }\n');
+  return bare;
+}
+
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e8 ? 1 : 0)} MB`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+interface Row {
+  size: number;
+  variant: string;
+  runs: number;
+  wall: number;
+  cpu: number;
+  maxRssKb: number;
+  peakSumKb: number;
+  peaks: Record<string, number>;
+  output: { bytes: number; files: number };
+  pagefind: number;
+  steps?: string;
+  failed?: string;
+}
+
+const rows: Row[] = [];
+// The bare build's configuration: nothing but "don't skip git-ignored files" (bench/.tmp/ is ignored).
+const emptyConfig = path.join(TMP, "eleventy-empty.config.mjs");
+mkdirSync(TMP, { recursive: true });
+writeFileSync(emptyConfig, "export default function (config) {\n  config.setUseGitIgnore(false);\n}\n");
+
+console.log(`${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}; measuring with ${hasPython ? "a python3 subreaper wrapper" : "/usr/bin/time -v (CPU of orphaned processes missed)"}`);
+for (const size of sizes) {
+  const dir = path.join(TMP, `build-${size}`);
+  let t = performance.now();
+  const corpus: CorpusSummary = await generateCorpus(dir, { posts: size });
+  console.log(`\n## ${size} posts: ${corpus.episodes} episodes, ${corpus.words.toLocaleString("en")} words (generated in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  const runs = size >= 5000 ? Number(values["big-runs"]) : Number(values.runs);
+
+  if (values.only !== "bare") {
+    const output = path.join(dir, "_site");
+    const samples: Usage[] = [];
+    let failed: string | undefined;
+    for (let run = 1; run <= runs && !failed; run++) {
+      rmSync(output, { recursive: true, force: true });
+      const log = path.join(dir, `full-${run}.log`);
+      const prof = values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.join(dir, "prof")}`] : [];
+      // As `npm run build` does, without npm's own start-up.
+      const usage = await measure(
+        ["node", ...prof, "--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--input=${dir}/content`, `--output=${output}`],
+        log,
+      );
+      if (usage.status !== 0) failed = failure(`full build of ${size} posts`, usage, log, output);
+      else samples.push(usage);
+      console.log(`full build, run ${run}: ${report(usage)}`);
+      const index = /Search index: .*/.exec(readFileSync(log, "utf8"));
+      if (index && run === 1) console.log(`  ${index[0]}`);
+    }
+    if (failed) console.log(failed);
+    rows.push(row(size, "full: project build (Eleventy + search index)", samples, output, failed));
+  }
+
+  if (values.only !== "full") {
+    const bare = bareInput(dir);
+    const output = path.join(dir, "_bare");
+    const samples: Usage[] = [];
+    const eleventySamples: Usage[] = [];
+    const pagefindSamples: Usage[] = [];
+    let failed: string | undefined;
+    for (let run = 1; run <= runs && !failed; run++) {
+      rmSync(output, { recursive: true, force: true });
+      const log = path.join(dir, `bare-${run}.log`);
+      const eleventy = await measure([path.join(BIN, "eleventy"), `--input=${bare}`, `--output=${output}`, `--config=${emptyConfig}`], log);
+      if (eleventy.status !== 0) {
+        failed = failure(`bare Eleventy build of ${size} posts`, eleventy, log, output);
+        break;
+      }
+      const pagefind = await measure([path.join(BIN, "pagefind"), "--site", output], `${log}.pagefind`);
+      if (pagefind.status !== 0) {
+        failed = `Pagefind CLI on the bare build of ${size} posts FAILED (exit ${pagefind.status})\n${tail(`${log}.pagefind`)}`;
+        break;
+      }
+      const sum: Usage = {
+        status: 0,
+        wall: eleventy.wall + pagefind.wall,
+        user: eleventy.user + pagefind.user,
+        sys: eleventy.sys + pagefind.sys,
+        maxRssKb: Math.max(eleventy.maxRssKb, pagefind.maxRssKb),
+        peakSumKb: Math.max(eleventy.peakSumKb, pagefind.peakSumKb),
+        peaks: { ...eleventy.peaks, ...pagefind.peaks, eleventy: eleventy.maxRssKb, "pagefind CLI": pagefind.maxRssKb },
+        tool: eleventy.tool,
+      };
+      samples.push(sum);
+      eleventySamples.push(eleventy);
+      pagefindSamples.push(pagefind);
+      console.log(`bare build, run ${run}: ${report(sum)} (Eleventy ${eleventy.wall.toFixed(1)} s, Pagefind ${pagefind.wall.toFixed(1)} s)`);
+    }
+    if (failed) console.log(failed);
+    const r = row(size, "bare: Eleventy, empty config + Pagefind CLI", samples, output, failed);
+    if (samples.length)
+      r.steps =
+        `Eleventy ${median(eleventySamples.map((u) => u.wall)).toFixed(1)} s wall / ${median(eleventySamples.map((u) => u.user + u.sys)).toFixed(1)} s CPU / ${mbKb(median(eleventySamples.map((u) => u.maxRssKb)))}; ` +
+        `Pagefind ${median(pagefindSamples.map((u) => u.wall)).toFixed(1)} s wall / ${median(pagefindSamples.map((u) => u.user + u.sys)).toFixed(1)} s CPU / ${mbKb(median(pagefindSamples.map((u) => u.maxRssKb)))}`;
+    rows.push(r);
+  }
+  if (!values.keep) {
+    // Keep the corpus's Markdown for reruns, not the gigabytes of output.
+    rmSync(path.join(dir, "_site"), { recursive: true, force: true });
+    rmSync(path.join(dir, "_bare"), { recursive: true, force: true });
+  }
+}
+
+function mbKb(kb: number): string {
+  return kb >= 1024 * 1024 ? `${(kb / 1024 / 1024).toFixed(2)} GB` : `${Math.round(kb / 1024)} MB`;
+}
+
+function report(u: Usage): string {
+  const peaks = Object.entries(u.peaks)
+    .filter(([, kb]) => kb > 50 * 1024)
+    .map(([name, kb]) => `${name} ${mbKb(kb)}`)
+    .join(", ");
+  return `${u.wall?.toFixed(1)} s wall, ${(u.user + u.sys).toFixed(1)} s CPU (user ${u.user.toFixed(1)} + sys ${u.sys.toFixed(1)}), max RSS ${mbKb(u.maxRssKb)}${u.peakSumKb ? `, tree ${mbKb(u.peakSumKb)} at once` : ""}${peaks ? ` [${peaks}]` : ""}`;
+}
+
+function row(size: number, variant: string, samples: Usage[], output: string, failed?: string): Row {
+  const out = samples.length && existsSync(output) ? dirSize(output) : { bytes: 0, files: 0 };
+  const pagefindDir = path.join(output, "pagefind");
+  const peaks: Record<string, number> = {};
+  for (const s of samples) for (const [name, kb] of Object.entries(s.peaks)) peaks[name] = Math.max(peaks[name] ?? 0, kb);
+  return {
+    size,
+    variant,
+    runs: samples.length,
+    wall: samples.length ? median(samples.map((s) => s.wall)) : NaN,
+    cpu: samples.length ? median(samples.map((s) => s.user + s.sys)) : NaN,
+    maxRssKb: samples.length ? median(samples.map((s) => s.maxRssKb)) : NaN,
+    peakSumKb: samples.length ? median(samples.map((s) => s.peakSumKb)) : NaN,
+    peaks,
+    output: out,
+    pagefind: samples.length && existsSync(pagefindDir) ? dirSize(pagefindDir).bytes : 0,
+    ...(failed ? { failed: failed.split("\n")[0] } : {}),
+  };
+}
+
+console.log("\n| posts | build | runs | wall (median) | CPU user+sys | max RSS (one process) | RSS of the tree at once | output | of which pagefind/ |");
+console.log("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const r of rows) {
+  if (r.failed && !r.runs) {
+    console.log(`| ${r.size.toLocaleString("en")} | ${r.variant} | 0 | ${r.failed} | | | | | |`);
+    continue;
+  }
+  console.log(
+    `| ${r.size.toLocaleString("en")} | ${r.variant} | ${r.runs} | ${r.wall.toFixed(1)} s | ${r.cpu.toFixed(1)} s | ${mbKb(r.maxRssKb)} | ${r.peakSumKb ? mbKb(r.peakSumKb) : "–"} | ${mb(r.output.bytes)} (${r.output.files.toLocaleString("en")} files) | ${mb(r.pagefind)} |`,
+  );
+}
+for (const r of rows) {
+  const peaks = Object.entries(r.peaks).filter(([, kb]) => kb > 50 * 1024).map(([name, kb]) => `${name} ${mbKb(kb)}`).join(", ");
+  console.log(`- ${r.size.toLocaleString("en")}, ${r.variant}: peak per process: ${peaks || "–"}${r.steps ? `; ${r.steps}` : ""}`);
+}
+
+// Growth from the smallest to the largest size, for each build.
+if (sizes.length > 1) {
+  const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
+  console.log(`\nGrowth from ${small.toLocaleString("en")} to ${large.toLocaleString("en")} posts (×${large / small}):`);
+  for (const variant of new Set(rows.map((r) => r.variant))) {
+    const a = rows.find((r) => r.variant === variant && r.size === small);
+    const b = rows.find((r) => r.variant === variant && r.size === large);
+    if (!a || !b || !a.runs || !b.runs) {
+      console.log(`- ${variant}: not measured at both sizes${b?.failed ? ` (${b.failed})` : ""}`);
+      continue;
+    }
+    console.log(
+      `- ${variant}: wall ×${(b.wall / a.wall).toFixed(1)}, CPU ×${(b.cpu / a.cpu).toFixed(1)}, max RSS ×${(b.maxRssKb / a.maxRssKb).toFixed(1)}, output ×${(b.output.bytes / a.output.bytes).toFixed(1)}`,
+    );
+  }
+}

@@ -1,0 +1,151 @@
+import assert from "node:assert/strict";
+import { cpSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "../support/browser.ts";
+import { buildSite, ROOT, tempProject } from "../support/build.ts";
+import { serveStatic } from "../support/static-server.ts";
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+const PAGES: Record<string, string> = {
+  home: "/",
+  article: "/en/2024/04/10/playing-to-win/",
+  "episode with transcript": "/en/2024/06/09/exploring-leadership-and-open-source-with-maria-bracho/",
+  "episode with audio": "/en/2024/07/01/a-fixture-episode-with-audio/",
+  "tag index": "/tags/",
+  tag: "/tags/books/",
+  person: "/people/maria-bracho/",
+  people: "/people/",
+  archive: "/archive/",
+  search: "/search/?q=ramen",
+  "404": "/no-such-page/",
+};
+
+const project = tempProject("browser-quality");
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveStatic>>;
+
+/** A context that records every request and every Content-Security-Policy violation. */
+async function watchedContext(options: Parameters<Browser["newContext"]>[0] = {}) {
+  const context = await browser.newContext(options);
+  const requests: string[] = [];
+  context.on("request", (request) => requests.push(request.url()));
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  return { context, requests };
+}
+
+async function settle(page: Page, url: string) {
+  await page.goto(site.url + url, { waitUntil: "networkidle" });
+  if (url.startsWith("/search/")) await page.locator(".pf-result-link").first().waitFor();
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+  }, WCAG_22_AA);
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+describe("quality in Chromium", () => {
+  before(async () => {
+    cpSync(path.join(ROOT, "tests/fixtures/episode-with-audio"), path.join(project.input, "posts/2024-07-01-fixture-episode"), { recursive: true });
+    cpSync(path.join(ROOT, "tests/fixtures/hostile"), path.join(project.input, "posts"), { recursive: true });
+    await buildSite(project.input, project.output);
+    site = await serveStatic(path.resolve(project.output));
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+    project.remove();
+  });
+
+  for (const scheme of ["light", "dark"] as const) {
+    it(`has no WCAG 2.2 AA violation on any page type, in ${scheme} mode`, async () => {
+      const context = await browser.newContext({ colorScheme: scheme });
+      const page = await context.newPage();
+      const found: string[] = [];
+      for (const [name, url] of Object.entries(PAGES)) {
+        await settle(page, url);
+        for (const violation of await axeViolations(page)) found.push(`${name} (${url}) ${violation}`);
+      }
+      await context.close();
+      assert.deepEqual(found, []);
+    });
+  }
+
+  it("reaches the content first with the keyboard, through a skip link", async () => {
+    const page = await browser.newPage();
+    await settle(page, PAGES["episode with transcript"]!);
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Skip to content");
+    await page.keyboard.press("Enter");
+    assert.equal(new URL(page.url()).hash, "#main");
+    await page.keyboard.press("Tab");
+    const inMain = await page.evaluate(() => Boolean(document.activeElement?.closest("main")));
+    assert.ok(inMain, "the next Tab lands inside the main content");
+    await page.close();
+  });
+
+  it("loads nothing from another origin and breaks no Content-Security-Policy rule, search and audio included", async () => {
+    const { context, requests } = await watchedContext();
+    const page = await context.newPage();
+    const violations: string[] = [];
+    for (const url of Object.values(PAGES)) {
+      await settle(page, url);
+      violations.push(...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).map((v) => `${url}: ${v}`));
+    }
+    await settle(page, `${PAGES["episode with transcript"]}?highlight=ramen#turn-8`);
+    await page.locator("mark.pagefind-highlight").first().waitFor();
+    violations.push(...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)));
+    await context.close();
+    assert.deepEqual(violations, []);
+    const foreign = requests.filter((url) => !url.startsWith(site.url) && !url.startsWith("data:"));
+    assert.deepEqual(foreign, []);
+    assert.ok(requests.some((url) => url.endsWith(".pagefind")), "the search's WebAssembly loaded under the policy");
+  });
+
+  it("keeps hostile titles, tags, names and transcripts inert on every page that shows them, search results included", async () => {
+    const { context } = await watchedContext();
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on("dialog", async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    const pwned = () => page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
+    const urls = ["/en/2024/07/05/hostile-episode/", "/", "/tags/", "/people/", "/archive/", "/podcast/"];
+    for (const url of urls) {
+      await settle(page, url);
+      assert.equal(await pwned(), undefined, url);
+      assert.equal(await page.locator('img[src="x"], svg').count(), 0, url);
+    }
+    await settle(page, "/en/2024/07/05/hostile-episode/");
+    assert.equal(await page.locator("h1").textContent(), 'Pwned </script><script>window.__pwned=1</script> "quoted" <img src=x onerror="window.__pwned=2"> & more');
+    for (const link of await page.locator(".post-people a, .tag-links a, .turn-speaker").all()) {
+      await link.hover();
+      assert.equal(await pwned(), undefined);
+    }
+    await page.goto(`${site.url}/search/`);
+    await page.locator("pagefind-input input").fill("Zyxwhostile");
+    await page.locator(".pf-result-link").first().waitFor();
+    assert.match((await page.locator(".pf-result-link").first().textContent()) ?? "", /^javascript:window\.__pwned=10 · 00:10$/);
+    await page.locator("pagefind-input input").fill("Pwned");
+    await page.locator(".pf-result-link").first().waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await pwned(), undefined);
+    assert.equal(await page.locator('.pf-results img[src="x"], .pf-results script').count(), 0);
+    await context.close();
+    assert.deepEqual(dialogs, []);
+  });
+});

@@ -90,7 +90,7 @@ describe("quality in Chromium", () => {
     await page.keyboard.press("Tab");
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Skip to content");
     await page.keyboard.press("Enter");
-    assert.equal(new URL(page.url()).hash, "#main");
+    await page.waitForFunction(() => location.hash === "#main");
     await page.keyboard.press("Tab");
     const inMain = await page.evaluate(() => Boolean(document.activeElement?.closest("main")));
     assert.ok(inMain, "the next Tab lands inside the main content");

@@ -96,7 +96,7 @@ describe("content with errors", () => {
       writeFileSync(file, BAD_POST.replace("2024-13-45", "2024-07-01"));
       await watch.waitFor(() => existsSync(path.join(project.output, "en/2024/07/01/a-post-with-a-bad-date/index.html")), "the fixed post to be written");
     } finally {
-      watch.stop();
+      await watch.stop();
     }
   });
 });

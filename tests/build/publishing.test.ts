@@ -168,7 +168,7 @@ describe("publishing", () => {
       assert.match(readDocument(future).querySelector(".unpublished-banner")!.textContent!, /^Scheduled: this post goes public on January 1, 2099/);
       assert.equal(readDocument(path.join(dev.output, "en/2024/04/10/playing-to-win/index.html")).querySelector(".unpublished-banner"), null);
     } finally {
-      watch.stop();
+      await watch.stop();
       dev.remove();
     }
   });

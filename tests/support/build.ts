@@ -20,7 +20,7 @@ export function tempProject(prefix: string): { root: string; input: string; outp
     root,
     input: path.join(root, "content"),
     output: path.join(root, "_site"),
-    remove: () => rmSync(root, { recursive: true, force: true }),
+    remove: () => rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }),
   };
 }
 
@@ -70,6 +70,12 @@ export function watchSite(input: string, output: string) {
       for (let i = 0; i < 300 && !predicate(); i++) await new Promise((resolve) => setTimeout(resolve, 100));
       if (!predicate()) throw new Error(`timed out waiting for ${what}; output:\n${log}`);
     },
-    stop: () => child.kill(),
+    /** Stops the watcher and waits until it has exited, so its folder can be removed. */
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill();
+      }),
   };
 }

@@ -7,7 +7,6 @@ export interface EleventyConfig {
   addCollection(name: string, build: (api: CollectionApi) => unknown): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   addAsyncShortcode(name: string, shortcode: (...args: never[]) => Promise<string>): void;
-  addGlobalData(name: string, value: unknown): void;
   addPreprocessor(
     name: string,
     extensions: string,
@@ -15,15 +14,11 @@ export interface EleventyConfig {
   ): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addWatchTarget(path: string): void;
-  addTemplate(path: string, content: string, data?: Record<string, unknown>): void;
-  addDataExtension(extensions: string, options: { parser: (contents: string, path: string) => unknown; read?: boolean }): void;
   setFrontMatterParsingOptions(options: Record<string, unknown>): void;
   setUseGitIgnore(use: boolean): void;
   setLibrary(name: string, library: unknown): void;
   on(event: string, callback: (...args: never[]) => unknown): void;
   ignores: { add(glob: string): void };
-  watchIgnores: { add(glob: string): void };
-  setServerOptions(options: Record<string, unknown>): void;
 }
 
 export interface CollectionItem {

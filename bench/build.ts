@@ -27,20 +27,25 @@ const { values } = parseArgs({
     only: { type: "string" },
     keep: { type: "boolean", default: false },
     "cpu-prof": { type: "boolean", default: false },
+    // The machine is shared: a build that would take all its memory is stopped rather than left to the OOM killer.
+    "mem-cap-gb": { type: "string", default: "16" },
+    "time-limit-min": { type: "string", default: "12" },
   },
 });
+const MEM_CAP_KB = Math.round(Number(values["mem-cap-gb"]) * 1024 * 1024);
+const TIME_LIMIT_S = Number(values["time-limit-min"]) * 60;
 const sizes = values.sizes.split(",").map(Number);
 const TMP = path.join("bench", ".tmp");
 const BIN = path.join(ROOT, "node_modules", ".bin");
 
 const WRAPPER = String.raw`
-import ctypes, json, os, resource, subprocess, sys, time
-out, cmd = sys.argv[1], sys.argv[2:]
+import ctypes, json, os, resource, signal, subprocess, sys, time
+out, cap_kb, limit_s, cmd = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4:]
 ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
 me = os.getpid()
 start = time.monotonic()
 child = subprocess.Popen(cmd)
-peaks, peak_sum, status, wall = {}, 0, None, None
+peaks, peak_sum, status, wall, killed, at_kill = {}, 0, None, None, None, {}
 def tree():
     parent = {}
     for pid in os.listdir("/proc"):
@@ -56,14 +61,21 @@ def tree():
         found += kids; todo += kids
     return found
 while True:
-    total = 0
-    for pid in tree():
+    total, now = 0, {}
+    pids = tree()
+    for pid in pids:
         try:
             with open("/proc/%d/status" % pid) as f: fields = dict(l.split(":", 1) for l in f if ":" in l)
             name, hwm, rss = fields["Name"].strip(), int(fields.get("VmHWM", "0 kB").split()[0]), int(fields.get("VmRSS", "0 kB").split()[0])
-            peaks[name] = max(peaks.get(name, 0), hwm); total += rss
+            peaks[name] = max(peaks.get(name, 0), hwm); total += rss; now[name] = now.get(name, 0) + rss
         except Exception: pass
     peak_sum = max(peak_sum, total)
+    elapsed = time.monotonic() - start
+    if killed is None and (total > cap_kb or elapsed > limit_s):
+        killed, at_kill = ("memory" if total > cap_kb else "time"), {"seconds": elapsed, "rssKb": now}
+        for pid in pids:
+            try: os.kill(pid, signal.SIGKILL)
+            except Exception: pass
     try:
         while True:
             pid, st = os.waitpid(-1, os.WNOHANG)
@@ -73,11 +85,14 @@ while True:
         break
     time.sleep(0.1)
 u = resource.getrusage(resource.RUSAGE_CHILDREN)
-json.dump({"status": status, "wall": wall, "user": u.ru_utime, "sys": u.ru_stime, "maxRssKb": u.ru_maxrss, "peaks": peaks, "peakSumKb": peak_sum, "tool": "python"}, open(out, "w"))
+json.dump({"status": status, "wall": wall, "user": u.ru_utime, "sys": u.ru_stime, "maxRssKb": u.ru_maxrss, "peaks": peaks, "peakSumKb": peak_sum, "tool": "python", "killed": killed, "atKill": at_kill}, open(out, "w"))
 `;
 
 interface Usage {
   status: number;
+  /** Stopped by the wrapper: the process tree's resident memory passed --mem-cap-gb, or it ran past --time-limit-min. */
+  killed?: "memory" | "time" | null;
+  atKill?: { seconds: number; rssKb: Record<string, number> };
   wall: number;
   user: number;
   sys: number;
@@ -96,7 +111,7 @@ async function measure(command: string[], log: string, env: NodeJS.ProcessEnv = 
   const { openSync } = await import("node:fs");
   const fd = openSync(log, "w");
   const argv = hasPython
-    ? ["python3", "-c", WRAPPER, result, ...command]
+    ? ["python3", "-c", WRAPPER, result, String(MEM_CAP_KB), String(TIME_LIMIT_S), ...command]
     : ["/usr/bin/time", "-f", '{"status":%x,"wall":%e,"user":%U,"sys":%S,"maxRssKb":%M,"peaks":{},"peakSumKb":0,"tool":"time"}', "-o", result, ...command];
   await new Promise<void>((resolve, reject) => {
     const child = spawn(argv[0]!, argv.slice(1), { cwd: ROOT, stdio: ["ignore", fd, fd], env: { ...process.env, ...env } });
@@ -125,7 +140,10 @@ function tail(file: string, lines = 15): string {
 function failure(what: string, usage: Usage, log: string, output: string): string {
   const written = existsSync(output) ? dirSize(output) : { bytes: 0, files: 0 };
   const writing = readFileSync(log, "utf8").split("\n").filter((l) => l.startsWith("[11ty] Writing ")).length;
-  return `${what} FAILED (exit ${usage.status}) after ${usage.wall?.toFixed(1)} s: ${writing} "Writing" lines logged, ${written.files} files (${mb(written.bytes)}) on disk.\n${tail(log)}`;
+  const stopped = usage.killed
+    ? ` STOPPED BY THE BENCHMARK (${usage.killed === "memory" ? `resident memory of the process tree over ${values["mem-cap-gb"]} GB` : `over ${values["time-limit-min"]} min`}) at ${usage.atKill?.seconds.toFixed(0)} s, memory then: ${Object.entries(usage.atKill?.rssKb ?? {}).map(([n, kb]) => `${n} ${mbKb(kb)}`).join(", ")};`
+    : "";
+  return `${what} FAILED (exit ${usage.status})${stopped} after ${usage.wall?.toFixed(1)} s: ${writing} "Writing" lines logged, ${written.files} files (${mb(written.bytes)}) on disk.\n${tail(log)}`;
 }
 
 /** The bare build's input: only the posts' Markdown (hard links), in a one-line HTML page so that Pagefind indexes it. */

@@ -1,27 +1,22 @@
 import * as pagefind from "pagefind";
-import type { SearchRecord } from "./records.ts";
+import type { SearchDocument } from "./documents.ts";
 
 /** Pagefind reports problems in `errors` arrays instead of throwing: turn them into one error. */
 function check(step: string, response: { errors: string[] }): void {
   if (response.errors.length) throw new Error(`Pagefind could not ${step}:\n${response.errors.join("\n")}`);
 }
 
-export async function buildSearchIndex(input: {
-  pages: { url: string; content: string }[];
-  records: SearchRecord[];
-  outputPath: string;
-  language: string;
-}): Promise<{ pages: number; records: number }> {
+/** Indexes the documents, in the order given, into `outputPath`. */
+export async function buildSearchIndex(input: { documents: SearchDocument[]; outputPath: string; language: string }): Promise<number> {
   const created = await pagefind.createIndex({ forceLanguage: input.language });
   check("start", created);
   const index = created.index!;
   try {
-    for (const page of input.pages) check(`index ${page.url}`, await index.addHTMLFile({ url: page.url, content: page.content }));
-    for (const record of input.records) check(`index ${record.url}`, await index.addCustomRecord(record));
+    for (const document of input.documents) check(`index ${document.url}`, await index.addHTMLFile({ url: document.url, content: document.html }));
     check(`write ${input.outputPath}`, await index.writeFiles({ outputPath: input.outputPath }));
   } finally {
     await index.deleteIndex();
     await pagefind.close();
   }
-  return { pages: input.pages.length, records: input.records.length };
+  return input.documents.length;
 }

@@ -1,0 +1,92 @@
+import { readableDate } from "../dates/dates.ts";
+import { escapeHtml } from "../transcript/html.ts";
+import { formatTime, turnText, turnWordCount, type Turn } from "../transcript/parse.ts";
+import type { Post } from "../posts/schema.ts";
+
+/** A page for Pagefind to index that readers never see: its URL points into a real page. */
+export interface SearchDocument {
+  url: string;
+  html: string;
+}
+
+export const KIND_LABELS = { article: "Article", episode: "Episode" } as const;
+
+/**
+ * About this many words of transcript go into one search record. A record per turn made
+ * Pagefind's metadata and filter files grow with every turn (~150 KB of metadata for 400 long
+ * episodes, fetched by the first query); a record per episode made each result fetch the whole
+ * 9,000-word transcript. One speaker's turns make a record (so the speaker filter is exact), and
+ * each turn in it is a sub-result.
+ */
+export const WORDS_PER_RECORD = 800;
+
+/** "Maria Bracho · 12:00", or "· ~12:00" when the turn's time is estimated. */
+export function turnTitle(turn: Turn): string {
+  const time = turn.start !== null ? formatTime(turn.start) : `~${formatTime(turn.estimatedStart)}`;
+  return `${turn.speaker} · ${time}`;
+}
+
+/**
+ * Each speaker's turns with words, in order, about `words` words a group (a long turn makes a
+ * group alone). Speakers come in the order they first speak.
+ */
+export function groupTurns(turns: readonly Turn[], words = WORDS_PER_RECORD): Turn[][] {
+  const groups: Turn[][] = [];
+  const open = new Map<string, { turns: Turn[]; words: number }>();
+  for (const turn of turns) {
+    const n = turnWordCount(turn);
+    if (n === 0) continue;
+    let current = open.get(turn.speaker);
+    if (!current || (current.turns.length && current.words + n > words)) {
+      current = { turns: [], words: 0 };
+      groups.push(current.turns);
+      open.set(turn.speaker, current);
+    }
+    current.turns.push(turn);
+    current.words += n;
+  }
+  return groups;
+}
+
+const hidden = (attribute: string, value: string) => `<span data-pagefind-${attribute}>${escapeHtml(value)}</span>`;
+
+/**
+ * The search documents of an episode's transcript: one per group of turns, each turn an anchor
+ * with a title, so that a hit is a sub-result that lands on the turn where it was said
+ * ("…/#turn-12", titled "Maria Bracho · 12:00"). It carries the episode's metadata and filters,
+ * with its speaker.
+ */
+export function transcriptDocuments(post: Post, turns: readonly Turn[], language: string): SearchDocument[] {
+  const guests = post.guests.map((g) => g.name).join(", ");
+  return groupTurns(turns).map((group) => {
+    const speaker = group[0]!.speaker;
+    const furniture = [
+      hidden('meta="title"', post.title),
+      hidden('meta="kind"', KIND_LABELS[post.kind]),
+      hidden('meta="date"', readableDate(post.date, language)),
+      hidden('meta="transcript"', "From the transcript"),
+      ...(guests ? [hidden('meta="guests"', guests)] : []),
+      hidden('sort="date"', post.date.toISODate() ?? ""),
+      hidden('filter="kind"', KIND_LABELS[post.kind]),
+      hidden('filter="year"', String(post.date.year)),
+      ...post.tags.map((tag) => hidden('filter="tag"', tag.name)),
+      hidden('filter="speaker"', speaker),
+    ].join("");
+    const body = group
+      .map((turn) => {
+        const paragraphs = turnText(turn)
+          .split("\n")
+          .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
+          .join("");
+        return `<div id="${escapeHtml(turn.id)}" data-pagefind-title="${escapeHtml(turnTitle(turn))}">${paragraphs}</div>`;
+      })
+      .join("\n");
+    return {
+      // Unique per group (Pagefind keeps one record per URL), and not the first turn's own URL,
+      // which Pagefind's UI would drop as a sub-result repeating its result. Readers follow the
+      // turns' URLs: a transcript result shows no link of its own.
+      url: `${post.url}#${group[0]!.id}-to-${group.at(-1)!.id}`,
+      html: `<!doctype html><html lang="${escapeHtml(language)}"><head><meta charset="utf-8"><title>${escapeHtml(post.title)}</title></head><body><main data-pagefind-body><div data-pagefind-ignore>${furniture}</div>\n${body}</main></body></html>`,
+    };
+  });
+}

@@ -6,7 +6,8 @@
  * text, Pagefind's already-compressed index files as they are, ETag revalidation), and in
  * headless Chromium opens /search/ and types a first query, then a second one. For each query:
  * the bytes transferred (Playwright's `request.sizes()`: response body as sent + response
- * headers) from the moment typing starts until the first result is on screen, and the time
+ * headers) from the moment typing starts until the first result is on screen (its link,
+ * a.pf-result-link, or a.pf-heading-link for a transcript result without one), and the time
  * between the two. Each round uses a fresh browser context, so the first query starts cold.
  */
 import { spawn } from "node:child_process";
@@ -194,7 +195,10 @@ function watchForResults(page: Page, query: string) {
     type Bench = { start: number | null; shown: number | null; ms: number | null; count: number };
     const w = window as unknown as { __bench: Bench };
     const now = () => performance.timeOrigin + performance.now();
-    const before = new Set(document.querySelectorAll(".pf-result-link"));
+    // A result is on screen once its link is: the result's own (a.pf-result-link) or, for a
+    // transcript result that has none, its first sub-result's (a.pf-heading-link).
+    const LINKS = ".pf-result-link, .pf-heading-link";
+    const before = new Set(document.querySelectorAll(LINKS));
     const bench: Bench = (w.__bench = { start: null, shown: null, ms: null, count: 0 });
     const input = document.querySelector("pagefind-input input")!;
     const begin = () => {
@@ -205,7 +209,7 @@ function watchForResults(page: Page, query: string) {
     const check = () => {
       if (bench.start === null || bench.shown !== null) return;
       const summary = document.querySelector("pagefind-summary")?.textContent ?? "";
-      const links = [...document.querySelectorAll(".pf-result-link")].filter((a) => !before.has(a));
+      const links = [...document.querySelectorAll(LINKS)].filter((a) => !before.has(a));
       if (links.length && summary.includes(q)) {
         bench.shown = now();
         bench.ms = bench.shown - bench.start;

@@ -37,7 +37,8 @@ async function search(page: Page, query: string): Promise<Result[]> {
 async function shownResults(page: Page): Promise<Result[]> {
   await page.waitForTimeout(150);
   if ((await page.locator("pagefind-summary").innerText()).startsWith("No results")) return [];
-  // Results still loading show a placeholder; a loaded one has its metadata line.
+  // Results still loading show a placeholder (filled in once scrolled into view); a loaded one has its metadata line.
+  await page.locator("li.pf-result").first().scrollIntoViewIfNeeded();
   await page.locator(".search-result-meta").first().waitFor();
   let count = -1;
   for (let now = await page.locator(".search-result-meta").count(); now !== count; now = await page.locator(".search-result-meta").count()) {

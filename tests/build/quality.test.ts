@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -121,15 +122,24 @@ describe("quality gates on the built site", () => {
     }
   });
 
-  it("loses nothing: every published post has its page, its feed entries and its search records", () => {
+  it("loses nothing: every published post has its page, its feed entries, its search record, and every turn its search anchor", () => {
     const postPages = files().filter((f) => /^en\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(f));
     const published = listFiles(path.join(project.input, "posts")).filter((f) => f.endsWith(".md") && path.basename(f) !== "transcript.md");
     assert.equal(postPages.length, published.length);
     assert.equal(parseAtomFeed(read("feed.xml")).entries?.length, published.length);
     assert.equal(parseJsonFeed(JSON.parse(read("feed.json"))).items?.length, published.length);
-    const turns = postPages.reduce((n, f) => n + readDocument(path.join(out, f)).querySelectorAll(".transcript .turn").length, 0);
-    const entry = JSON.parse(read("pagefind/pagefind-entry.json")) as { languages: Record<string, { page_count: number }> };
-    const records = Object.values(entry.languages).reduce((n, language) => n + language.page_count, 0);
-    assert.equal(records, published.length + turns, `${published.length} pages and ${turns} transcript turns`);
+
+    // Pagefind's fragments are gzip files holding "pagefind_dcd" and a JSON record.
+    const fragments = listFiles(path.join(out, "pagefind/fragment")).map(
+      (file) => JSON.parse(gunzipSync(readFileSync(path.join(out, "pagefind/fragment", file))).toString("utf8").slice("pagefind_dcd".length)) as { url: string; anchors: { id: string }[] },
+    );
+    const pageRecords = fragments.filter((f) => !f.url.includes("#")).map((f) => f.url).sort();
+    assert.deepEqual(pageRecords, postPages.map((f) => `/${path.dirname(f)}/`).sort());
+    for (const file of postPages) {
+      const url = `/${path.dirname(file)}/`;
+      const turns = [...readDocument(path.join(out, file)).querySelectorAll(".transcript .turn")].filter((t) => t.querySelector("p:not(.turn-head)")).map((t) => t.id);
+      const anchors = fragments.filter((f) => f.url.startsWith(`${url}#`)).flatMap((f) => f.anchors.map((a) => a.id));
+      assert.deepEqual([...anchors].sort(), [...turns].sort(), url);
+    }
   });
 });

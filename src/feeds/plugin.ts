@@ -3,6 +3,7 @@ import type { Post } from "../posts/schema.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import type { TranscriptStore } from "../transcript/store.ts";
 import { atomFeed } from "./atom.ts";
+import { chaptersJson, chaptersUrl } from "./chapters.ts";
 import { feedEntry } from "./entries.ts";
 import { jsonFeed } from "./json-feed.ts";
 import { podcastFeed } from "./podcast.ts";
@@ -25,6 +26,12 @@ export function feedsPlugin(site: SiteSettings, transcripts: TranscriptStore) {
       });
     config.addFilter("atomFeed", (items: RenderedItem[]) => atomFeed(site, entries(items)));
     config.addFilter("jsonFeed", (items: RenderedItem[]) => jsonFeed(site, entries(items)));
+    config.addCollection("chapterFiles", (api: CollectionApi) =>
+      api.getAll().flatMap((item) => {
+        const post = item.data.post as Post | undefined;
+        return post?.chapters.length ? [{ url: chaptersUrl(post), body: chaptersJson(post) }] : [];
+      }),
+    );
     config.addFilter("podcastFeed", (items: RenderedItem[]) => podcastFeed(site, entries(items)));
   };
 }

@@ -1,6 +1,7 @@
 import { personUrl } from "../people/people.ts";
 import type { Person } from "../posts/schema.ts";
 import type { SiteSettings } from "../site/settings.ts";
+import { chaptersUrl } from "./chapters.ts";
 import { absoluteUrl, type FeedEntry } from "./entries.ts";
 import { element, empty, wrap } from "./xml.ts";
 
@@ -43,6 +44,9 @@ export function podcastFeed(site: SiteSettings, entries: readonly FeedEntry[]): 
       ...entry.downloads.map(
         (file) => `      ${empty("podcast:transcript", { url: file.absoluteUrl, type: file.type, language: site.language, rel: file.type === "text/vtt" ? "captions" : undefined })}`,
       ),
+      ...(post.chapters.length
+        ? [`      ${empty("podcast:chapters", { url: absoluteUrl(site, chaptersUrl(post)), type: "application/json+chapters" })}`]
+        : []),
       `      ${person(site, post.host ?? host, "host")}`,
       ...post.guests.map((guest) => `      ${person(site, guest, "guest")}`),
       "    </item>",

@@ -44,6 +44,17 @@ const audio = z
   )
   .strict();
 
+/** A chapter of an episode: where it starts ("hh:mm:ss") and its title. */
+const chapter = z
+  .object(
+    {
+      start: z.string({ error: 'is required, as "hh:mm:ss" in quotes' }).regex(/^\d{2,}:[0-5]\d:[0-5]\d$/, { error: 'must be written "hh:mm:ss", e.g. "00:12:30"' }),
+      title: text("the chapter's title"),
+    },
+    { error: "must be a chapter with start and title" },
+  )
+  .strict();
+
 /** A post's featured image. A credit alone records a photo the old site had but the export lost. */
 const image = z
   .object(
@@ -106,6 +117,7 @@ export function postSchema(timeZone: string) {
         )
         .default([]),
       audio: audio.optional(),
+      chapters: z.array(chapter, { error: 'must be a list of chapters, each with start: "hh:mm:ss" and title' }).default([]),
     })
     .superRefine((post, ctx) => {
       if (post.kind === "episode") {
@@ -116,7 +128,13 @@ export function postSchema(timeZone: string) {
         if (post.host) ctx.addIssue({ code: "custom", path: ["host"], message: "only an episode has a host" });
         if (post.guests.length > 0) ctx.addIssue({ code: "custom", path: ["guests"], message: "only an episode has guests" });
         if (post.audio) ctx.addIssue({ code: "custom", path: ["audio"], message: "only an episode has audio" });
+        if (post.chapters.length) ctx.addIssue({ code: "custom", path: ["chapters"], message: "only an episode has chapters" });
       }
+      post.chapters.forEach((chapter, index) => {
+        const previous = post.chapters[index - 1];
+        if (previous && chapter.start <= previous.start)
+          ctx.addIssue({ code: "custom", path: ["chapters", index, "start"], message: `${chapter.start} must come after the chapter before (${previous.start})` });
+      });
       const seen = new Map<string, string>();
       post.tags.forEach((tag, index) => {
         const other = seen.get(slugify(tag));
@@ -127,15 +145,21 @@ export function postSchema(timeZone: string) {
     })
     .transform((post) => {
       const slug = post.slug ?? slugify(post.title);
-      const [hours = 0, minutes = 0, seconds = 0] = post.audio?.duration.split(":").map(Number) ?? [];
       return {
         ...post,
-        audio: post.audio && { ...post.audio, seconds: hours * 3600 + minutes * 60 + seconds },
+        audio: post.audio && { ...post.audio, seconds: clockSeconds(post.audio.duration) },
+        chapters: post.chapters.map((c) => ({ ...c, seconds: clockSeconds(c.start) })),
         slug,
         tags: post.tags.map((name) => ({ name, slug: slugify(name) })),
         url: `/en/${urlDatePath(post.date)}/${slug}/`,
       };
     });
+}
+
+/** Seconds from "hh:mm:ss". */
+function clockSeconds(clock: string): number {
+  const [hours = 0, minutes = 0, seconds = 0] = clock.split(":").map(Number);
+  return hours * 3600 + minutes * 60 + seconds;
 }
 
 export type Post = z.output<ReturnType<typeof postSchema>>;

@@ -80,6 +80,15 @@ describe("transcript moments in Chromium", () => {
     });
   }
 
+  it("plays from a chapter's start when the chapter is clicked", async () => {
+    const page = await browser.newPage();
+    await page.goto(site.url + FIXTURE);
+    await page.getByRole("navigation", { name: "Chapters" }).getByRole("link", { name: "00:12:00" }).click();
+    await page.waitForFunction(() => Math.abs((document.getElementById("episode-audio") as HTMLAudioElement).currentTime - 720) < 1);
+    assert.equal(await page.locator(".turn.is-current").getAttribute("id"), "turn-4");
+    await page.close();
+  });
+
   it("keeps every time a plain link to its turn without JavaScript", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

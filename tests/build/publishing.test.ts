@@ -97,6 +97,15 @@ describe("publishing", () => {
       ],
     );
     assert.deepEqual(item.podcast?.persons?.map((p) => [p.display, p.role]), [["Alexis Monville", "host"], ["Maria Bracho", "guest"]]);
+    assert.deepEqual(item.podcast?.chapters, { url: `${SITE}${FIXTURE_EPISODE}chapters.json`, type: "application/json+chapters" });
+    assert.deepEqual(JSON.parse(read(`${FIXTURE_EPISODE}chapters.json`)), {
+      version: "1.2.0",
+      chapters: [
+        { startTime: 0, title: "Welcome" },
+        { startTime: 330, title: "Leading across Japan and Latin America" },
+        { startTime: 720, title: "Culture & language" },
+      ],
+    });
 
     // A second, independent parser reads the same feed.
     const other = await new RssParser().parseString(xml);

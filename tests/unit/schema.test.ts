@@ -101,6 +101,20 @@ describe("episode audio", () => {
     assert.equal(parsePost({ ...episode, audio: { ...audio, url: "/media/episode.mp3" } }, FILE, ZONE).audio?.url, "/media/episode.mp3");
   });
 
+  it("reads chapters in order, with their start in seconds, and refuses them out of order", () => {
+    const chapters = [
+      { start: "00:00:00", title: "Welcome" },
+      { start: "00:12:30", title: "Ramen" },
+    ];
+    assert.deepEqual(parsePost({ ...episode, chapters }, FILE, ZONE).chapters, [
+      { start: "00:00:00", title: "Welcome", seconds: 0 },
+      { start: "00:12:30", title: "Ramen", seconds: 750 },
+    ]);
+    assert.match(errorOf({ ...episode, chapters: [...chapters].reverse() }), /field "chapters\.1\.start" 00:00:00 must come after the chapter before \(00:12:30\)/);
+    assert.match(errorOf({ ...episode, chapters: [{ start: "12:30", title: "Ramen" }] }), /field "chapters\.0\.start" must be written "hh:mm:ss"/);
+    assert.match(errorOf({ ...article, chapters }), /field "chapters" only an episode has chapters/);
+  });
+
   it("names the audio field that is wrong", () => {
     assert.match(errorOf({ ...episode, audio: { ...audio, length: "31 MB" } }), /field "audio\.length" must be the file's size in bytes, a whole number/);
     assert.match(errorOf({ ...episode, audio: { ...audio, duration: "31 minutes" } }), /field "audio\.duration" must be written "hh:mm:ss"/);

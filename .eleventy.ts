@@ -1,3 +1,4 @@
+import path from "node:path";
 import { datesPlugin } from "./src/dates/plugin.ts";
 import type { EleventyConfig } from "./src/eleventy-config.ts";
 import { feedsPlugin } from "./src/feeds/plugin.ts";
@@ -8,29 +9,29 @@ import { postsPlugin } from "./src/posts/plugin.ts";
 import { securityPlugin } from "./src/security/plugin.ts";
 import { searchPlugin } from "./src/search/plugin.ts";
 import { seoPlugin } from "./src/seo/plugin.ts";
+import { isProductionBuild } from "./src/site/run-mode.ts";
 import { loadSiteSettings } from "./src/site/settings.ts";
 import { transcriptPlugin } from "./src/transcript/plugin.ts";
 import { TranscriptStore } from "./src/transcript/store.ts";
 
-const site = loadSiteSettings();
-// The production build stops on a content error; `npm start` prints it and keeps serving.
-const strict = () => (process.env.ELEVENTY_RUN_MODE ?? "build") === "build";
-const transcripts = new TranscriptStore(strict);
+const transcripts = new TranscriptStore(isProductionBuild);
 
 export default function (config: EleventyConfig) {
+  // The same file Eleventy gives templates as `site`, wherever the input folder is.
+  const site = loadSiteSettings(path.join(config.directories.data, "site.json"));
   config.addPlugin(markdownPlugin);
   config.addPlugin(datesPlugin(site.language));
   config.addPlugin(postsPlugin(site));
   config.addPlugin(transcriptPlugin(transcripts));
   config.addPlugin(peoplePlugin);
-  config.addPlugin(imagesPlugin);
+  config.addPlugin(imagesPlugin(config.directories.input));
   config.addPlugin(feedsPlugin(site, transcripts));
   config.addPlugin(seoPlugin(site));
   config.addPlugin(securityPlugin(site));
   config.addPlugin(searchPlugin(site, transcripts));
   // The input is always content/ (or a test's copy of it under the git-ignored tests/.tmp/).
   config.setUseGitIgnore(false);
-  config.addPassthroughCopy({ "content/assets": "assets" });
+  config.addPassthroughCopy({ [path.join(config.directories.input, "assets")]: "assets" });
 }
 
 export const config = {

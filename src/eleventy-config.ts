@@ -3,6 +3,7 @@
  * JSDoc in JavaScript, which TypeScript does not read from node_modules, so we name them here.
  */
 export interface EleventyConfig {
+  readonly directories: { input: string; data: string; output: string };
   addPlugin(plugin: (config: EleventyConfig) => void): void;
   addCollection(name: string, build: (api: CollectionApi) => unknown): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;

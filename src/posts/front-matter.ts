@@ -1,6 +1,7 @@
 import path from "node:path";
 import matter from "gray-matter";
 import { CORE_SCHEMA, load } from "js-yaml";
+import { isProductionBuild } from "../site/run-mode.ts";
 import { FrontMatterError, parsePost } from "./schema.ts";
 
 export const POSTS_DIR = "posts";
@@ -38,7 +39,7 @@ export function frontMatterEngine(timeZone: string) {
       const post = parsePost(data, relative, timeZone, `---${source}`);
       return { ...data, post, permalink: post.url };
     } catch (error) {
-      if (!(error instanceof FrontMatterError) || (process.env.ELEVENTY_RUN_MODE ?? "build") === "build") throw error;
+      if (!(error instanceof FrontMatterError) || isProductionBuild()) throw error;
       console.error(`[11ty] ${error.message}\n[11ty] ${relative} is left out of the site until it is fixed.`);
       const { date: _unreadable, ...rest } = data;
       return { ...rest, layout: false, permalink: false, eleventyExcludeFromCollections: true };

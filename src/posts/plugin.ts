@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import type { EleventyConfig } from "../eleventy-config.ts";
+import { isProductionBuild } from "../site/run-mode.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { newestFirst, tagPages, tagSummaries, yearArchives } from "./collections.ts";
 import { frontMatterEngine } from "./front-matter.ts";
@@ -21,7 +22,7 @@ export function postsPlugin(site: SiteSettings) {
       const post = data.post as Post | undefined;
       const reason = post && unpublishedReason(post, DateTime.now());
       if (!reason) return undefined;
-      if ((process.env.ELEVENTY_RUN_MODE ?? "build") === "build") return false;
+      if (isProductionBuild()) return false;
       data.unpublished = reason;
       return undefined;
     });

@@ -19,7 +19,7 @@ export interface EpisodeWithTranscript {
 /**
  * Episodes' transcripts, read from `transcript.md` beside each episode's `index.md`, parsed once
  * per change of the file (or of the episode's front matter) and shared by the page, the downloads
- * and the search index. `strict` decides whether a transcript error throws (production build) or
+ * and the search index. `strict` says whether a transcript error throws (the production build) or
  * is printed while the rest still renders (`npm start`).
  */
 export class TranscriptStore {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { cpSync, existsSync, readFileSync, readdirSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { gunzipSync } from "node:zlib";
@@ -162,6 +162,37 @@ describe("publishing", () => {
     const index = searchIndexText().toLowerCase();
     assert.ok(index.includes("ramen"), "the search index is readable here");
     for (const word of ["zanzibarquux", "chronoflux", "draftguest"]) assert.equal(index.includes(word), false, `${word} is in the search index`);
+  });
+
+  it("shows the newsletter sign-up block configured in site data, with no third-party script", () => {
+    const site = JSON.parse(readFileSync(path.join(project.input, "_data/site.json"), "utf8"));
+    const doc = readDocument(path.join(out, "en/2024/02/23/leadership-a-contested-term/index.html"));
+    const block = doc.querySelector("aside.newsletter")!;
+    assert.equal(block.querySelector("h2")!.textContent, site.newsletter.heading);
+    assert.equal(block.querySelector("p")!.textContent, site.newsletter.text);
+    assert.equal(block.querySelector(".fine-print")!.textContent, site.newsletter.finePrint);
+    assert.equal(block.querySelector("form"), null, "no form until site data gives the sign-up address");
+    assert.equal(doc.querySelectorAll('script[src^="http"]').length, 0);
+  });
+
+  it("posts the sign-up form to the address site data gives, and lets the policy allow it", async () => {
+    const configured = tempProject("publishing-newsletter");
+    try {
+      const file = path.join(configured.input, "_data/site.json");
+      const site = JSON.parse(readFileSync(file, "utf8"));
+      site.newsletter.action = "https://newsletter.example.org/subscribe?list=le-podcast";
+      writeFileSync(file, JSON.stringify(site));
+      await buildSite(configured.input, configured.output);
+      const doc = readDocument(path.join(configured.output, "en/2024/02/23/leadership-a-contested-term/index.html"));
+      const form = doc.querySelector("aside.newsletter form")!;
+      assert.equal(form.getAttribute("action"), "https://newsletter.example.org/subscribe?list=le-podcast");
+      assert.equal(form.getAttribute("method"), "post");
+      assert.equal(form.querySelector('input[type="email"]')!.getAttribute("name"), "email");
+      assert.ok(form.querySelector('label[for="newsletter-email"]'));
+      assert.match(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute("content")!, /form-action 'self' https:\/\/newsletter\.example\.org/);
+    } finally {
+      configured.remove();
+    }
   });
 
   it("shows drafts and scheduled posts under npm start, with a banner saying so", async () => {

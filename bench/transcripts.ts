@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { readFrontMatter } from "../src/posts/front-matter.ts";
-import { transcriptDownloads } from "../src/transcript/downloads.ts";
+import { downloadBody, transcriptDownloads } from "../src/transcript/downloads.ts";
 import { renderTranscriptHtml } from "../src/transcript/html.ts";
 import { parseTranscript } from "../src/transcript/parse.ts";
 
@@ -63,7 +63,7 @@ for (let run = 1; run <= runs; run++) {
   for (const p of parsed) bytes += renderTranscriptHtml(p, { personUrl: (name) => `/people/${name}/` }).length;
   const html = performance.now() - t;
   t = performance.now();
-  for (const p of parsed) for (const d of transcriptDownloads(p, "/en/x/", "Title")) bytes += d.body.length;
+  for (const p of parsed) for (const d of transcriptDownloads("/en/x/")) bytes += downloadBody(p, d.format, "Title").length;
   const downloads = performance.now() - t;
   const rss = process.resourceUsage().maxRSS / 1024;
   results.push({ parse, html, downloads, rss });

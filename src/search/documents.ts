@@ -90,3 +90,12 @@ export function transcriptDocuments(post: Post, turns: readonly Turn[], language
     };
   });
 }
+
+/**
+ * A rendered page as Pagefind should read it: without its transcript section, which Pagefind would
+ * skip anyway (data-pagefind-ignore) but only after receiving and parsing it, for every episode.
+ * The transcript is indexed on its own (transcriptDocuments). The section holds no other section.
+ */
+export function pageForIndex(html: string): string {
+  return html.replace(/<section class="transcript"[\s\S]*?<\/section>/, "");
+}

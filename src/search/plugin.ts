@@ -2,7 +2,7 @@ import path from "node:path";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import type { TranscriptStore } from "../transcript/store.ts";
-import { transcriptDocuments, type SearchDocument } from "./documents.ts";
+import { pageForIndex, transcriptDocuments, type SearchDocument } from "./documents.ts";
 import { buildSearchIndex } from "./pagefind.ts";
 
 interface BuiltPage {
@@ -29,7 +29,7 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore) {
 
     config.on("eleventy.after", (async ({ directories, results }: { directories: { output: string }; results: BuiltPage[] }) => {
       const pages = results.flatMap((page) =>
-        page.url && String(page.outputPath).endsWith(".html") && page.content.includes("data-pagefind-body") ? [{ url: page.url, html: page.content }] : [],
+        page.url && String(page.outputPath).endsWith(".html") && page.content.includes("data-pagefind-body") ? [{ url: page.url, html: pageForIndex(page.content) }] : [],
       );
       // Eleventy finishes pages in no fixed order, and Pagefind's files depend on the order they are added.
       const documents = [...pages.sort(byUrl), ...[...transcriptDocs].sort(byUrl)];

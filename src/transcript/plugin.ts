@@ -1,6 +1,9 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import type { Post } from "../posts/schema.ts";
-import { TRANSCRIPT_FILE, type TranscriptStore } from "./store.ts";
+import { downloadBody } from "./downloads.ts";
+import { TRANSCRIPT_FILE, type EpisodeWithTranscript, type TranscriptStore } from "./store.ts";
 
 /**
  * An episode's transcript is `transcript.md` beside its `index.md`. It is not a page of its own:
@@ -10,8 +13,18 @@ export function transcriptPlugin(store: TranscriptStore) {
   return (config: EleventyConfig) => {
     config.ignores.add(`**/posts/**/${TRANSCRIPT_FILE}`);
     config.addWatchTarget(`./content/posts/**/${TRANSCRIPT_FILE}`);
-    config.addCollection("transcripts", (api) => store.episodes(api.getAll()));
-    config.addCollection("transcriptFiles", (api) => store.episodes(api.getAll()).flatMap((episode) => episode.downloads));
+    let episodes: EpisodeWithTranscript[] = [];
+    config.addCollection("transcripts", (api) => (episodes = store.episodes(api.getAll())));
     config.addFilter("transcriptOf", (inputPath: string, post: Post) => store.load(inputPath, post));
+
+    // The downloads are written here, one file at a time, rather than as Eleventy pages, which
+    // Eleventy would keep in memory to the end of the build (four files per episode).
+    config.on("eleventy.after", (({ directories }: { directories: { output: string } }) => {
+      for (const { post, transcript, downloads } of episodes) {
+        mkdirSync(path.join(directories.output, post.url), { recursive: true });
+        for (const download of downloads)
+          writeFileSync(path.join(directories.output, download.url), downloadBody(transcript, download.format, post.title));
+      }
+    }) as never);
   };
 }

@@ -47,7 +47,7 @@ export class TranscriptStore {
       post,
       transcript,
       html: renderTranscriptHtml(transcript, { personUrl }),
-      downloads: transcriptDownloads(transcript, post.url, post.title),
+      downloads: transcriptDownloads(post.url),
     };
     this.#cache.set(file, { key, value });
     return value;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseHTML } from "linkedom";
-import { groupTurns, transcriptDocuments, turnTitle } from "../../src/search/documents.ts";
+import { groupTurns, pageForIndex, transcriptDocuments, turnTitle } from "../../src/search/documents.ts";
 import { parsePost } from "../../src/posts/schema.ts";
 import { parseTranscript } from "../../src/transcript/parse.ts";
 
@@ -60,5 +60,11 @@ describe("search documents of a transcript", () => {
     assert.deepEqual([...maria!.doc.querySelectorAll('[data-pagefind-filter="tag"]')].map((e) => e.textContent), ["Open source"]);
     assert.equal(maria!.doc.querySelector('[data-pagefind-sort="date"]')!.textContent, "2024-06-09");
     assert.ok(maria!.doc.querySelector("[data-pagefind-ignore] [data-pagefind-meta]"), "metadata is not indexed as words");
+  });
+
+  it("gives Pagefind a page without its transcript section, the rest untouched", () => {
+    const page = '<main><article data-pagefind-body><p>Show notes.</p><section class="transcript" data-pagefind-ignore="all"><h2 id="transcript">T</h2><div class="turn" id="turn-1"><p>Words.</p></div></section><aside>After.</aside></article></main>';
+    assert.equal(pageForIndex(page), '<main><article data-pagefind-body><p>Show notes.</p><aside>After.</aside></article></main>');
+    assert.equal(pageForIndex("<p>An article.</p>"), "<p>An article.</p>");
   });
 });

@@ -13,7 +13,7 @@
  * per-process peaks. Without python3 it falls back to `/usr/bin/time -v` (and says so).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -29,6 +29,8 @@ const { values } = parseArgs({
     "cpu-prof": { type: "boolean", default: false },
     // The machine is shared: a build that would take all its memory is stopped rather than left to the OOM killer.
     "mem-cap-gb": { type: "string", default: "16" },
+    // A diagnostic: NODE_OPTIONS for the full build only, e.g. --node-options=--max-old-space-size=12288.
+    "node-options": { type: "string" },
     "time-limit-min": { type: "string", default: "12" },
   },
 });
@@ -108,7 +110,6 @@ const hasPython = spawnSync("python3", ["-c", "import ctypes, resource"]).status
 async function measure(command: string[], log: string, env: NodeJS.ProcessEnv = {}): Promise<Usage> {
   const result = `${log}.json`;
   rmSync(result, { force: true });
-  const { openSync } = await import("node:fs");
   const fd = openSync(log, "w");
   const argv = hasPython
     ? ["python3", "-c", WRAPPER, result, String(MEM_CAP_KB), String(TIME_LIMIT_S), ...command]
@@ -133,7 +134,7 @@ function dirSize(dir: string): { bytes: number; files: number } {
 }
 
 function tail(file: string, lines = 15): string {
-  return readFileSync(file, "utf8").split("\n").filter((l) => !l.startsWith("[11ty] Writing ")).slice(-lines).join("\n");
+  return readFileSync(file, "utf8").split("\n").filter((l) => !l.startsWith("[11ty] Writing ") && !/^\s*\d+: 0x/.test(l)).slice(-lines).join("\n");
 }
 
 /** How far a failed build got: the files it wrote, and its log's last lines. */
@@ -143,7 +144,10 @@ function failure(what: string, usage: Usage, log: string, output: string): strin
   const stopped = usage.killed
     ? ` STOPPED BY THE BENCHMARK (${usage.killed === "memory" ? `resident memory of the process tree over ${values["mem-cap-gb"]} GB` : `over ${values["time-limit-min"]} min`}) at ${usage.atKill?.seconds.toFixed(0)} s, memory then: ${Object.entries(usage.atKill?.rssKb ?? {}).map(([n, kb]) => `${n} ${mbKb(kb)}`).join(", ")};`
     : "";
-  return `${what} FAILED (exit ${usage.status})${stopped} after ${usage.wall?.toFixed(1)} s: ${writing} "Writing" lines logged, ${written.files} files (${mb(written.bytes)}) on disk.\n${tail(log)}`;
+  const text = readFileSync(log, "utf8");
+  const fatal = /^(FATAL ERROR: .*|\[11ty\] .*Error.*)$/m.exec(text)?.[1];
+  const last = text.split("\n").filter((l) => l.startsWith("[11ty] Writing ")).at(-1)?.replace(/.* from /, "last written from ");
+  return `${what} FAILED (exit ${usage.status})${stopped} after ${usage.wall?.toFixed(1)} s${fatal ? `: ${fatal}` : ""}; ${writing} "Writing" lines logged (${last ?? "none"}), ${written.files} files (${mb(written.bytes)}) on disk, peak per process ${Object.entries(usage.peaks).map(([n, kb]) => `${n} ${mbKb(kb)}`).join(", ")}.\n${tail(log)}`;
 }
 
 /** The bare build's input: only the posts' Markdown (hard links), in a one-line HTML page so that Pagefind indexes it. */
@@ -209,6 +213,7 @@ for (const size of sizes) {
       const usage = await measure(
         ["node", ...prof, "--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--input=${dir}/content`, `--output=${output}`],
         log,
+        values["node-options"] ? { NODE_OPTIONS: values["node-options"] } : {},
       );
       if (usage.status !== 0) failed = failure(`full build of ${size} posts`, usage, log, output);
       else samples.push(usage);
@@ -217,7 +222,7 @@ for (const size of sizes) {
       if (index && run === 1) console.log(`  ${index[0]}`);
     }
     if (failed) console.log(failed);
-    rows.push(row(size, "full: project build (Eleventy + search index)", samples, output, failed));
+    rows.push(row(size, `full: project build (Eleventy + search index)${values["node-options"] ? `, NODE_OPTIONS=${values["node-options"]}` : ""}`, samples, output, failed));
   }
 
   if (values.only !== "full") {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -140,6 +140,20 @@ describe("quality gates on the built site", () => {
       const turns = [...readDocument(path.join(out, file)).querySelectorAll(".transcript .turn")].filter((t) => t.querySelector("p:not(.turn-head)")).map((t) => t.id);
       const anchors = fragments.filter((f) => f.url.startsWith(`${url}#`)).flatMap((f) => f.anchors.map((a) => a.id));
       assert.deepEqual([...anchors].sort(), [...turns].sort(), url);
+    }
+  });
+
+  it("replaces the search index of an earlier build in the same folder, leaving no stale files", async () => {
+    const before = listFiles(path.join(out, "pagefind")).filter((f) => f.endsWith(".pf_meta"));
+    assert.equal(before.length, 1);
+    writeFileSync(path.join(project.input, "posts/2024-07-06-one-more.md"), "---\ntitle: One More\ndate: 2024-07-06\nkind: article\n---\nQuuxwordly.\n");
+    try {
+      await buildSite(project.input, out);
+      const after = listFiles(path.join(out, "pagefind")).filter((f) => f.endsWith(".pf_meta"));
+      assert.equal(after.length, 1);
+      assert.notDeepEqual(after, before);
+    } finally {
+      rmSync(path.join(project.input, "posts/2024-07-06-one-more.md"));
     }
   });
 });

@@ -10,7 +10,6 @@
  */
 import { existsSync, mkdirSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { readFrontMatter } from "../src/posts/front-matter.ts";
 import {
   checkDate,
@@ -25,19 +24,10 @@ import {
 import { FrontMatterError, parsePost } from "../src/posts/schema.ts";
 import { loadSiteSettings, type SiteSettings } from "../src/site/settings.ts";
 import { readEpisodeTranscript } from "../src/transcript/episode.ts";
+import { callerDir, CliError, fail, projectRoot, shown } from "./cli.ts";
 
 const NAME = "new";
 
-class CliError extends Error {}
-
-const fail = (message: string): never => {
-  throw new CliError(message);
-};
-
-/** npm runs scripts from the project root but keeps the caller's folder in INIT_CWD. */
-const callerDir = process.env.INIT_CWD ?? process.cwd();
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const shown = (file: string): string => path.relative(process.cwd(), file) || ".";
 
 function readSite(contentDir: string): SiteSettings {
   const file = path.join(contentDir, "_data", "site.json");

@@ -8,11 +8,11 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { readFrontMatter } from "../src/posts/front-matter.ts";
 import { formatTime, parseTranscript } from "../src/transcript/parse.ts";
 import { FORMAT_NAMES, FORMATS, ImportError, importTranscript, isFormat } from "../src/transcript/import/index.ts";
+import { callerDir, CliError, fail, projectRoot, shown } from "./cli.ts";
 
 const NAME = "transcript:import";
 const USAGE = `Usage: npm run ${NAME} -- <file> --episode <slug> [--format ${FORMATS.join("|")}] [--force] [--content <dir>]
@@ -26,16 +26,6 @@ ${FORMATS.map((f) => `                       ${f.padEnd(9)} ${FORMAT_NAMES[f]}`)
   --content <dir>    the content folder (default: content)
   --help, -h         this help`;
 
-class CliError extends Error {}
-
-const fail = (message: string): never => {
-  throw new CliError(message);
-};
-
-/** Where relative paths given by the user start: npm runs scripts from the project root but keeps the caller's folder in INIT_CWD. */
-const callerDir = process.env.INIT_CWD ?? process.cwd();
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const shown = (file: string): string => path.relative(process.cwd(), file) || ".";
 
 function readText(file: string): string {
   let bytes: Buffer;

@@ -4,9 +4,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium } from "../support/browser.ts";
+import { serveInChromium, type ServedSite } from "../support/browser.ts";
 import { buildSite, ROOT, tempProject } from "../support/build.ts";
-import { serveStatic } from "../support/static-server.ts";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -27,7 +26,8 @@ const PAGES: Record<string, string> = {
 
 const project = tempProject("browser-quality");
 let browser: Browser;
-let site: Awaited<ReturnType<typeof serveStatic>>;
+let site: ServedSite;
+let stop: () => Promise<void>;
 
 /** A context that records every request and every Content-Security-Policy violation. */
 async function watchedContext(options: Parameters<Browser["newContext"]>[0] = {}) {
@@ -61,12 +61,10 @@ describe("quality in Chromium", () => {
     cpSync(path.join(ROOT, "tests/fixtures/episode-with-audio"), path.join(project.input, "posts/2024-07-01-fixture-episode"), { recursive: true });
     cpSync(path.join(ROOT, "tests/fixtures/hostile"), path.join(project.input, "posts"), { recursive: true });
     await buildSite(project.input, project.output);
-    site = await serveStatic(path.resolve(project.output));
-    browser = await launchChromium();
+    ({ site, browser, stop } = await serveInChromium(project.output));
   });
   after(async () => {
-    await browser?.close();
-    await site?.close();
+    await stop?.();
     project.remove();
   });
 

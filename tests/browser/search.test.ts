@@ -3,9 +3,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "../support/browser.ts";
+import { serveInChromium, type ServedSite } from "../support/browser.ts";
 import { buildSite, tempProject } from "../support/build.ts";
-import { serveStatic } from "../support/static-server.ts";
 
 const MARIA = "/en/2024/06/09/exploring-leadership-and-open-source-with-maria-bracho/";
 const BRUCE = "/en/2024/03/15/trust-excellence-customer-delight/";
@@ -13,7 +12,8 @@ const TURN_TITLE = /^(Alexis Monville|Maria Bracho|Tamar Bercovici|Bruce Wang|Ti
 
 const project = tempProject("browser-search");
 let browser: Browser;
-let site: Awaited<ReturnType<typeof serveStatic>>;
+let site: ServedSite;
+let stop: () => Promise<void>;
 
 interface Result {
   /** The post's title. */
@@ -68,12 +68,10 @@ const pathOf = (href: string) => new URL(href, "http://x").pathname;
 describe("search in Chromium", () => {
   before(async () => {
     await buildSite(project.input, project.output);
-    site = await serveStatic(path.resolve(project.output));
-    browser = await launchChromium();
+    ({ site, browser, stop } = await serveInChromium(project.output));
   });
   after(async () => {
-    await browser?.close();
-    await site?.close();
+    await stop?.();
     project.remove();
   });
 

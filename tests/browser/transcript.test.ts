@@ -4,16 +4,16 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { writeSilentWav } from "../support/audio.ts";
-import { launchChromium } from "../support/browser.ts";
+import { serveInChromium, type ServedSite } from "../support/browser.ts";
 import { buildSite, ROOT, tempProject } from "../support/build.ts";
-import { serveStatic } from "../support/static-server.ts";
 
 const FIXTURE = "/en/2024/07/01/a-fixture-episode-with-audio/";
 const MARIA = "/en/2024/06/09/exploring-leadership-and-open-source-with-maria-bracho/";
 
 const project = tempProject("browser-transcript");
 let browser: Browser;
-let site: Awaited<ReturnType<typeof serveStatic>>;
+let site: ServedSite;
+let stop: () => Promise<void>;
 
 async function inView(page: Page, selector: string): Promise<boolean> {
   return page.locator(selector).evaluate((element) => {
@@ -31,12 +31,10 @@ describe("transcript moments in Chromium", () => {
     mkdirSync(path.join(project.output, "media"));
     const bytes = writeSilentWav(path.join(project.output, "media/fixture-episode.wav"), 1600);
     assert.equal(bytes, 12800044, "the fixture's audio length must match its front matter");
-    site = await serveStatic(path.resolve(project.output));
-    browser = await launchChromium();
+    ({ site, browser, stop } = await serveInChromium(project.output));
   });
   after(async () => {
-    await browser?.close();
-    await site?.close();
+    await stop?.();
     project.remove();
   });
 

@@ -1,6 +1,10 @@
 import { execSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
+import { serveStatic } from "./static-server.ts";
+
+export type ServedSite = Awaited<ReturnType<typeof serveStatic>>;
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -26,4 +30,18 @@ export function launchChromium(): Promise<Browser> {
       "--disable-quic",
     ],
   });
+}
+
+/** A built site served on 127.0.0.1 and a Chromium to read it, and how to stop both. */
+export async function serveInChromium(output: string): Promise<{ site: ServedSite; browser: Browser; stop(): Promise<void> }> {
+  const site = await serveStatic(path.resolve(output));
+  const browser = await launchChromium();
+  return {
+    site,
+    browser,
+    async stop() {
+      await browser.close();
+      await site.close();
+    },
+  };
 }

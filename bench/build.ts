@@ -18,6 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ROOT, generateCorpus, type CorpusSummary } from "./corpus.ts";
+import { dirSize } from "./files.ts";
 
 const { values } = parseArgs({
   options: {
@@ -122,16 +123,6 @@ async function measure(command: string[], log: string, env: NodeJS.ProcessEnv = 
   return JSON.parse(readFileSync(result, "utf8")) as Usage;
 }
 
-function dirSize(dir: string): { bytes: number; files: number } {
-  let bytes = 0;
-  let files = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
-    files++;
-  }
-  return { bytes, files };
-}
 
 function tail(file: string, lines = 15): string {
   return readFileSync(file, "utf8").split("\n").filter((l) => !l.startsWith("[11ty] Writing ") && !/^\s*\d+: 0x/.test(l)).slice(-lines).join("\n");

@@ -20,6 +20,7 @@ import { gzipSync } from "node:zlib";
 import type { BrowserContext, Page, Request } from "playwright-core";
 import { launchChromium } from "../tests/support/browser.ts";
 import { ROOT, generateCorpus } from "./corpus.ts";
+import { dirSize } from "./files.ts";
 
 const { values } = parseArgs({
   options: {
@@ -60,16 +61,6 @@ async function build(): Promise<number> {
   return ms;
 }
 
-function sizeOf(dir: string): { bytes: number; files: number } {
-  let bytes = 0;
-  let files = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
-    files++;
-  }
-  return { bytes, files };
-}
 
 // --- a static host ------------------------------------------------------------------------
 
@@ -304,8 +295,8 @@ const verdict = (ok: boolean) => (ok ? "meets" : "MISSES");
 // --- main ---------------------------------------------------------------------------------
 
 const buildMs = values["no-build"] && existsSync(SITE) ? null : await build();
-const pagefind = sizeOf(path.join(SITE, "pagefind"));
-const parts = ["index", "fragment", "filter"].map((d) => `${d}/ ${kb(sizeOf(path.join(SITE, "pagefind", d)).bytes)} (${sizeOf(path.join(SITE, "pagefind", d)).files} files)`);
+const pagefind = dirSize(path.join(SITE, "pagefind"));
+const parts = ["index", "fragment", "filter"].map((d) => `${d}/ ${kb(dirSize(path.join(SITE, "pagefind", d)).bytes)} (${dirSize(path.join(SITE, "pagefind", d)).files} files)`);
 console.log(`_site/pagefind: ${(pagefind.bytes / 1e6).toFixed(1)} MB in ${pagefind.files} files: ${parts.join(", ")}`);
 const wasm = readdirSync(path.join(SITE, "pagefind")).filter((f) => f.endsWith(".pagefind") || f.endsWith(".pf_meta"));
 console.log(`  ${wasm.map((f) => `${f} ${kb(statSync(path.join(SITE, "pagefind", f)).size)}`).join(", ")}`);

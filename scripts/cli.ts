@@ -15,3 +15,14 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 
 /** A path as the user should see it in a message. */
 export const shown = (file: string): string => path.relative(process.cwd(), file) || ".";
+
+/** Runs a command's `main`: a CliError becomes a one-line message and exit code 1; anything else is a bug and throws. */
+export function runCli(name: string, main: (args: string[]) => void): void {
+  try {
+    main(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    console.error(`${name}: error: ${error.message}`);
+    process.exitCode = 1;
+  }
+}

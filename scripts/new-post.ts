@@ -24,7 +24,7 @@ import {
 import { FrontMatterError, parsePost } from "../src/posts/schema.ts";
 import { loadSiteSettings, type SiteSettings } from "../src/site/settings.ts";
 import { readEpisodeTranscript } from "../src/transcript/episode.ts";
-import { callerDir, CliError, fail, projectRoot, shown } from "./cli.ts";
+import { callerDir, fail, projectRoot, runCli, shown } from "./cli.ts";
 
 const NAME = "new";
 
@@ -123,13 +123,4 @@ function main(argv: string[]): void {
   }
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof CliError) {
-    console.error(`${NAME}: error: ${error.message}`);
-    process.exitCode = 1;
-  } else {
-    throw error;
-  }
-}
+runCli(NAME, main);

@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { readFrontMatter } from "../src/posts/front-matter.ts";
 import { formatTime, parseTranscript } from "../src/transcript/parse.ts";
 import { FORMAT_NAMES, FORMATS, ImportError, importTranscript, isFormat } from "../src/transcript/import/index.ts";
-import { callerDir, CliError, fail, projectRoot, shown } from "./cli.ts";
+import { callerDir, CliError, fail, projectRoot, runCli, shown } from "./cli.ts";
 
 const NAME = "transcript:import";
 const USAGE = `Usage: npm run ${NAME} -- <file> --episode <slug> [--format ${FORMATS.join("|")}] [--force] [--content <dir>]
@@ -188,13 +188,4 @@ function parseCli(argv: string[]) {
   });
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof CliError) {
-    console.error(`${NAME}: error: ${error.message}`);
-    process.exitCode = 1;
-  } else {
-    throw error;
-  }
-}
+runCli(NAME, main);

@@ -3,7 +3,7 @@ import { cpSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { serveInChromium, type ServedSite } from "../support/browser.ts";
 import { buildSite, ROOT, tempProject } from "../support/build.ts";
 

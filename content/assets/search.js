@@ -1,5 +1,8 @@
 // The search page: start from ?q= (the header's search field leads here) and sort by date on request.
 await customElements.whenDefined("pagefind-input");
+// A transcript record holds up to 4,000 words of one speaker (src/search/documents.ts): do not let
+// its length bury the turn that says the words, against a short page that only mentions them.
+window.PagefindComponents.configureInstance("default", { ranking: { pageLength: 0.1 } });
 const instance = window.PagefindComponents.getInstanceManager().getInstance("default");
 const input = document.querySelector("pagefind-input input");
 const sort = document.getElementById("search-sort");

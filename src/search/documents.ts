@@ -12,13 +12,14 @@ export interface SearchDocument {
 export const KIND_LABELS = { article: "Article", episode: "Episode" } as const;
 
 /**
- * About this many words of transcript go into one search record. A record per turn made
- * Pagefind's metadata and filter files grow with every turn (~150 KB of metadata for 400 long
- * episodes, fetched by the first query); a record per episode made each result fetch the whole
- * 9,000-word transcript. One speaker's turns make a record (so the speaker filter is exact), and
- * each turn in it is a sub-result.
+ * About this many words of transcript go into one search record. Pagefind's metadata and filter
+ * files, which the first query fetches whole, grow with the number of records: on 1,000 posts
+ * (400 long episodes) the first query fetched 406 KB with a record per turn, 217 KB with
+ * 800-word records, 171 KB with 1,600 and 143 KB with 4,000 (docs/benchmarks.md), while a
+ * result's fragment stays a few kilobytes. One speaker's turns make a record (so the speaker
+ * filter is exact), and each turn in it is a sub-result.
  */
-export const WORDS_PER_RECORD = 800;
+export const WORDS_PER_RECORD = 4000;
 
 /** "Maria Bracho · 12:00", or "· ~12:00" when the turn's time is estimated. */
 export function turnTitle(turn: Turn): string {

@@ -153,6 +153,19 @@ describe("search in Chromium", () => {
     await page.close();
   });
 
+  it("works from the keyboard alone: type, arrow down to a result, Enter opens it", async () => {
+    const page = await openSearch();
+    await page.locator("pagefind-input input").focus();
+    await page.keyboard.type("humble gardener");
+    await page.locator(".search-result-meta").first().waitFor();
+    await page.keyboard.press("ArrowDown");
+    const focused = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute("href") ?? "");
+    assert.equal(pathOf(focused), BRUCE, "the first result's link has the focus");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.pathname === BRUCE);
+    await page.close();
+  });
+
   it("is reached from the search field in every page's header", async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}/about/`);

@@ -44,7 +44,7 @@ async function watchedContext(options: Parameters<Browser["newContext"]>[0] = {}
 
 async function settle(page: Page, url: string) {
   await page.goto(site.url + url, { waitUntil: "networkidle" });
-  if (url.startsWith("/search/")) await page.locator(".pf-result-title").first().waitFor();
+  if (url.startsWith("/search/")) await page.locator("li.pf-result:has(.search-result-meta)").first().waitFor();
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
@@ -138,9 +138,10 @@ describe("quality in Chromium", () => {
     await page.locator("pagefind-input input").fill("Zyxwhostile");
     await page.locator(".pf-heading-link").first().waitFor();
     assert.equal((await page.locator(".pf-heading-link").first().textContent())?.trim(), "javascript:window.__pwned=10 · 00:10");
-    assert.equal(await page.locator(".pf-result-title").first().textContent(), 'Pwned </script><script>window.__pwned=1</script> "quoted" <img src=x onerror="window.__pwned=2"> & more');
+    const loadedTitle = page.locator("li.pf-result:has(.search-result-meta) .pf-result-title").first();
+    assert.equal(await loadedTitle.textContent(), 'Pwned </script><script>window.__pwned=1</script> "quoted" <img src=x onerror="window.__pwned=2"> & more');
     await page.locator("pagefind-input input").fill("Pwned");
-    await page.locator(".pf-result-title").first().waitFor();
+    await loadedTitle.waitFor();
     await page.waitForTimeout(300);
     assert.equal(await pwned(), undefined);
     assert.equal(await page.locator('.pf-results img[src="x"], .pf-results script').count(), 0);

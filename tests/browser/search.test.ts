@@ -15,6 +15,9 @@ let browser: Browser;
 let site: ServedSite;
 let stop: () => Promise<void>;
 
+/** A result's title once its data has loaded (a placeholder has the same class, and no text). */
+const LOADED_TITLE = "li.pf-result:has(.search-result-meta) .pf-result-title";
+
 interface Result {
   /** The post's title. */
   title: string;
@@ -172,8 +175,9 @@ describe("search in Chromium", () => {
     await page.getByRole("searchbox", { name: "Search posts and transcripts" }).fill("Lollapalooza");
     await page.getByRole("button", { name: "Search" }).click();
     await page.waitForURL((url) => url.pathname === "/search/" && url.searchParams.get("q") === "Lollapalooza");
-    await page.locator(".pf-result-title").first().waitFor();
-    assert.match((await page.locator(".pf-result-title").first().textContent()) ?? "", /Charlie Munger/);
+    const title = page.locator(LOADED_TITLE).first();
+    await title.waitFor();
+    assert.match((await title.textContent()) ?? "", /Charlie Munger/);
     await page.close();
   });
 

@@ -4,7 +4,7 @@ import type { SiteSettings } from "../site/settings.ts";
 import type { TranscriptStore } from "../transcript/store.ts";
 import { atomFeed } from "./atom.ts";
 import { chaptersJson, chaptersUrl } from "./chapters.ts";
-import { feedEntry } from "./entries.ts";
+import { feedEntry, type FeedEntry } from "./entries.ts";
 import { jsonFeed } from "./json-feed.ts";
 import { podcastFeed } from "./podcast.ts";
 
@@ -19,11 +19,18 @@ export function feedsPlugin(site: SiteSettings, transcripts: TranscriptStore) {
         .filter((item) => item.data.post)
         .sort((a, b) => (b.data.post as Post).date.toMillis() - (a.data.post as Post).date.toMillis()),
     );
-    const entries = (items: RenderedItem[]) =>
-      items.map((item) => {
+    // The three feeds share their entries: each is made once per build, not once per feed.
+    const made = new WeakMap<RenderedItem[], FeedEntry[]>();
+    const entries = (items: RenderedItem[]) => {
+      const known = made.get(items);
+      if (known) return known;
+      const list = items.map((item) => {
         const post = item.data.post as Post;
         return feedEntry(site, post, item.content, transcripts.load(item.inputPath, post)?.downloads);
       });
+      made.set(items, list);
+      return list;
+    };
     config.addFilter("atomFeed", (items: RenderedItem[]) => atomFeed(site, entries(items)));
     config.addFilter("jsonFeed", (items: RenderedItem[]) => jsonFeed(site, entries(items)));
     config.addCollection("chapterFiles", (api: CollectionApi) =>

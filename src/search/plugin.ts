@@ -28,13 +28,15 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore) {
     });
 
     config.on("eleventy.after", (async ({ directories, results }: { directories: { output: string }; results: BuiltPage[] }) => {
+      const started = performance.now();
       const pages = results.flatMap((page) =>
         page.url && String(page.outputPath).endsWith(".html") && page.content.includes("data-pagefind-body") ? [{ url: page.url, html: pageForIndex(page.content) }] : [],
       );
       // Eleventy finishes pages in no fixed order, and Pagefind's files depend on the order they are added.
       const documents = [...pages.sort(byUrl), ...[...transcriptDocs].sort(byUrl)];
       await buildSearchIndex({ documents, outputPath: path.join(directories.output, "pagefind"), language: site.language });
-      console.log(`[11ty] Search index: ${pages.length} pages, ${transcriptDocs.length} transcript records`);
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      console.log(`[11ty] Search index: ${pages.length} pages, ${transcriptDocs.length} transcript records in ${seconds} seconds`);
     }) as never);
   };
 }

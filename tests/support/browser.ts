@@ -11,7 +11,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Debian's Chromium, installed on first use where missing (the machines allow no browser downloads). */
 export function ensureChromium(): string {
   if (!existsSync(CHROMIUM)) {
-    execSync("apt-get update -qq && apt-get install -y -qq chromium", { stdio: "inherit" });
+    execSync("apt-get update -qq && apt-get install -y -qq chromium", { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
   }
   return CHROMIUM;
 }

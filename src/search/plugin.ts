@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { EleventyConfig } from "../eleventy-config.ts";
+import { isProductionBuild } from "../site/run-mode.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import type { TranscriptStore } from "../transcript/store.ts";
 import { pageForIndex, transcriptDocuments, type SearchDocument } from "./documents.ts";
@@ -27,16 +28,25 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore) {
       return transcriptDocs;
     });
 
+    // Under `npm start` the index is written after Eleventy has reloaded the browser, one build
+    // after another, so an edit shows without waiting for the search index; the build waits for it.
+    let indexing: Promise<void> = Promise.resolve();
+
     config.on("eleventy.after", (async ({ directories, results }: { directories: { output: string }; results: BuiltPage[] }) => {
-      const started = performance.now();
       const pages = results.flatMap((page) =>
         page.url && String(page.outputPath).endsWith(".html") && page.content.includes("data-pagefind-body") ? [{ url: page.url, html: pageForIndex(page.content) }] : [],
       );
       // Eleventy finishes pages in no fixed order, and Pagefind's files depend on the order they are added.
       const documents = [...pages.sort(byUrl), ...[...transcriptDocs].sort(byUrl)];
-      await buildSearchIndex({ documents, outputPath: path.join(directories.output, "pagefind"), language: site.language });
-      const seconds = ((performance.now() - started) / 1000).toFixed(2);
-      console.log(`[11ty] Search index: ${pages.length} pages, ${transcriptDocs.length} transcript records in ${seconds} seconds`);
+      const records = transcriptDocs.length;
+      const run = async () => {
+        const started = performance.now();
+        await buildSearchIndex({ documents, outputPath: path.join(directories.output, "pagefind"), language: site.language });
+        const seconds = ((performance.now() - started) / 1000).toFixed(2);
+        console.log(`[11ty] Search index: ${pages.length} pages, ${records} transcript records in ${seconds} seconds`);
+      };
+      if (isProductionBuild()) return run();
+      indexing = indexing.then(run).catch((error: unknown) => console.error(`[11ty] The search index was not written: ${String(error)}`));
     }) as never);
   };
 }

@@ -19,6 +19,7 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import type { BrowserContext, Page, Request } from "playwright-core";
 import { launchChromium } from "../tests/support/browser.ts";
+import { CONTENT_TYPES, resolveStaticFile } from "../tests/support/static-server.ts";
 import { ROOT, generateCorpus } from "./corpus.ts";
 import { dirSize } from "./files.ts";
 
@@ -64,16 +65,6 @@ async function build(): Promise<number> {
 
 // --- a static host ------------------------------------------------------------------------
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".xml": "application/xml",
-  ".txt": "text/plain; charset=utf-8",
-  ".png": "image/png",
-};
 /** Compressed on the fly (level 6, cached), as hosts do for text. */
 const COMPRESSIBLE = new Set([".html", ".css", ".js", ".json", ".svg"]);
 
@@ -81,18 +72,13 @@ const COMPRESSIBLE = new Set([".html", ".css", ".js", ".json", ".svg"]);
 async function serve(root: string): Promise<{ url: string; close(): Promise<void> }> {
   const gzipped = new Map<string, Buffer>();
   const handle = (request: IncomingMessage, response: ServerResponse) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
-    let file = path.join(root, path.normalize(pathname));
-    if (!file.startsWith(root)) file = path.join(root, "404.html");
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, "index.html");
-    const found = existsSync(file);
-    if (!found) file = path.join(root, "404.html");
+    const { file, found } = resolveStaticFile(root, request.url ?? "/");
     const ext = path.extname(file);
     const stat = statSync(file);
     const etag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
     // Pagefind's .pf_* and .pagefind files are gzipped by Pagefind itself: served as bytes.
     const headers: Record<string, string> = {
-      "content-type": TYPES[ext] ?? "application/octet-stream",
+      "content-type": CONTENT_TYPES[ext] ?? "application/octet-stream",
       "cache-control": "public, max-age=0, must-revalidate",
       etag,
     };

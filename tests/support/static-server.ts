@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 
-const TYPES: Record<string, string> = {
+export const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -21,16 +21,21 @@ const TYPES: Record<string, string> = {
   ".avif": "image/avif",
 };
 
+/** The file a static host answers a path with: `/x/` → `/x/index.html`, and 404.html (found: false) for a miss. */
+export function resolveStaticFile(root: string, url: string): { file: string; found: boolean } {
+  const pathname = decodeURIComponent(new URL(url, "http://localhost").pathname);
+  let file = path.join(root, path.normalize(pathname));
+  if (!file.startsWith(root)) file = path.join(root, "404.html");
+  if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, "index.html");
+  const found = existsSync(file);
+  return { file: found ? file : path.join(root, "404.html"), found };
+}
+
 /** Serves a built site on 127.0.0.1, as a static host would: `/x/` → `/x/index.html`, 404.html for misses. */
 export async function serveStatic(root: string): Promise<{ url: string; close(): Promise<void>; server: Server }> {
   const server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
-    let file = path.join(root, path.normalize(pathname));
-    if (!file.startsWith(root)) file = path.join(root, "404.html");
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, "index.html");
-    const found = existsSync(file);
-    if (!found) file = path.join(root, "404.html");
-    response.writeHead(found ? 200 : 404, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    const { file, found } = resolveStaticFile(root, request.url ?? "/");
+    response.writeHead(found ? 200 : 404, { "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream" });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

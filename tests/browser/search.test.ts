@@ -169,6 +169,27 @@ describe("search in Chromium", () => {
     await page.close();
   });
 
+  it("fetches the text of the results on screen only, and the others as the reader scrolls to them", async () => {
+    const page = await openSearch();
+    const fragments: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/pagefind/fragment/")) fragments.push(request.url());
+    });
+    const shown = await search(page, "leadership");
+    const total = Number(/^(\d+) results? for/.exec(await page.locator("pagefind-summary").innerText())?.[1]);
+    assert.ok(total > 6, `${total} results`);
+    assert.ok(shown.length >= 1 && shown.length <= 4, `${shown.length} of ${total} results loaded before scrolling`);
+    assert.equal(fragments.length, shown.length, "one fragment fetched per result shown");
+
+    for (let loaded = shown.length; loaded < total; ) {
+      await page.evaluate(() => document.querySelector("li.search-placeholder")?.scrollIntoView());
+      await page.waitForFunction((before) => document.querySelectorAll(".search-result-meta").length > before, loaded);
+      loaded = await page.locator(".search-result-meta").count();
+    }
+    assert.equal(new Set(fragments).size, total, "every result is loaded once scrolled to");
+    await page.close();
+  });
+
   it("is reached from the search field in every page's header", async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}/about/`);

@@ -10,23 +10,36 @@ function check(step: string, response: { errors: string[] }): void {
 /** Documents sent to Pagefind at once: each one sent alone is a round trip to its binary. */
 const BATCH = 64;
 
-/** Indexes the documents, in the order given, into `outputPath`, replacing what an earlier build wrote there. */
-export async function buildSearchIndex(input: { documents: SearchDocument[]; outputPath: string; language: string }): Promise<number> {
-  const created = await pagefind.createIndex({ forceLanguage: input.language });
+/** A Pagefind index being filled. Its binary works on its own core while Node goes on. */
+export interface SearchIndex {
+  /** Indexes the documents, in the order given (Pagefind's files depend on the order). */
+  add(documents: readonly SearchDocument[]): Promise<void>;
+  /** Writes the index into `outputPath`, replacing what an earlier build wrote there. */
+  write(outputPath: string): Promise<void>;
+  /** Frees the index and stops Pagefind's binary. */
+  close(): Promise<void>;
+}
+
+export async function openSearchIndex(language: string): Promise<SearchIndex> {
+  const created = await pagefind.createIndex({ forceLanguage: language });
   check("start", created);
   const index = created.index!;
-  try {
-    for (let start = 0; start < input.documents.length; start += BATCH) {
-      const batch = input.documents.slice(start, start + BATCH);
-      const responses = await Promise.all(batch.map((document) => index.addHTMLFile({ url: document.url, content: document.html })));
-      responses.forEach((response, i) => check(`index ${batch[i]!.url}`, response));
-    }
-    // Pagefind's file names change with the content: without this, old ones would pile up.
-    rmSync(input.outputPath, { recursive: true, force: true });
-    check(`write ${input.outputPath}`, await index.writeFiles({ outputPath: input.outputPath }));
-  } finally {
-    await index.deleteIndex();
-    await pagefind.close();
-  }
-  return input.documents.length;
+  return {
+    async add(documents) {
+      for (let start = 0; start < documents.length; start += BATCH) {
+        const batch = documents.slice(start, start + BATCH);
+        const responses = await Promise.all(batch.map((document) => index.addHTMLFile({ url: document.url, content: document.html })));
+        responses.forEach((response, i) => check(`index ${batch[i]!.url}`, response));
+      }
+    },
+    async write(outputPath) {
+      // Pagefind's file names change with the content: without this, old ones would pile up.
+      rmSync(outputPath, { recursive: true, force: true });
+      check(`write ${outputPath}`, await index.writeFiles({ outputPath }));
+    },
+    async close() {
+      await index.deleteIndex();
+      await pagefind.close();
+    },
+  };
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import { absoluteUrl } from "../feeds/entries.ts";
 import type { Post } from "../posts/schema.ts";
+import { BuiltPages, type BuiltPage } from "../site/built-pages.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { postJsonLd, scriptSafeJson } from "./json-ld.ts";
 import { sitemap } from "./sitemap.ts";
@@ -14,13 +15,12 @@ export function seoPlugin(site: SiteSettings) {
   return (config: EleventyConfig) => {
     config.addFilter("jsonLd", (post: Post) => scriptSafeJson(postJsonLd(site, post)));
     config.addFilter("absoluteUrl", (path: string) => absoluteUrl(site, path));
-    // Written from what the build wrote, so no page is missed (pages paginated over collections
-    // are not in `collections.all`); pages marked noindex (404, redirects) stay out.
-    config.on("eleventy.after", (({ directories, results }: { directories: { output: string }; results: { url: string | false; outputPath: string | false; content: string }[] }) => {
-      const pages = results
-        .filter((page) => page.url && String(page.outputPath).endsWith(".html") && !NOINDEX.test(page.content))
-        .map((page) => ({ url: absoluteUrl(site, page.url as string) }))
-        .sort((a, b) => a.url.localeCompare(b.url));
+    // Written from what the builds wrote, so no page is missed (pages paginated over collections
+    // are not in `collections.all`, and under `npm start` a build reports only what it rebuilt);
+    // pages marked noindex (404, redirects) stay out.
+    const indexable = new BuiltPages((page) => (NOINDEX.test(page.content) ? null : { url: absoluteUrl(site, page.url) }));
+    config.on("eleventy.after", (({ directories, results }: { directories: { output: string }; results: BuiltPage[] }) => {
+      const pages = indexable.update(results).sort((a, b) => a.url.localeCompare(b.url));
       writeFileSync(path.join(directories.output, "sitemap.xml"), sitemap(pages));
     }) as never);
   };

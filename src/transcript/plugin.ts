@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import type { Post } from "../posts/schema.ts";
@@ -18,12 +18,17 @@ export function transcriptPlugin(store: TranscriptStore) {
     config.addFilter("transcriptOf", (inputPath: string, post: Post) => store.load(inputPath, post));
 
     // The downloads are written here, one file at a time, rather than as Eleventy pages, which
-    // Eleventy would keep in memory to the end of the build (four files per episode).
+    // Eleventy would keep in memory to the end of the build (four files per episode). Under
+    // `npm start` an episode the store did not parse again has its downloads written already.
+    const written = new WeakSet<EpisodeWithTranscript>();
     config.on("eleventy.after", (({ directories }: { directories: { output: string } }) => {
-      for (const { post, transcript, downloads } of episodes) {
+      for (const episode of episodes) {
+        const { post, transcript, downloads } = episode;
+        if (written.has(episode) && downloads.every((download) => existsSync(path.join(directories.output, download.url)))) continue;
         mkdirSync(path.join(directories.output, post.url), { recursive: true });
         for (const download of downloads)
           writeFileSync(path.join(directories.output, download.url), downloadBody(transcript, download.format, post.title));
+        written.add(episode);
       }
     }) as never);
   };

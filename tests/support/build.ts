@@ -57,6 +57,7 @@ export function watchSite(input: string, output: string) {
       `--input=${input}`,
       `--output=${output}`,
       "--watch",
+      "--incremental",
     ],
     { cwd: ROOT },
   );

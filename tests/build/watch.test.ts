@@ -1,0 +1,59 @@
+import assert from "node:assert/strict";
+import { appendFileSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { gunzipSync } from "node:zlib";
+import { readDocument, tempProject, watchSite } from "../support/build.ts";
+
+const ARTICLE = "posts/2024-01-10-crafting-compelling-investor-update-emails-a-guide-for-startup-founders.md";
+const ARTICLE_URL = "/en/2024/01/10/crafting-compelling-investor-update-emails-a-guide-for-startup-founders/";
+
+/** Builds finished so far: Eleventy prints "Wrote … files" at the end of each, and the search plugin a line once its index is written. */
+const count = (log: string, pattern: RegExp) => log.match(new RegExp(pattern, "g"))?.length ?? 0;
+
+describe("npm start: an edit rebuilds what it touches, and the sitemap and search index stay whole", () => {
+  const project = tempProject("watch");
+  const out = project.output;
+  let watch: ReturnType<typeof watchSite>;
+  const sitemapUrls = () => [...readFileSync(path.join(out, "sitemap.xml"), "utf8").matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!).sort();
+  const searchRecords = () =>
+    readdirSync(path.join(out, "pagefind/fragment")).map((file) => JSON.parse(gunzipSync(readFileSync(path.join(out, "pagefind/fragment", file))).toString("utf8").slice("pagefind_dcd".length)) as { url: string; content: string });
+  let firstSitemap: string[];
+  let firstRecords: string[];
+
+  before(async () => {
+    watch = watchSite(project.input, out);
+    await watch.waitFor(() => count(watch.log(), /Search index: /) === 1, "the first build and its search index");
+    firstSitemap = sitemapUrls();
+    firstRecords = searchRecords().map((r) => r.url).sort();
+    // Eleventy prints "Watching" before its file watcher has finished its first scan.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    appendFileSync(path.join(project.input, ARTICLE), "\nA paragraph added while the site is served: zanzibarian quokkas.\n");
+    await watch.waitFor(() => count(watch.log(), /Search index: /) === 2, "the rebuild and its search index");
+  });
+  after(async () => {
+    await watch?.stop();
+    project.remove();
+  });
+
+  it("rebuilds the edited post and the pages that list it, and skips the others", () => {
+    assert.match(readDocument(path.join(out, ARTICLE_URL, "index.html")).querySelector("main")!.textContent!, /zanzibarian quokkas/);
+    const rebuild = /Wrote (\d+) files? \(skipped (\d+)\)/.exec(watch.log());
+    assert.ok(rebuild, `an incremental rebuild:\n${watch.log()}`);
+    const [written, skipped] = [Number(rebuild[1]), Number(rebuild[2])];
+    assert.ok(written >= 1 && skipped >= 1, `${written} written, ${skipped} skipped`);
+  });
+
+  it("keeps every page in the sitemap", () => {
+    assert.ok(firstSitemap.length > 30, `${firstSitemap.length} URLs`);
+    assert.deepEqual(sitemapUrls(), firstSitemap);
+  });
+
+  it("keeps every page and transcript in the search index, with the edit in it", () => {
+    const records = searchRecords();
+    assert.deepEqual(records.map((r) => r.url).sort(), firstRecords);
+    const edited = records.filter((r) => r.url === ARTICLE_URL);
+    assert.equal(edited.length, 1);
+    assert.match(edited[0]!.content, /zanzibarian quokkas/);
+  });
+});

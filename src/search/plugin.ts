@@ -5,7 +5,8 @@ import { BuiltPages, type BuiltPage } from "../site/built-pages.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import type { TranscriptStore } from "../transcript/store.ts";
 import { pageForIndex, transcriptDocuments, type SearchDocument } from "./documents.ts";
-import { openSearchIndex, type SearchIndex } from "./pagefind.ts";
+import type { SearchIndex } from "./pagefind.ts";
+import { openSearchIndexInWorker } from "./worker.ts";
 
 const byUrl = (a: SearchDocument, b: SearchDocument) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 
@@ -34,8 +35,11 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore) {
       const abandoned = opened;
       opened = indexing.then(async () => {
         await abandoned?.then((index) => index.close()).catch(() => undefined);
-        const index = await openSearchIndex(site.language);
-        await index.add(documents);
+        const index = openSearchIndexInWorker(site.language);
+        await index.add(documents).catch(async (error: unknown) => {
+          await index.close();
+          throw error;
+        });
         return index;
       });
       // Awaited in eleventy.after; until then a failure must not count as unhandled.

@@ -3,7 +3,7 @@ import type { EleventyConfig } from "../eleventy-config.ts";
 import { isProductionBuild } from "../site/run-mode.ts";
 import { BuiltPages, type BuiltPage } from "../site/built-pages.ts";
 import type { SiteSettings } from "../site/settings.ts";
-import type { TranscriptStore } from "../transcript/store.ts";
+import type { EpisodeWithTranscript, TranscriptStore } from "../transcript/store.ts";
 import { pageForIndex, transcriptDocuments, type SearchDocument } from "./documents.ts";
 import type { SearchIndex } from "./pagefind.ts";
 import { openSearchIndexInWorker } from "./worker.ts";
@@ -23,13 +23,19 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore) {
     // This build's index, opened with the collections; a build that failed leaves one behind.
     let opened: Promise<SearchIndex> | undefined;
     let records = 0;
+    // Under `npm start` the store hands back the same episode until its files change.
+    const byEpisode = new WeakMap<EpisodeWithTranscript, SearchDocument[]>();
     const searchable = new BuiltPages((page) => (page.content.includes("data-pagefind-body") ? { url: page.url, html: pageForIndex(page.content) } : null));
 
     // The transcripts are most of the words, and known before any page is rendered: Pagefind indexes
     // them on its own core while Eleventy renders the pages (computed with the other collections,
     // from the same parsed transcripts as the pages).
     config.addCollection("transcriptSearchDocuments", (api) => {
-      const documents = transcripts.episodes(api.getAll()).flatMap(({ post, transcript }) => transcriptDocuments(post, transcript.turns, site.language));
+      const documents = transcripts.episodes(api.getAll()).flatMap((episode) => {
+        let episodeDocuments = byEpisode.get(episode);
+        if (!episodeDocuments) byEpisode.set(episode, (episodeDocuments = transcriptDocuments(episode.post, episode.transcript.turns, site.language)));
+        return episodeDocuments;
+      });
       documents.sort(byUrl);
       records = documents.length;
       const abandoned = opened;

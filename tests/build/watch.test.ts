@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { appendFileSync, readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { gunzipSync } from "node:zlib";
@@ -7,6 +7,12 @@ import { readDocument, tempProject, watchSite } from "../support/build.ts";
 
 const ARTICLE = "posts/2024-01-10-crafting-compelling-investor-update-emails-a-guide-for-startup-founders.md";
 const ARTICLE_URL = "/en/2024/01/10/crafting-compelling-investor-update-emails-a-guide-for-startup-founders/";
+const OLD_TITLE = "Crafting Compelling Investor Update Emails: A Guide for Startup Founders";
+const NEW_TITLE = "Investor Updates That Get Answered";
+/** The URL follows the title (no `slug:` in its front matter). */
+const NEW_URL = "/en/2024/01/10/investor-updates-that-get-answered/";
+const SITE = "https://alexis.monville.com";
+const moved = (urls: string[], prefix = "") => urls.map((url) => (url === `${prefix}${ARTICLE_URL}` ? `${prefix}${NEW_URL}` : url)).sort();
 
 /** Builds finished so far: Eleventy prints "Wrote … files" at the end of each, and the search plugin a line once its index is written. */
 const count = (log: string, pattern: RegExp) => log.match(new RegExp(pattern, "g"))?.length ?? 0;
@@ -28,7 +34,10 @@ describe("npm start: an edit rebuilds what it touches, and the sitemap and searc
     firstRecords = searchRecords().map((r) => r.url).sort();
     // Eleventy prints "Watching" before its file watcher has finished its first scan.
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    appendFileSync(path.join(project.input, ARTICLE), "\nA paragraph added while the site is served: zanzibarian quokkas.\n");
+    const file = path.join(project.input, ARTICLE);
+    const source = readFileSync(file, "utf8");
+    assert.ok(source.includes(`title: "${OLD_TITLE}"`));
+    writeFileSync(file, `${source.replace(`title: "${OLD_TITLE}"`, `title: "${NEW_TITLE}"`)}\nA paragraph added while the site is served: zanzibarian quokkas.\n`);
     await watch.waitFor(() => count(watch.log(), /Search index: /) === 2, "the rebuild and its search index");
   });
   after(async () => {
@@ -37,22 +46,32 @@ describe("npm start: an edit rebuilds what it touches, and the sitemap and searc
   });
 
   it("rebuilds the edited post and the pages that list it, and skips the others", () => {
-    assert.match(readDocument(path.join(out, ARTICLE_URL, "index.html")).querySelector("main")!.textContent!, /zanzibarian quokkas/);
+    assert.match(readDocument(path.join(out, NEW_URL, "index.html")).querySelector("main")!.textContent!, /zanzibarian quokkas/);
     const rebuild = /Wrote (\d+) files? \(skipped (\d+)\)/.exec(watch.log());
     assert.ok(rebuild, `an incremental rebuild:\n${watch.log()}`);
     const [written, skipped] = [Number(rebuild[1]), Number(rebuild[2])];
     assert.ok(written >= 1 && skipped >= 1, `${written} written, ${skipped} skipped`);
   });
 
-  it("keeps every page in the sitemap", () => {
-    assert.ok(firstSitemap.length > 30, `${firstSitemap.length} URLs`);
-    assert.deepEqual(sitemapUrls(), firstSitemap);
+  it("shows the new title on every page and feed that lists the post", () => {
+    assert.equal(readDocument(path.join(out, NEW_URL, "index.html")).querySelector("h1")!.textContent!.trim(), NEW_TITLE);
+    for (const page of ["index.html", "archive/index.html", "en/2024/index.html", "tags/startups/index.html", "feed.xml", "feed.json"]) {
+      const text = readFileSync(path.join(out, page), "utf8");
+      assert.ok(text.includes(NEW_TITLE), `${page} shows the new title`);
+      assert.ok(!text.includes(OLD_TITLE), `${page} no longer shows the old one`);
+    }
   });
 
-  it("keeps every page and transcript in the search index, with the edit in it", () => {
+  it("keeps every page in the sitemap, the moved post at its new URL only", () => {
+    assert.ok(firstSitemap.length > 30, `${firstSitemap.length} URLs`);
+    assert.ok(firstSitemap.includes(`${SITE}${ARTICLE_URL}`));
+    assert.deepEqual(sitemapUrls(), moved(firstSitemap, SITE));
+  });
+
+  it("keeps every page and transcript in the search index, with the edit in it at the post's new URL", () => {
     const records = searchRecords();
-    assert.deepEqual(records.map((r) => r.url).sort(), firstRecords);
-    const edited = records.filter((r) => r.url === ARTICLE_URL);
+    assert.deepEqual(records.map((r) => r.url).sort(), moved(firstRecords));
+    const edited = records.filter((r) => r.url === NEW_URL);
     assert.equal(edited.length, 1);
     assert.match(edited[0]!.content, /zanzibarian quokkas/);
   });

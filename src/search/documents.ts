@@ -1,6 +1,6 @@
 import { readableDate } from "../dates/dates.ts";
 import { escapeHtml } from "../transcript/html.ts";
-import { formatTime, turnText, turnWordCount, type Turn } from "../transcript/parse.ts";
+import { formatTime, turnText, type Turn } from "../transcript/parse.ts";
 import type { Post } from "../posts/schema.ts";
 
 /** A page for Pagefind to index that readers never see: its URL points into a real page. */
@@ -35,7 +35,7 @@ export function groupTurns(turns: readonly Turn[], words = WORDS_PER_RECORD): Tu
   const groups: Turn[][] = [];
   const open = new Map<string, { turns: Turn[]; words: number }>();
   for (const turn of turns) {
-    const n = turnWordCount(turn);
+    const n = turn.words;
     if (n === 0) continue;
     let current = open.get(turn.speaker);
     if (!current || (current.turns.length && current.words + n > words)) {

@@ -8,7 +8,7 @@
  *   to show and are left out, so every cue has text and a positive duration.
  * - Marks are dropped from the text; paragraphs are joined with "\n".
  */
-import { formatClock, formatTime, turnText, turnWordCount, type ParsedTranscript, type Turn } from "./parse.ts";
+import { formatClock, formatTime, turnText, type ParsedTranscript, type Turn } from "./parse.ts";
 
 export interface TranscriptCue {
   turn: Turn;
@@ -23,7 +23,7 @@ const cuesOf = new WeakMap<ParsedTranscript, TranscriptCue[]>();
 export function transcriptCues(t: ParsedTranscript): TranscriptCue[] {
   const known = cuesOf.get(t);
   if (known) return known;
-  const spoken = t.turns.filter((turn) => turnWordCount(turn) > 0);
+  const spoken = t.turns.filter((turn) => turn.words > 0);
   const cues = spoken.map((turn, i) => {
     const next = spoken[i + 1];
     return { turn, text: turnText(turn), start: turn.estimatedStart, end: next ? next.estimatedStart : t.end };

@@ -74,6 +74,8 @@ export interface Turn {
   /** Always set, seconds (ms precision). */
   estimatedStart: number;
   paragraphs: Inline[][];
+  /** Words said in the turn (countWords of its text), counted once here for every later use. */
+  words: number;
   /** 1-based line in the file where the turn starts. */
   line: number;
 }
@@ -215,13 +217,6 @@ export function turnText(turn: Turn): string {
     .map(paragraphText)
     .filter((p) => p.length > 0)
     .join("\n");
-}
-
-/** Words in a turn. */
-export function turnWordCount(turn: Turn): number {
-  let n = 0;
-  for (const p of turn.paragraphs) for (const i of p) if (i.kind === "text") n += countWords(i.text);
-  return n;
 }
 
 /* ------------------------------------------------------------------ */
@@ -524,19 +519,9 @@ export function parseTranscript(body: string, options: ParseOptions): ParsedTran
     start: b.start,
     estimatedStart: 0,
     paragraphs: b.paragraphs,
+    words: 0,
     line: b.line,
   }));
-  builders.forEach((b, i) => {
-    const turn = turns[i];
-    if (turn && turnWordCount(turn) === 0) {
-      report(
-        "warning",
-        b.line,
-        b.column,
-        `turn "${b.label}:" has no words. Add what was said, merge it with the neighbouring turn, or remove the label.`,
-      );
-    }
-  });
 
   const anchors: { pos: number; seconds: number }[] = [];
   let reference = -Infinity;
@@ -556,10 +541,24 @@ export function parseTranscript(body: string, options: ParseOptions): ParsedTran
     for (const p of turn.paragraphs) {
       for (const inline of p) {
         if (inline.kind === "mark") addAnchor(pos, inline.seconds);
-        else pos += countWords(inline.text);
+        else {
+          const words = countWords(inline.text);
+          turn.words += words;
+          pos += words;
+        }
       }
     }
   }
+  builders.forEach((b, i) => {
+    if (turns[i]?.words === 0) {
+      report(
+        "warning",
+        b.line,
+        b.column,
+        `turn "${b.label}:" has no words. Add what was said, merge it with the neighbouring turn, or remove the label.`,
+      );
+    }
+  });
   const totalWords = pos;
   const explicitCount = anchors.length;
   const first = anchors[0];
@@ -589,7 +588,7 @@ export function parseTranscript(body: string, options: ParseOptions): ParsedTran
   let prevWordMs = -1;
   turns.forEach((turn, i) => {
     let ms = Math.max(toMs(timeAt(turnPos[i] ?? 0)), prevMs);
-    if (turnWordCount(turn) > 0) {
+    if (turn.words > 0) {
       if (ms <= prevWordMs) ms = prevWordMs + 1;
       prevWordMs = ms;
     }

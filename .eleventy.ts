@@ -9,6 +9,7 @@ import { postsPlugin } from "./src/posts/plugin.ts";
 import { securityPlugin } from "./src/security/plugin.ts";
 import { searchPlugin } from "./src/search/plugin.ts";
 import { seoPlugin } from "./src/seo/plugin.ts";
+import { outputPlugin } from "./src/site/plugin.ts";
 import { isProductionBuild } from "./src/site/run-mode.ts";
 import { loadSiteSettings } from "./src/site/settings.ts";
 import { transcriptPlugin } from "./src/transcript/plugin.ts";
@@ -29,6 +30,7 @@ export default function (config: EleventyConfig) {
   config.addPlugin(seoPlugin(site));
   config.addPlugin(securityPlugin(site));
   config.addPlugin(searchPlugin(site, transcripts));
+  config.addPlugin(outputPlugin);
   // The input is always content/ (or a test's copy of it under the git-ignored tests/.tmp/).
   config.setUseGitIgnore(false);
   config.addPassthroughCopy({ [path.join(config.directories.input, "assets")]: "assets" });

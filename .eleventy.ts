@@ -6,12 +6,15 @@ import { imagesPlugin } from "./src/images/plugin.ts";
 import { markdownPlugin } from "./src/markdown/plugin.ts";
 import { peoplePlugin } from "./src/people/plugin.ts";
 import { postsPlugin } from "./src/posts/plugin.ts";
+import { contentSecurityPolicy } from "./src/security/csp.ts";
 import { securityPlugin } from "./src/security/plugin.ts";
 import { searchPlugin } from "./src/search/plugin.ts";
 import { seoPlugin } from "./src/seo/plugin.ts";
-import { outputPlugin } from "./src/site/plugin.ts";
+import { ListingPages } from "./src/site/listing-pages.ts";
+import { listingPagesPlugin, outputPlugin } from "./src/site/plugin.ts";
 import { isProductionBuild } from "./src/site/run-mode.ts";
 import { loadSiteSettings } from "./src/site/settings.ts";
+import type { Post } from "./src/posts/schema.ts";
 import { transcriptPlugin } from "./src/transcript/plugin.ts";
 import { TranscriptStore } from "./src/transcript/store.ts";
 
@@ -20,19 +23,25 @@ const transcripts = new TranscriptStore(isProductionBuild);
 export default function (config: EleventyConfig) {
   // The same file Eleventy gives templates as `site`, wherever the input folder is.
   const site = loadSiteSettings(path.join(config.directories.data, "site.json"));
+  // Every page's layout shows the policy, the one part of it that depends on the posts.
+  const listings = new ListingPages((posts: Post[]) => contentSecurityPolicy(site, posts, "meta"));
   config.addPlugin(markdownPlugin);
   config.addPlugin(datesPlugin(site.language));
-  config.addPlugin(postsPlugin(site));
+  config.addPlugin(postsPlugin(site, listings));
   config.addPlugin(transcriptPlugin(transcripts));
-  config.addPlugin(peoplePlugin);
+  config.addPlugin(peoplePlugin(listings));
   config.addPlugin(imagesPlugin(config.directories.input));
   config.addPlugin(feedsPlugin(site, transcripts));
-  config.addPlugin(seoPlugin(site));
+  config.addPlugin(seoPlugin(site, listings));
   config.addPlugin(securityPlugin(site));
-  config.addPlugin(searchPlugin(site, transcripts));
+  config.addPlugin(searchPlugin(site, transcripts, listings));
+  config.addPlugin(listingPagesPlugin(listings));
   config.addPlugin(outputPlugin);
   // The input is always content/ (or a test's copy of it under the git-ignored tests/.tmp/).
   config.setUseGitIgnore(false);
+  // Under `npm start`, Eleventy waits until a saved file has not changed for 150 ms before it
+  // rebuilds; editors write a file at once, so 40 ms is enough and the wait is a third of the goal.
+  config.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
   config.addPassthroughCopy({ [path.join(config.directories.input, "assets")]: "assets" });
 }
 

@@ -27,7 +27,7 @@ console.log(`corpus: ${corpus.posts} posts, ${corpus.episodes} episodes, ${corpu
 // The flags of `npm start` (package.json), without --serve.
 const child = spawn(
   process.execPath,
-  ["--max-old-space-size=8192", "--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--input=${path.relative(ROOT, dir)}/content`, `--output=${path.relative(ROOT, dir)}/_site`, "--watch", "--incremental"],
+  ["--max-old-space-size=8192", "--max-semi-space-size=32", "--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--input=${path.relative(ROOT, dir)}/content`, `--output=${path.relative(ROOT, dir)}/_site`, "--watch", "--incremental"],
   { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
 );
 const waiting: { pattern: RegExp; resolve(): void }[] = [];

@@ -17,6 +17,7 @@ export interface EleventyConfig {
   addWatchTarget(path: string): void;
   setFrontMatterParsingOptions(options: Record<string, unknown>): void;
   setUseGitIgnore(use: boolean): void;
+  setChokidarConfig(options: Record<string, unknown>): void;
   setLibrary(name: string, library: unknown): void;
   on(event: string, callback: (...args: never[]) => unknown): void;
   ignores: { add(glob: string): void };

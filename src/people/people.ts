@@ -1,4 +1,4 @@
-import { newestFirst } from "../posts/collections.ts";
+import { newestFirst, postCard, type PostCard } from "../posts/collections.ts";
 import type { Post } from "../posts/schema.ts";
 import { slugify } from "../posts/slug.ts";
 
@@ -9,7 +9,7 @@ export interface PersonPage {
   /** Each distinct role the show notes give this person, plus "Host" for the host. */
   roles: string[];
   /** Episodes they appear in, as host or guest, newest first. */
-  episodes: Post[];
+  episodes: PostCard[];
 }
 
 export const personUrl = (name: string) => `/people/${slugify(name)}/`;
@@ -21,7 +21,7 @@ export function peopleOf(posts: readonly Post[]): PersonPage[] {
     const slug = slugify(name);
     const person = people.get(slug) ?? { name, slug, url: personUrl(name), roles: [], episodes: [] };
     if (role && !person.roles.includes(role)) person.roles.push(role);
-    if (!person.episodes.includes(post)) person.episodes.push(post);
+    if (!person.episodes.some((episode) => episode.url === post.url)) person.episodes.push(postCard(post));
     people.set(slug, person);
   };
   for (const post of newestFirst(posts)) {

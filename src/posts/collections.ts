@@ -1,4 +1,28 @@
+import type { DateTime } from "luxon";
 import type { Post } from "./schema.ts";
+
+/**
+ * What a list of posts shows of each (layouts/partials/post-list.njk). The tag, year and people
+ * pages hold cards rather than posts, so that everything such a page shows is in its data:
+ * under `npm start` a page whose data did not change is not rendered again (site/listing-pages.ts).
+ */
+export interface PostCard {
+  kind: Post["kind"];
+  date: DateTime;
+  url: string;
+  title: string;
+  guests: { name: string; role?: string }[];
+  description?: string;
+}
+
+export const postCard = ({ kind, date, url, title, guests, description }: Post): PostCard => ({
+  kind,
+  date,
+  url,
+  title,
+  guests: guests.map(({ name, role }) => ({ name, role })),
+  description,
+});
 
 export function newestFirst(posts: readonly Post[]): Post[] {
   return [...posts].sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.title.localeCompare(b.title));
@@ -13,7 +37,7 @@ export interface TagSummary {
 
 export interface TagPage {
   tag: TagSummary;
-  posts: Post[];
+  posts: PostCard[];
   pageNumber: number;
   pageCount: number;
   url: string;
@@ -46,7 +70,7 @@ export function tagPages(posts: readonly Post[], perPage: number): TagPage[] {
       const pageNumber = index + 1;
       return {
         tag,
-        posts: tagged.slice(index * perPage, pageNumber * perPage),
+        posts: tagged.slice(index * perPage, pageNumber * perPage).map(postCard),
         pageNumber,
         pageCount,
         url: tagUrl(tag.slug, pageNumber),
@@ -60,15 +84,15 @@ export function tagPages(posts: readonly Post[], perPage: number): TagPage[] {
 export interface YearArchive {
   year: number;
   url: string;
-  posts: Post[];
+  posts: PostCard[];
 }
 
 /** Posts grouped by the year of their date in the site's zone, newest year first. */
 export function yearArchives(posts: readonly Post[]): YearArchive[] {
-  const years = new Map<number, Post[]>();
+  const years = new Map<number, PostCard[]>();
   for (const post of newestFirst(posts)) {
     const list = years.get(post.date.year) ?? [];
-    list.push(post);
+    list.push(postCard(post));
     years.set(post.date.year, list);
   }
   return [...years.entries()].map(([year, list]) => ({ year, url: `/en/${year}/`, posts: list }));

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import type { EleventyConfig } from "../eleventy-config.ts";
+import type { ListingPages } from "../site/listing-pages.ts";
 import { isProductionBuild } from "../site/run-mode.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { newestFirst, tagPages, tagSummaries, yearArchives } from "./collections.ts";
@@ -12,7 +13,7 @@ import { netlifyRedirects, redirectPagePath, redirectsOf } from "./redirects.ts"
  * Posts are the Markdown files under `<input>/posts/`. Their front matter is validated as it is
  * read (see front-matter.ts); collections are lists of the validated posts.
  */
-export function postsPlugin(site: SiteSettings) {
+export function postsPlugin(site: SiteSettings, listings: ListingPages<Post[]>) {
   return (config: EleventyConfig) => {
     config.setFrontMatterParsingOptions({ engines: { yaml: frontMatterEngine(site.timeZone) } });
 
@@ -32,8 +33,16 @@ export function postsPlugin(site: SiteSettings) {
 
     config.addCollection("posts", (api) => published(api));
     config.addCollection("tagList", (api) => tagSummaries(published(api)));
-    config.addCollection("tagPages", (api) => tagPages(published(api), site.postsPerTagPage));
     config.addCollection("years", (api) => yearArchives(published(api)));
+    // The pages of tag.njk and year.njk: under `npm start`, only those whose posts changed.
+    config.addCollection("tagPagesToRender", (api) => {
+      const posts = published(api);
+      return listings.toRender("tag pages", tagPages(posts, site.postsPerTagPage), posts);
+    });
+    config.addCollection("yearPagesToRender", (api) => {
+      const posts = published(api);
+      return listings.toRender("year pages", yearArchives(posts), posts);
+    });
     config.addCollection("redirects", (api) => redirectsOf(published(api)));
     config.addFilter("netlifyRedirects", netlifyRedirects);
     config.addFilter("redirectPagePath", redirectPagePath);

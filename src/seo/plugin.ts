@@ -3,7 +3,7 @@ import path from "node:path";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import { absoluteUrl } from "../feeds/entries.ts";
 import type { Post } from "../posts/schema.ts";
-import { BuiltPages, type BuiltPage } from "../site/built-pages.ts";
+import { BuiltPages, type BuiltPage, type ListingChanges } from "../site/built-pages.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { postJsonLd, scriptSafeJson } from "./json-ld.ts";
 import { sitemap } from "./sitemap.ts";
@@ -11,7 +11,7 @@ import { sitemap } from "./sitemap.ts";
 const NOINDEX = /<meta name="robots" content="noindex">/;
 
 /** Search engines and link previews: JSON-LD for posts, absolute URLs for meta tags, sitemap.xml. */
-export function seoPlugin(site: SiteSettings) {
+export function seoPlugin(site: SiteSettings, listings: ListingChanges) {
   return (config: EleventyConfig) => {
     config.addFilter("jsonLd", (post: Post) => scriptSafeJson(postJsonLd(site, post)));
     config.addFilter("absoluteUrl", (path: string) => absoluteUrl(site, path));
@@ -20,7 +20,7 @@ export function seoPlugin(site: SiteSettings) {
     // pages marked noindex (404, redirects) stay out.
     const indexable = new BuiltPages((page) => (NOINDEX.test(page.content) ? null : { url: absoluteUrl(site, page.url) }));
     config.on("eleventy.after", (({ directories, results }: { directories: { output: string }; results: BuiltPage[] }) => {
-      const pages = indexable.update(results).sort((a, b) => a.url.localeCompare(b.url));
+      const pages = indexable.update(results, listings).sort((a, b) => a.url.localeCompare(b.url));
       writeFileSync(path.join(directories.output, "sitemap.xml"), sitemap(pages));
     }) as never);
   };

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, rmSync, rmdirSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import type { BuiltPage } from "./built-pages.ts";
+import type { ListingPages } from "./listing-pages.ts";
 import { isProductionBuild } from "./run-mode.ts";
 import { stalePages } from "./stale-pages.ts";
 
@@ -33,4 +34,19 @@ function removeEmptyFolders(root: string, folder: string): void {
     if (readdirSync(absolute).length) return;
     rmdirSync(absolute);
   }
+}
+
+/** Tells `listings` what changed between the builds of `npm start` and what each build wrote. */
+export function listingPagesPlugin<Posts>(listings: ListingPages<Posts>) {
+  return (config: EleventyConfig) => {
+    // Eleventy names the saved files before each rebuild, relative to where it runs.
+    config.on("eleventy.beforeWatch", (files: string[]) => {
+      const posts = path.resolve(config.directories.input, "posts") + path.sep;
+      listings.filesChanged(files, (file) => path.resolve(file).startsWith(posts));
+    });
+    config.on("eleventy.before", (({ incremental }: { incremental: boolean }) => listings.buildStarted(incremental)) as never);
+    config.on("eleventy.after", (({ results }: { results: BuiltPage[] }) => {
+      listings.buildFinished(new Set(results.flatMap((page) => (page.url ? [page.url] : []))));
+    }) as never);
+  };
 }

@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { gunzipSync } from "node:zlib";
-import { readDocument, tempProject, watchSite } from "../support/build.ts";
+import { listFiles, readDocument, tempProject, watchSite } from "../support/build.ts";
 
 const ARTICLE = "posts/2024-01-10-crafting-compelling-investor-update-emails-a-guide-for-startup-founders.md";
+const EPISODE = "posts/2024-06-09-exploring-leadership-and-open-source-with-maria-bracho/index.md";
 const ARTICLE_URL = "/en/2024/01/10/crafting-compelling-investor-update-emails-a-guide-for-startup-founders/";
 const OLD_TITLE = "Crafting Compelling Investor Update Emails: A Guide for Startup Founders";
 const NEW_TITLE = "Investor Updates That Get Answered";
@@ -26,12 +27,23 @@ describe("npm start: an edit rebuilds what it touches, and the sitemap and searc
     readdirSync(path.join(out, "pagefind/fragment")).map((file) => JSON.parse(gunzipSync(readFileSync(path.join(out, "pagefind/fragment", file))).toString("utf8").slice("pagefind_dcd".length)) as { url: string; content: string });
   let firstSitemap: string[];
   let firstRecords: string[];
+  /** When each page under tags/ was written, before the edit. */
+  let tagPagesBefore: Map<string, number>;
+  const tagPages = () => new Map(listFiles(path.join(out, "tags")).map((file) => [file, statSync(path.join(out, "tags", file)).mtimeMs]));
+  const builds = () => count(watch.log(), /Search index: /);
+  /** Saves a change to a file of the project's copy and waits for the rebuild and its search index. */
+  const edit = async (file: string, change: (source: string) => string) => {
+    const done = builds() + 1;
+    writeFileSync(path.join(project.input, file), change(readFileSync(path.join(project.input, file), "utf8")));
+    await watch.waitFor(() => builds() === done, `the rebuild after saving ${file}`);
+  };
 
   before(async () => {
     watch = watchSite(project.input, out);
     await watch.waitFor(() => count(watch.log(), /Search index: /) === 1, "the first build and its search index");
     firstSitemap = sitemapUrls();
     firstRecords = searchRecords().map((r) => r.url).sort();
+    tagPagesBefore = tagPages();
     // Eleventy prints "Watching" before its file watcher has finished its first scan.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const file = path.join(project.input, ARTICLE);
@@ -74,5 +86,38 @@ describe("npm start: an edit rebuilds what it touches, and the sitemap and searc
     const edited = records.filter((r) => r.url === NEW_URL);
     assert.equal(edited.length, 1);
     assert.match(edited[0]!.content, /zanzibarian quokkas/);
+  });
+
+  it("writes again only the tag pages that list the edited post", () => {
+    const after = tagPages();
+    const rewritten = [...after].filter(([file, written]) => written !== tagPagesBefore.get(file)).map(([file]) => file).sort();
+    const listing = [...after.keys()].filter((file) => file !== "index.html" && readFileSync(path.join(out, "tags", file), "utf8").includes(NEW_URL)).sort();
+    // The article is tagged Startups; the tags index is written again too (it counts posts per tag).
+    assert.deepEqual(listing, ["startups/index.html"]);
+    assert.deepEqual(rewritten, ["index.html", ...listing].sort());
+    assert.ok(after.size > rewritten.length + 10, `${after.size} tag pages, ${rewritten.length} written again`);
+  });
+
+  it("renders every listing page again when what they all show changes: a template, or the policy for a new media host", async () => {
+    await edit("tag.njk", (source) => source.replace("<h1>Tagged “{{ tagPage.tag.name }}”</h1>", "<h1>Posts tagged “{{ tagPage.tag.name }}”</h1>"));
+    for (const file of tagPages().keys()) {
+      if (file === "index.html") continue;
+      assert.match(readDocument(path.join(out, "tags", file)).querySelector("h1")!.textContent!, /^Posts tagged “/, `tags/${file} shows the edited template`);
+    }
+    const audio = 'audio:\n  url: "https://media.quokka.example/episode.mp3"\n  type: audio/mpeg\n  length: 1000\n  duration: "00:30:00"\n';
+    await edit(EPISODE, (source) => source.replace("kind: episode\n", `kind: episode\n${audio}`));
+    for (const page of ["tags/books/index.html", "en/2024/index.html", "people/bruce-wang/index.html", "archive/index.html"]) {
+      const policy = readDocument(path.join(out, page)).querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute("content")!;
+      assert.match(policy, /media-src 'self' https:\/\/media\.quokka\.example/, `${page} allows the new media host`);
+    }
+  });
+
+  it("drops a tag's page from the sitemap when no post has the tag any more", async () => {
+    const tagUrl = `${SITE}/tags/zanzibar-quokkas/`;
+    const before = sitemapUrls();
+    await edit(ARTICLE, (source) => source.replace("tags: [Startups]", "tags: [Startups, Zanzibar quokkas]"));
+    assert.deepEqual(sitemapUrls(), [...before, tagUrl].sort());
+    await edit(ARTICLE, (source) => source.replace("tags: [Startups, Zanzibar quokkas]", "tags: [Startups]"));
+    assert.deepEqual(sitemapUrls(), before);
   });
 });

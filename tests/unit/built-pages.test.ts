@@ -28,4 +28,15 @@ describe("the pages of the site across incremental builds", () => {
     // A page that becomes noindex is taken out; one that stops being so comes back.
     assert.deepEqual(pages.update([page("b.md", "/b/", "noindex"), page("a.md", "/a/")]), ["/a/"]);
   });
+
+  it("keeps the listing pages a build left as they were, and drops the ones it no longer has", () => {
+    const pages = make();
+    pages.update([page("a.md", "/a/"), page("tag.njk", "/tags/x/"), page("tag.njk", "/tags/y/"), page("tag.njk", "/tags/z/")]);
+    // An edit to a.md changed the listing of tag x, left y as it was, and took a.md's only tag z away.
+    const listings = { unchanged: new Set(["/tags/y/"]), removed: new Set(["/tags/z/"]) };
+    assert.deepEqual(pages.update([page("a.md", "/a/"), page("tag.njk", "/tags/x/")], listings).sort(), ["/a/", "/tags/x/", "/tags/y/"]);
+    // A build that rendered none of the tag pages but still lost one.
+    assert.deepEqual(pages.update([page("a.md", "/a/")], { unchanged: new Set(["/tags/x/"]), removed: new Set(["/tags/y/"]) }).sort(), ["/a/", "/tags/x/"]);
+  });
 });
+

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { newestFirst, tagPages, tagSummaries, yearArchives } from "../../src/posts/collections.ts";
+import { newestFirst, postCard, tagPages, tagSummaries, yearArchives } from "../../src/posts/collections.ts";
 import { parsePost, type Post } from "../../src/posts/schema.ts";
 
 const ZONE = "Europe/Paris";
@@ -35,7 +35,7 @@ describe("post collections", () => {
     assert.equal(pages[0]!.nextUrl, "/tags/books/page/2/");
     assert.equal(pages[2]!.previousUrl, "/tags/books/page/2/");
     const listed = pages.flatMap((p) => p.posts);
-    assert.deepEqual(listed, newestFirst(posts));
+    assert.deepEqual(listed, newestFirst(posts).map(postCard));
   });
 
   it("groups posts by year, newest year first", () => {

@@ -2,12 +2,19 @@ import type { SiteSettings } from "../site/settings.ts";
 import { absoluteUrl, type FeedEntry } from "./entries.ts";
 import { element, empty } from "./xml.ts";
 
+// An entry is written once: under `npm start` the same entry comes back until its post changes.
+const written = new WeakMap<SiteSettings, WeakMap<FeedEntry, string>>();
+
 /** An Atom 1.0 feed of the posts, newest first, full content. `updated` is the newest post's date, so builds repeat. */
 export function atomFeed(site: SiteSettings, entries: readonly FeedEntry[]): string {
   const home = absoluteUrl(site, "/");
   const updated = entries[0]?.published ?? "1970-01-01T00:00:00Z";
-  const items = entries.map((entry) =>
-    [
+  const writtenForSite = written.get(site) ?? new WeakMap<FeedEntry, string>();
+  written.set(site, writtenForSite);
+  const items = entries.map((entry) => {
+    const known = writtenForSite.get(entry);
+    if (known) return known;
+    const xml = [
       "  <entry>",
       `    ${element("title", entry.post.title)}`,
       `    ${empty("link", { href: entry.url, rel: "alternate", type: "text/html" })}`,
@@ -19,8 +26,10 @@ export function atomFeed(site: SiteSettings, entries: readonly FeedEntry[]): str
       ...(entry.post.description ? [`    ${element("summary", entry.post.description)}`] : []),
       `    ${element("content", entry.html, { type: "html" })}`,
       "  </entry>",
-    ].join("\n"),
-  );
+    ].join("\n");
+    writtenForSite.set(entry, xml);
+    return xml;
+  });
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${site.language}">`,

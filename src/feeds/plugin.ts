@@ -1,5 +1,6 @@
 import type { CollectionApi, CollectionItem, EleventyConfig } from "../eleventy-config.ts";
 import type { Post } from "../posts/schema.ts";
+import { isProductionBuild } from "../site/run-mode.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import type { TranscriptStore } from "../transcript/store.ts";
 import { atomFeed } from "./atom.ts";
@@ -21,13 +22,25 @@ export function feedsPlugin(site: SiteSettings, transcripts: TranscriptStore) {
     );
     // The three feeds share their entries: each is made once per build, not once per feed.
     const made = new WeakMap<RenderedItem[], FeedEntry[]>();
+    // Under `npm start` an edit leaves the other posts as they were: their entries are kept.
+    const kept = new Map<string, { content: string; data: string; entry: FeedEntry }>();
+    const entryOf = (item: RenderedItem) => {
+      const post = item.data.post as Post;
+      const downloads = transcripts.load(item.inputPath, post)?.downloads;
+      if (isProductionBuild()) return feedEntry(site, post, item.content, downloads);
+      const data = JSON.stringify([post, downloads]);
+      const before = kept.get(item.inputPath);
+      if (before && before.content === item.content && before.data === data) return before.entry;
+      const entry = feedEntry(site, post, item.content, downloads);
+      kept.set(item.inputPath, { content: item.content, data, entry });
+      return entry;
+    };
     const entries = (items: RenderedItem[]) => {
       const known = made.get(items);
       if (known) return known;
-      const list = items.map((item) => {
-        const post = item.data.post as Post;
-        return feedEntry(site, post, item.content, transcripts.load(item.inputPath, post)?.downloads);
-      });
+      const list = items.map(entryOf);
+      const listed = new Set(items.map((item) => item.inputPath));
+      for (const inputPath of kept.keys()) if (!listed.has(inputPath)) kept.delete(inputPath);
       made.set(items, list);
       return list;
     };

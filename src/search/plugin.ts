@@ -20,6 +20,17 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
     // Under `npm start` the index is made after Eleventy has reloaded the browser, one build after
     // another, so an edit shows without waiting for the search index; the build waits for it.
     let indexing: Promise<void> = Promise.resolve();
+    // Eleventy reloads the browser after a rebuild's eleventy.after: the index waits for the
+    // rebuild to be over ("eleventy.afterwatch"; every rebuild is started by a watch event).
+    let rebuildOver: Promise<void> = Promise.resolve();
+    let endRebuild: (() => void) | undefined;
+    config.on("eleventy.beforeWatch", () => {
+      if (!endRebuild) rebuildOver = new Promise((resolve) => (endRebuild = resolve));
+    });
+    config.on("eleventy.afterwatch", () => {
+      endRebuild?.();
+      endRebuild = undefined;
+    });
     let transcriptDocuments: SearchDocument[] = [];
     // The production build's index, opened with the collections.
     let opened: Promise<SearchIndex> | undefined;
@@ -51,7 +62,9 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
       if (isProductionBuild()) return writeIndex(await opened!, searchable.update(results, listings), transcriptRecords.length, outputPath);
       // The listing pages left as they were are known only until the next build starts.
       const thisBuild = { unchanged: new Set(listings.unchanged), removed: new Set(listings.removed) };
+      const reloaded = rebuildOver;
       indexing = indexing
+        .then(() => reloaded)
         .then(async () => {
           const pages = searchable.update(results, thisBuild);
           await writeIndex(await openIndex(site.language, transcriptRecords), pages, transcriptRecords.length, outputPath);

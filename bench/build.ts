@@ -1,10 +1,13 @@
 /**
  * Benchmark: the project's production build against a bare Eleventy 3 build of the same Markdown
  * followed by the Pagefind CLI, on generated corpora (bench/corpus.ts) of 1,000 and 10,000 posts.
- *   npm run bench [-- --sizes 1000,10000 --runs 3 --big-runs 1 --only full|bare --keep]
+ *   npm run bench [-- --sizes 1000,10000 --runs 3 --big-runs 1 --only full|bare --keep --output-dir DIR]
  * For each command: wall time, CPU time (user + sys of the whole process tree), peak memory (the
  * largest resident set of any one process, and the largest sum over the tree at one moment), and
  * the output's size. Sizes of 5,000 posts or more are run `--big-runs` times (default once).
+ * `--output-dir` puts the builds' output elsewhere than beside the corpus, e.g. on a tmpfs
+ * (/dev/shm): on this project's machines, writing files where many were just deleted (the last
+ * run's output) costs seconds of system time, more for the build that writes more.
  *
  * Why a Python wrapper: the Pagefind binary that the project's build starts (through Pagefind's
  * Node API) outlives the Node process that started it, so neither `/usr/bin/time` nor Node see its
@@ -27,6 +30,7 @@ const { values } = parseArgs({
     "big-runs": { type: "string", default: "1" },
     only: { type: "string" },
     keep: { type: "boolean", default: false },
+    "output-dir": { type: "string" },
     "cpu-prof": { type: "boolean", default: false },
     // The machine is shared: a build that would take all its memory is stopped rather than left to the OOM killer.
     "mem-cap-gb": { type: "string", default: "16" },
@@ -187,13 +191,14 @@ writeFileSync(emptyConfig, "export default function (config) {\n  config.setUseG
 console.log(`${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}; measuring with ${hasPython ? "a python3 subreaper wrapper" : "/usr/bin/time -v (CPU of orphaned processes missed)"}`);
 for (const size of sizes) {
   const dir = path.join(TMP, `build-${size}`);
+  const outputs = values["output-dir"] ? path.join(values["output-dir"], `build-${size}`) : dir;
   let t = performance.now();
   const corpus: CorpusSummary = await generateCorpus(dir, { posts: size });
   console.log(`\n## ${size} posts: ${corpus.episodes} episodes, ${corpus.words.toLocaleString("en")} words (generated in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
   const runs = size >= 5000 ? Number(values["big-runs"]) : Number(values.runs);
 
   if (values.only !== "bare") {
-    const output = path.join(dir, "_site");
+    const output = path.join(outputs, "_site");
     const samples: Usage[] = [];
     let failed: string | undefined;
     for (let run = 1; run <= runs && !failed; run++) {
@@ -218,7 +223,7 @@ for (const size of sizes) {
 
   if (values.only !== "full") {
     const bare = bareInput(dir);
-    const output = path.join(dir, "_bare");
+    const output = path.join(outputs, "_bare");
     const samples: Usage[] = [];
     const eleventySamples: Usage[] = [];
     const pagefindSamples: Usage[] = [];
@@ -261,8 +266,8 @@ for (const size of sizes) {
   }
   if (!values.keep) {
     // Keep the corpus's Markdown for reruns, not the gigabytes of output.
-    rmSync(path.join(dir, "_site"), { recursive: true, force: true });
-    rmSync(path.join(dir, "_bare"), { recursive: true, force: true });
+    rmSync(path.join(outputs, "_site"), { recursive: true, force: true });
+    rmSync(path.join(outputs, "_bare"), { recursive: true, force: true });
   }
 }
 

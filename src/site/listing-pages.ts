@@ -18,6 +18,7 @@ export class ListingPages<Posts> {
   readonly #unchanged = new Set<string>();
   readonly #removed = new Set<string>();
   #otherFilesChanged = false;
+  #incremental = false;
   #canSkip = false;
 
   /** `siteWide` is what every page shows that depends on the posts (the policy of the meta tag). */
@@ -30,6 +31,7 @@ export class ListingPages<Posts> {
 
   /** Before each build: only an incremental build (`npm start`) may leave pages as they are. */
   buildStarted(incremental: boolean): void {
+    this.#incremental = incremental;
     this.#canSkip = incremental && !this.#otherFilesChanged;
     this.#thisBuild.clear();
     this.#unchanged.clear();
@@ -38,6 +40,8 @@ export class ListingPages<Posts> {
 
   /** The pages of one listing this build must render: all of them, or those whose data changed. */
   toRender<Page extends { url: string }>(listing: string, pages: readonly Page[], posts: Posts): Page[] {
+    // A production build is the only one: nothing to compare it with later.
+    if (!this.#incremental) return [...pages];
     const siteWide = this.siteWide(posts);
     const data = new Map(pages.map((page) => [page.url, JSON.stringify([siteWide, page])]));
     this.#thisBuild.set(listing, data);

@@ -6,6 +6,7 @@ import type { SiteSettings } from "../site/settings.ts";
 import type { EpisodeWithTranscript, TranscriptStore } from "../transcript/store.ts";
 import { pageForIndex, transcriptDocuments as documentsOf, type SearchDocument } from "./documents.ts";
 import type { SearchIndex } from "./pagefind.ts";
+import { IndexQueue } from "./index-queue.ts";
 import { openSearchIndexInWorker } from "./worker.ts";
 
 const byUrl = (a: SearchDocument, b: SearchDocument) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
@@ -19,7 +20,7 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
   return (config: EleventyConfig) => {
     // Under `npm start` the index is made after Eleventy has reloaded the browser, one build after
     // another, so an edit shows without waiting for the search index; the build waits for it.
-    let indexing: Promise<void> = Promise.resolve();
+    const indexing = new IndexQueue();
     // Eleventy reloads the browser after a rebuild's eleventy.after: the index waits for the
     // rebuild to be over ("eleventy.afterwatch"; every rebuild is started by a watch event).
     let rebuildOver: Promise<void> = Promise.resolve();
@@ -63,10 +64,12 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
       // The listing pages left as they were are known only until the next build starts.
       const thisBuild = { unchanged: new Set(listings.unchanged), removed: new Set(listings.removed) };
       const reloaded = rebuildOver;
-      indexing = indexing
-        .then(() => reloaded)
-        .then(async () => {
+      indexing
+        .push(async (superseded) => {
+          await reloaded;
+          // Every build's pages are taken in, so that the index a later save makes has them all.
           const pages = searchable.update(results, thisBuild);
+          if (superseded()) return;
           await writeIndex(await openIndex(site.language, transcriptRecords), pages, transcriptRecords.length, outputPath);
         })
         .catch((error: unknown) => console.error(`[11ty] The search index was not written: ${String(error)}`));

@@ -26,6 +26,8 @@ export const siteSettingsSchema = z.object({
     message: "is not an IANA time zone (e.g. Europe/Paris)",
   }),
   postsPerTagPage: z.number().int().positive(),
+  /** The home page shows the newest posts; the archive lists them all. */
+  postsOnHomePage: z.number().int().positive(),
   newsletter: z.object({
     heading: z.string(),
     text: z.string(),

@@ -72,6 +72,8 @@ describe("the built site", () => {
     const episodes = cards.filter((card) => card.querySelector(".kind")!.textContent === "Episode");
     assert.equal(episodes.length, 5);
     for (const card of episodes) assert.ok(card.classList.contains("post-card--episode"));
+    // All 12 fit on the home page: no link to the rest (tests/build/home.test.ts has more posts).
+    assert.equal(home.querySelector("p.more"), null);
   });
 
   it("shows each date on its own day, readable and machine-readable", () => {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, rmSync, rmdirSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "../eleventy-config.ts";
+import { POSTS_DIR } from "../posts/front-matter.ts";
 import type { BuiltPage } from "./built-pages.ts";
 import type { ListingPages } from "./listing-pages.ts";
 import { isProductionBuild } from "./run-mode.ts";
@@ -41,7 +42,7 @@ export function listingPagesPlugin<Posts>(listings: ListingPages<Posts>) {
   return (config: EleventyConfig) => {
     // Eleventy names the saved files before each rebuild, relative to where it runs.
     config.on("eleventy.beforeWatch", (files: string[]) => {
-      const posts = path.resolve(config.directories.input, "posts") + path.sep;
+      const posts = path.resolve(config.directories.input, POSTS_DIR) + path.sep;
       listings.filesChanged(files, (file) => path.resolve(file).startsWith(posts));
     });
     config.on("eleventy.before", (({ incremental }: { incremental: boolean }) => listings.buildStarted(incremental)) as never);

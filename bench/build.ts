@@ -52,7 +52,8 @@ ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPE
 me = os.getpid()
 start = time.monotonic()
 child = subprocess.Popen(cmd)
-peaks, peak_sum, status, wall, killed, at_kill = {}, 0, None, None, None, {}
+peaks, peak_sum, status, wall, killed, at_kill, cpu = {}, 0, None, None, None, {}, {}
+ticks = os.sysconf("SC_CLK_TCK")
 def tree():
     parent = {}
     for pid in os.listdir("/proc"):
@@ -75,6 +76,8 @@ while True:
             with open("/proc/%d/status" % pid) as f: fields = dict(l.split(":", 1) for l in f if ":" in l)
             name, hwm, rss = fields["Name"].strip(), int(fields.get("VmHWM", "0 kB").split()[0]), int(fields.get("VmRSS", "0 kB").split()[0])
             peaks[name] = max(peaks.get(name, 0), hwm); total += rss; now[name] = now.get(name, 0) + rss
+            with open("/proc/%d/stat" % pid) as f: stat = f.read().rsplit(")", 1)[1].split()
+            cpu[pid] = (name, int(stat[11]) / ticks, int(stat[12]) / ticks)  # utime, stime: fields 14 and 15
         except Exception: pass
     peak_sum = max(peak_sum, total)
     elapsed = time.monotonic() - start
@@ -92,7 +95,10 @@ while True:
         break
     time.sleep(0.1)
 u = resource.getrusage(resource.RUSAGE_CHILDREN)
-json.dump({"status": status, "wall": wall, "user": u.ru_utime, "sys": u.ru_stime, "maxRssKb": u.ru_maxrss, "peaks": peaks, "peakSumKb": peak_sum, "tool": "python", "killed": killed, "atKill": at_kill}, open(out, "w"))
+by_name = {}
+for name, user, system in cpu.values():
+    total_user, total_sys = by_name.get(name, (0, 0)); by_name[name] = (total_user + user, total_sys + system)
+json.dump({"cpuByProcess": by_name, "status": status, "wall": wall, "user": u.ru_utime, "sys": u.ru_stime, "maxRssKb": u.ru_maxrss, "peaks": peaks, "peakSumKb": peak_sum, "tool": "python", "killed": killed, "atKill": at_kill}, open(out, "w"))
 `;
 
 interface Usage {
@@ -106,6 +112,8 @@ interface Usage {
   maxRssKb: number;
   peaks: Record<string, number>;
   peakSumKb: number;
+  /** CPU seconds (user, sys) per process name, as last sampled (up to 100 ms short of the end). */
+  cpuByProcess?: Record<string, [number, number]>;
   tool: string;
 }
 
@@ -249,6 +257,7 @@ for (const size of sizes) {
         maxRssKb: Math.max(eleventy.maxRssKb, pagefind.maxRssKb),
         peakSumKb: Math.max(eleventy.peakSumKb, pagefind.peakSumKb),
         peaks: { ...eleventy.peaks, ...pagefind.peaks, eleventy: eleventy.maxRssKb, "pagefind CLI": pagefind.maxRssKb },
+        cpuByProcess: { ...eleventy.cpuByProcess, ...pagefind.cpuByProcess },
         tool: eleventy.tool,
       };
       samples.push(sum);
@@ -280,7 +289,11 @@ function report(u: Usage): string {
     .filter(([, kb]) => kb > 50 * 1024)
     .map(([name, kb]) => `${name} ${mbKb(kb)}`)
     .join(", ");
-  return `${u.wall?.toFixed(1)} s wall, ${(u.user + u.sys).toFixed(1)} s CPU (user ${u.user.toFixed(1)} + sys ${u.sys.toFixed(1)}), max RSS ${mbKb(u.maxRssKb)}${u.peakSumKb ? `, tree ${mbKb(u.peakSumKb)} at once` : ""}${peaks ? ` [${peaks}]` : ""}`;
+  const cpu = Object.entries(u.cpuByProcess ?? {})
+    .filter(([, [user, system]]) => user + system >= 0.1)
+    .map(([name, [user, system]]) => `${name} ${user.toFixed(1)} + ${system.toFixed(1)} s`)
+    .join(", ");
+  return `${u.wall?.toFixed(1)} s wall, ${(u.user + u.sys).toFixed(1)} s CPU (user ${u.user.toFixed(1)} + sys ${u.sys.toFixed(1)}${cpu ? `; ${cpu}` : ""}), max RSS ${mbKb(u.maxRssKb)}${u.peakSumKb ? `, tree ${mbKb(u.peakSumKb)} at once` : ""}${peaks ? ` [${peaks}]` : ""}`;
 }
 
 function row(size: number, variant: string, samples: Usage[], output: string, failed?: string): Row {

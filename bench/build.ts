@@ -7,12 +7,13 @@
  * the output's size. Sizes of 5,000 posts or more are run `--big-runs` times (default once).
  * `--output-dir` puts the builds' output elsewhere than beside the corpus, e.g. on a tmpfs
  * (/dev/shm): on this project's machines, writing files where many were just deleted (the last
- * run's output) costs seconds of system time, more for the build that writes more.
+ * run's output) costs seconds of system time, more for the build that writes more. The full
+ * build's temporary files (its search documents, in TMPDIR) then go there too.
  *
- * Why a Python wrapper: the Pagefind binary that the project's build starts (through Pagefind's
- * Node API) outlives the Node process that started it, so neither `/usr/bin/time` nor Node see its
- * CPU time. The wrapper makes itself the "child subreaper" (prctl), so such orphans are re-parented
- * to it and their usage lands in its RUSAGE_CHILDREN, and it samples /proc every 100 ms for the
+ * Why a Python wrapper: a process that a build starts may outlive its parent (as the binary of
+ * Pagefind's Node API did), and then neither `/usr/bin/time` nor Node see its CPU time. The
+ * wrapper makes itself the "child subreaper" (prctl), so such orphans are re-parented to it and
+ * their usage lands in its RUSAGE_CHILDREN, and it samples /proc every 100 ms for the
  * per-process peaks. Without python3 it falls back to `/usr/bin/time -v` (and says so).
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -207,6 +208,8 @@ for (const size of sizes) {
 
   if (values.only !== "bare") {
     const output = path.join(outputs, "_site");
+    const temporary = values["output-dir"] ? path.join(outputs, "tmp") : undefined;
+    if (temporary) mkdirSync(temporary, { recursive: true });
     const samples: Usage[] = [];
     let failed: string | undefined;
     for (let run = 1; run <= runs && !failed; run++) {
@@ -217,7 +220,7 @@ for (const size of sizes) {
       const usage = await measure(
         ["node", ...prof, "--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--input=${dir}/content`, `--output=${output}`],
         log,
-        values["node-options"] ? { NODE_OPTIONS: values["node-options"] } : {},
+        { ...(values["node-options"] ? { NODE_OPTIONS: values["node-options"] } : {}), ...(temporary ? { TMPDIR: temporary } : {}) },
       );
       if (usage.status !== 0) failed = failure(`full build of ${size} posts`, usage, log, output);
       else samples.push(usage);

@@ -18,3 +18,17 @@ sort.addEventListener("change", () => {
   instance.searchSort = key ? { [key]: direction } : undefined;
   instance.triggerSearch(instance.searchTerm ?? input?.value ?? "");
 });
+
+// Pagefind adds the words searched for to a result's URL, for the page it opens to mark them
+// (highlight.js), but not to the URL a record carries in its `url` meta, as transcript records do
+// (src/search/documents.ts): add them to the links to turns as they are rendered.
+const results = document.querySelector("pagefind-results");
+new MutationObserver(() => {
+  const terms = (instance.searchTerm ?? "").split(/\s+/).filter(Boolean);
+  for (const link of results.querySelectorAll("a.pf-heading-link")) {
+    const url = new URL(link.getAttribute("href"), location.href);
+    if (!terms.length || url.origin !== location.origin || url.searchParams.has("highlight")) continue;
+    for (const term of terms) url.searchParams.append("highlight", term);
+    link.setAttribute("href", url.pathname + url.search + url.hash);
+  }
+}).observe(results, { childList: true, subtree: true });

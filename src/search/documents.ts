@@ -9,6 +9,17 @@ export interface SearchDocument {
   html: string;
 }
 
+/**
+ * Where a document is written for Pagefind's CLI, which takes a page's URL from its file's path: a
+ * page's document at the page's own path, a transcript's documents under `_transcripts/` (their
+ * URLs have a fragment, which a path cannot hold; the URL readers follow is in their `url` meta).
+ */
+export function documentFile(url: string): string {
+  const [pathname, fragment] = url.split("#");
+  const file = pathname!.endsWith("/") ? `${pathname}index.html` : pathname!;
+  return fragment === undefined ? file.slice(1) : `_transcripts${pathname}${fragment}.html`;
+}
+
 export const KIND_LABELS = { article: "Article", episode: "Episode" } as const;
 
 /**
@@ -61,7 +72,12 @@ export function transcriptDocuments(post: Post, turns: readonly Turn[], language
   const guests = post.guests.map((g) => g.name).join(", ");
   return groupTurns(turns).map((group) => {
     const speaker = group[0]!.speaker;
+    // Unique per group (Pagefind keeps one record per URL), and not the first turn's own URL,
+    // which Pagefind's UI would drop as a sub-result repeating its result. Readers follow the
+    // turns' URLs, made from this one: a transcript result shows no link of its own.
+    const url = `${post.url}#${group[0]!.id}-to-${group.at(-1)!.id}`;
     const furniture = [
+      hidden('meta="url"', url),
       hidden('meta="title"', post.title),
       hidden('meta="kind"', KIND_LABELS[post.kind]),
       hidden('meta="date"', readableDate(post.date, language)),
@@ -83,10 +99,7 @@ export function transcriptDocuments(post: Post, turns: readonly Turn[], language
       })
       .join("\n");
     return {
-      // Unique per group (Pagefind keeps one record per URL), and not the first turn's own URL,
-      // which Pagefind's UI would drop as a sub-result repeating its result. Readers follow the
-      // turns' URLs: a transcript result shows no link of its own.
-      url: `${post.url}#${group[0]!.id}-to-${group.at(-1)!.id}`,
+      url,
       html: `<!doctype html><html lang="${escapeHtml(language)}"><head><meta charset="utf-8"><title>${escapeHtml(post.title)}</title></head><body><main data-pagefind-body><div data-pagefind-ignore>${furniture}</div>\n${body}</main></body></html>`,
     };
   });

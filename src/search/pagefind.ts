@@ -1,45 +1,33 @@
+import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
-import * as pagefind from "pagefind";
-import type { SearchDocument } from "./documents.ts";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-/** Pagefind reports problems in `errors` arrays instead of throwing: turn them into one error. */
-function check(step: string, response: { errors: string[] }): void {
-  if (response.errors.length) throw new Error(`Pagefind could not ${step}:\n${response.errors.join("\n")}`);
-}
+// The `pagefind` package's own command: it finds the binary for this platform and runs it.
+const PAGEFIND = fileURLToPath(new URL("./runner/bin.cjs", import.meta.resolve("pagefind")));
 
-/** Documents sent to Pagefind at once: each one sent alone is a round trip to its binary. */
-const BATCH = 64;
-
-/** A Pagefind index being filled. Its binary works on its own core while Node goes on. */
-export interface SearchIndex {
-  /** Indexes the documents, in the order given (Pagefind's files depend on the order). */
-  add(documents: readonly SearchDocument[]): Promise<void>;
-  /** Writes the index into `outputPath`, replacing what an earlier build wrote there. */
-  write(outputPath: string): Promise<void>;
-  /** Frees the index and stops Pagefind's binary. */
-  close(): Promise<void>;
-}
-
-export async function openSearchIndex(language: string): Promise<SearchIndex> {
-  const created = await pagefind.createIndex({ forceLanguage: language });
-  check("start", created);
-  const index = created.index!;
-  return {
-    async add(documents) {
-      for (let start = 0; start < documents.length; start += BATCH) {
-        const batch = documents.slice(start, start + BATCH);
-        const responses = await Promise.all(batch.map((document) => index.addHTMLFile({ url: document.url, content: document.html })));
-        responses.forEach((response, i) => check(`index ${batch[i]!.url}`, response));
-      }
-    },
-    async write(outputPath) {
-      // Pagefind's file names change with the content: without this, old ones would pile up.
-      rmSync(outputPath, { recursive: true, force: true });
-      check(`write ${outputPath}`, await index.writeFiles({ outputPath }));
-    },
-    async close() {
-      await index.deleteIndex();
-      await pagefind.close();
-    },
-  };
+/**
+ * Indexes the `documents` HTML files of `source` with Pagefind's CLI and writes the index into
+ * `outputPath`, replacing what an earlier build wrote there. The CLI parses and writes on every
+ * core, where Pagefind's Node API adds documents one at a time and took twice as long
+ * (docs/benchmarks.md). Fails, with Pagefind's output, if it fails or indexes another number of
+ * pages than it was given.
+ */
+export async function writeSearchIndex(source: string, documents: number, outputPath: string, language: string): Promise<void> {
+  // Pagefind's file names change with the content: without this, old ones would pile up.
+  rmSync(outputPath, { recursive: true, force: true });
+  // Absolute: Pagefind runs in another folder.
+  const args = [PAGEFIND, "--site", path.resolve(source), "--output-path", path.resolve(outputPath), "--force-language", language];
+  // Run from the source folder, so that no Pagefind configuration file of the project applies.
+  const child = spawn(process.execPath, args, { cwd: source, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.setEncoding("utf8").on("data", (text: string) => (output += text));
+  child.stderr.setEncoding("utf8").on("data", (text: string) => (output += text));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", resolve);
+  });
+  if (code !== 0) throw new Error(`Pagefind could not index ${source} (exit code ${code}):\n${output.trim()}`);
+  const indexed = Number(/Indexed (\d+) pages?\b/.exec(output)?.[1]);
+  if (indexed !== documents) throw new Error(`Pagefind indexed ${Number.isNaN(indexed) ? "an unknown number of" : indexed} pages of the ${documents} search documents in ${source}:\n${output.trim()}`);
 }

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -9,6 +8,7 @@ import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import { writeSilentWav } from "../support/audio.ts";
 import { buildSite, listFiles, readDocument, ROOT, tempProject } from "../support/build.ts";
 import { brokenInternalLinks, duplicateIds } from "../support/links.ts";
+import { readSearchRecords } from "../support/search.ts";
 import { parseVtt } from "../transcript/helpers.ts";
 
 const VNU = createRequire(import.meta.url).resolve("vnu-jar/build/dist/vnu.jar");
@@ -129,10 +129,7 @@ describe("quality gates on the built site", () => {
     assert.equal(parseAtomFeed(read("feed.xml")).entries?.length, published.length);
     assert.equal(parseJsonFeed(JSON.parse(read("feed.json"))).items?.length, published.length);
 
-    // Pagefind's fragments are gzip files holding "pagefind_dcd" and a JSON record.
-    const fragments = listFiles(path.join(out, "pagefind/fragment")).map(
-      (file) => JSON.parse(gunzipSync(readFileSync(path.join(out, "pagefind/fragment", file))).toString("utf8").slice("pagefind_dcd".length)) as { url: string; anchors: { id: string }[] },
-    );
+    const fragments = readSearchRecords(out);
     const pageRecords = fragments.filter((f) => !f.url.includes("#")).map((f) => f.url).sort();
     assert.deepEqual(pageRecords, postPages.map((f) => `/${path.dirname(f)}/`).sort());
     for (const file of postPages) {

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { gunzipSync } from "node:zlib";
 import { listFiles, readDocument, tempProject, watchSite } from "../support/build.ts";
+import { readSearchRecords } from "../support/search.ts";
 
 const ARTICLE = "posts/2024-01-10-crafting-compelling-investor-update-emails-a-guide-for-startup-founders.md";
 const EPISODE = "posts/2024-06-09-exploring-leadership-and-open-source-with-maria-bracho/index.md";
@@ -23,8 +23,7 @@ describe("npm start: an edit rebuilds what it touches, and the sitemap and searc
   const out = project.output;
   let watch: ReturnType<typeof watchSite>;
   const sitemapUrls = () => [...readFileSync(path.join(out, "sitemap.xml"), "utf8").matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!).sort();
-  const searchRecords = () =>
-    readdirSync(path.join(out, "pagefind/fragment")).map((file) => JSON.parse(gunzipSync(readFileSync(path.join(out, "pagefind/fragment", file))).toString("utf8").slice("pagefind_dcd".length)) as { url: string; content: string });
+  const searchRecords = () => readSearchRecords(out);
   let firstSitemap: string[];
   let firstRecords: string[];
   /** When each page under tags/ was written, before the edit. */

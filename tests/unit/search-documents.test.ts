@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseHTML } from "linkedom";
-import { groupTurns, pageForIndex, transcriptDocuments, turnTitle } from "../../src/search/documents.ts";
+import { documentFile, groupTurns, pageForIndex, transcriptDocuments, turnTitle } from "../../src/search/documents.ts";
 import { parsePost } from "../../src/posts/schema.ts";
 import { parseTranscript } from "../../src/transcript/parse.ts";
 
@@ -50,6 +50,8 @@ describe("search documents of a transcript", () => {
     assert.equal(documents.length, 2);
     const [alexis, maria] = documents.map((d) => ({ url: d.url, doc: parseHTML(d.html).document }));
     assert.equal(alexis!.url, `${post.url}#turn-1-to-turn-1`);
+    // Pagefind's CLI takes a record's URL from its file: the URL readers follow travels as meta.
+    assert.equal(alexis!.doc.querySelector('[data-pagefind-meta="url"]')!.textContent, alexis!.url);
     const anchor = alexis!.doc.querySelector("#turn-1")!;
     assert.equal(anchor.getAttribute("data-pagefind-title"), "Alexis Monville · 00:00");
     assert.equal(anchor.textContent, 'Welcome <b>"friends"</b> & all.');
@@ -66,5 +68,18 @@ describe("search documents of a transcript", () => {
     const page = '<main><article data-pagefind-body><p>Show notes.</p><section class="transcript" data-pagefind-ignore="all"><h2 id="transcript">T</h2><div class="turn" id="turn-1"><p>Words.</p></div></section><aside>After.</aside></article></main>';
     assert.equal(pageForIndex(page), '<main><article data-pagefind-body><p>Show notes.</p><aside>After.</aside></article></main>');
     assert.equal(pageForIndex("<p>An article.</p>"), "<p>An article.</p>");
+  });
+});
+
+describe("where a search document is written for Pagefind's CLI", () => {
+  it("puts a page's document at the page's own path, so Pagefind gives it the page's URL", () => {
+    assert.equal(documentFile("/en/2024/06/09/maria-bracho/"), "en/2024/06/09/maria-bracho/index.html");
+    assert.equal(documentFile("/about/"), "about/index.html");
+    assert.equal(documentFile("/404.html"), "404.html");
+  });
+
+  it("puts a transcript's documents apart, one file per group of turns", () => {
+    assert.equal(documentFile("/en/2024/06/09/maria-bracho/#turn-1-to-turn-35"), "_transcripts/en/2024/06/09/maria-bracho/turn-1-to-turn-35.html");
+    assert.notEqual(documentFile("/en/x/#turn-1-to-turn-35"), documentFile("/en/x/#turn-2-to-turn-36"));
   });
 });

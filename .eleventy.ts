@@ -28,13 +28,14 @@ export default function (config: EleventyConfig) {
   config.addPlugin(markdownPlugin);
   config.addPlugin(datesPlugin(site.language));
   config.addPlugin(postsPlugin(site, listings));
+  // Before the plugins that write files at the end of the build: the search index starts first.
+  config.addPlugin(searchPlugin(site, transcripts, listings));
   config.addPlugin(transcriptPlugin(transcripts));
   config.addPlugin(peoplePlugin(listings));
   config.addPlugin(imagesPlugin(config.directories.input));
   config.addPlugin(feedsPlugin(site, transcripts));
   config.addPlugin(seoPlugin(site, listings));
   config.addPlugin(securityPlugin(site));
-  config.addPlugin(searchPlugin(site, transcripts, listings));
   config.addPlugin(listingPagesPlugin(listings));
   config.addPlugin(outputPlugin);
   // The input is always content/ (or a test's copy of it under the git-ignored tests/.tmp/).

@@ -1,3 +1,4 @@
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { documentFile, type SearchDocument } from "./documents.ts";
@@ -7,12 +8,14 @@ const PARALLEL_WRITES = 64;
 
 /**
  * The folder of search documents that Pagefind's CLI indexes. It is kept from one build to the
- * next under `npm start`, so a rebuild writes only the documents that changed.
+ * next under `npm start`, so a rebuild writes only the documents that changed. It starts empty,
+ * whatever an earlier process left in it.
  */
 export class SearchDocumentsFolder {
   /** The text of each file as last written, by path relative to the folder. */
   #files = new Map<string, string>();
   #last: Promise<void> = Promise.resolve();
+  #pending = 0;
   #cleared = false;
 
   constructor(readonly dir: string) {}
@@ -22,25 +25,38 @@ export class SearchDocumentsFolder {
    * others. Calls run one after another, in the order made.
    */
   set(documents: readonly SearchDocument[]): Promise<void> {
-    const run = this.#last.then(() => this.#set(documents));
+    this.#pending++;
+    const run = this.#last.then(() => this.#set(documents)).finally(() => this.#pending--);
     this.#last = run.catch(() => undefined);
     return run;
   }
 
-  async #set(documents: readonly SearchDocument[]): Promise<void> {
+  /**
+   * Adds `documents`, synchronously, when no `set` is under way: so that a build can start
+   * Pagefind before its other work takes the main thread.
+   */
+  addSync(documents: readonly SearchDocument[]): void {
+    if (this.#pending) throw new Error(`The search documents in ${this.dir} are still being written`);
     if (!this.#cleared) {
-      // What an earlier process left there is unknown: start empty.
-      await rm(this.dir, { recursive: true, force: true });
-      await mkdir(this.dir, { recursive: true });
+      rmSync(this.dir, { recursive: true, force: true });
       this.#cleared = true;
     }
-    const wanted = new Map<string, SearchDocument>();
-    for (const document of documents) {
-      const file = documentFile(document.url);
-      const other = wanted.get(file);
-      if (other) throw new Error(`Two search documents would be written to ${file}: ${other.url} and ${document.url}`);
-      wanted.set(file, document);
+    for (const [file, document] of filesOf(documents)) {
+      if (this.#files.has(file)) throw new Error(`Two search documents would be written to ${file}: ${document.url} and one written earlier`);
+      const target = path.join(this.dir, file);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, document.html);
+      this.#files.set(file, document.html);
     }
+  }
+
+  async #set(documents: readonly SearchDocument[]): Promise<void> {
+    if (!this.#cleared) {
+      await rm(this.dir, { recursive: true, force: true });
+      this.#cleared = true;
+    }
+    await mkdir(this.dir, { recursive: true });
+    const wanted = filesOf(documents);
     const gone = [...this.#files.keys()].filter((file) => !wanted.has(file));
     const changed = [...wanted].filter(([file, document]) => this.#files.get(file) !== document.html);
     await inBatches(gone, async (file) => {
@@ -61,6 +77,18 @@ export class SearchDocumentsFolder {
     await rm(this.dir, { recursive: true, force: true });
     this.#files.clear();
   }
+}
+
+/** The documents by the file each is written to. */
+function filesOf(documents: readonly SearchDocument[]): Map<string, SearchDocument> {
+  const files = new Map<string, SearchDocument>();
+  for (const document of documents) {
+    const file = documentFile(document.url);
+    const other = files.get(file);
+    if (other) throw new Error(`Two search documents would be written to ${file}: ${other.url} and ${document.url}`);
+    files.set(file, document);
+  }
+  return files;
 }
 
 async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {

@@ -44,8 +44,6 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
       return folder;
     };
     let transcriptDocuments: SearchDocument[] = [];
-    // A production build writes the transcripts' documents while Eleventy renders the pages.
-    let transcriptsWritten: Promise<void> = Promise.resolve();
     // Under `npm start` the store hands back the same episode until its files change.
     const byEpisode = new WeakMap<EpisodeWithTranscript, SearchDocument[]>();
     const searchable = new BuiltPages((page) => (page.content.includes("data-pagefind-body") ? { url: page.url, html: pageForIndex(page.content) } : null));
@@ -57,11 +55,6 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
         if (!episodeDocuments) byEpisode.set(episode, (episodeDocuments = documentsOf(episode.post, episode.transcript.turns, site.language)));
         return episodeDocuments;
       });
-      if (isProductionBuild()) {
-        transcriptsWritten = documentsFolder().set(transcriptDocuments);
-        // Awaited in eleventy.after; until then a failure must not count as unhandled.
-        transcriptsWritten.catch(() => undefined);
-      }
       return transcriptDocuments;
     });
 
@@ -70,9 +63,17 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
       const outputPath = path.join(directories.output, "pagefind");
       if (isProductionBuild()) {
         const documents = documentsFolder();
+        const pages = searchable.update(results, listings);
         try {
-          await transcriptsWritten;
-          await writeIndex(documents, transcriptRecords, searchable.update(results, listings), outputPath, site.language);
+          // Written synchronously, so that Pagefind starts before this handler first waits, that
+          // is before the handlers of the plugins registered after this one (the transcripts'
+          // downloads, the sitemap) take the main thread: their work then shares the machine's
+          // cores with Pagefind's. Written while Eleventy rendered the pages, the documents were
+          // not all written by the end: the main thread, busy rendering, held up their writes.
+          const started = performance.now();
+          documents.addSync([...transcriptRecords, ...pages]);
+          await writeSearchIndex(documents.dir, transcriptRecords.length + pages.length, outputPath, site.language);
+          logIndex(pages, transcriptRecords, started);
         } finally {
           await documents.remove();
         }
@@ -98,6 +99,10 @@ async function writeIndex(folder: SearchDocumentsFolder, transcripts: SearchDocu
   const started = performance.now();
   await folder.set([...transcripts, ...pages]);
   await writeSearchIndex(folder.dir, transcripts.length + pages.length, outputPath, language);
+  logIndex(pages, transcripts, started);
+}
+
+function logIndex(pages: SearchDocument[], transcripts: SearchDocument[], started: number): void {
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(`[11ty] Search index: ${pages.length} pages, ${transcripts.length} transcript records in ${seconds} seconds`);
 }

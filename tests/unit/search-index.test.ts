@@ -57,6 +57,25 @@ describe("the folder of search documents", () => {
   });
 });
 
+describe("the folder of search documents, written at once", () => {
+  it("writes the documents before returning, into a folder emptied first", () => {
+    const folder = new SearchDocumentsFolder(path.join(root, "documents"));
+    folder.addSync([{ url: "/en/e/", html: page("epsilon") }]);
+    assert.equal(readFileSync(path.join(folder.dir, "en/e/index.html"), "utf8"), page("epsilon"));
+    assert.equal(existsSync(path.join(folder.dir, "en/d/index.html")), false, "what an earlier folder held is gone");
+    assert.throws(() => folder.addSync([{ url: "/en/e/", html: page("again") }]), /Two search documents would be written to en\/e\/index\.html/);
+  });
+
+  it("refuses while documents are still being written", async () => {
+    const folder = new SearchDocumentsFolder(path.join(root, "busy"));
+    const writing = folder.set([{ url: "/en/a/", html: page("alpha") }]);
+    assert.throws(() => folder.addSync([{ url: "/en/b/", html: page("beta") }]), /still being written/);
+    await writing;
+    folder.addSync([{ url: "/en/b/", html: page("beta") }]);
+    assert.deepEqual([existsSync(path.join(folder.dir, "en/a/index.html")), existsSync(path.join(folder.dir, "en/b/index.html"))], [true, true]);
+  });
+});
+
 describe("the search index written by Pagefind's CLI", () => {
   it("indexes every document, a transcript's under the URL readers follow", async () => {
     const folder = new SearchDocumentsFolder(path.join(root, "indexed"));

@@ -4,6 +4,7 @@ import type { ListingPages } from "../site/listing-pages.ts";
 import { isProductionBuild } from "../site/run-mode.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { newestFirst, tagPages, tagSummaries, yearArchives } from "./collections.ts";
+import { readableCount } from "./counts.ts";
 import { frontMatterEngine } from "./front-matter.ts";
 import type { Post } from "./schema.ts";
 import { unpublishedReason } from "./publishing.ts";
@@ -44,6 +45,7 @@ export function postsPlugin(site: SiteSettings, listings: ListingPages<Post[]>) 
       return listings.toRender("year pages", yearArchives(posts), posts);
     });
     config.addCollection("redirects", (api) => redirectsOf(published(api)));
+    config.addFilter("readableCount", (count: number) => readableCount(count, site.language));
     config.addFilter("netlifyRedirects", netlifyRedirects);
     config.addFilter("redirectPagePath", redirectPagePath);
   };

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { EleventyConfig } from "../eleventy-config.ts";
@@ -34,12 +35,15 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
       endRebuild = undefined;
     });
     let folder: SearchDocumentsFolder | undefined;
-    const documentsFolder = () => {
+    const documentsFolder = (output: string) => {
       if (!folder) {
-        folder = new SearchDocumentsFolder(mkdtempSync(path.join(tmpdir(), "le-podcast-search-")));
+        // One folder per output folder, emptied when first used: an `npm start` stopped by a
+        // signal, or restarted for an edit under src/, leaves no new folder behind each time.
+        const id = createHash("sha256").update(path.resolve(output)).digest("hex").slice(0, 16);
+        folder = new SearchDocumentsFolder(path.join(tmpdir(), `le-podcast-search-${id}`));
         // Under `npm start` the folder lasts as long as the process; a production build removes it.
         const dir = folder.dir;
-        process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+        if (!isProductionBuild()) process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
       }
       return folder;
     };
@@ -62,7 +66,7 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
       const transcriptRecords = transcriptDocuments;
       const outputPath = path.join(directories.output, "pagefind");
       if (isProductionBuild()) {
-        const documents = documentsFolder();
+        const documents = documentsFolder(directories.output);
         const pages = searchable.update(results, listings);
         try {
           // Written synchronously, so that Pagefind starts before this handler first waits, that
@@ -88,7 +92,7 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
           // Every build's pages are taken in, so that the index a later save makes has them all.
           const pages = searchable.update(results, thisBuild);
           if (superseded()) return;
-          await writeIndex(documentsFolder(), transcriptRecords, pages, outputPath, site.language);
+          await writeIndex(documentsFolder(directories.output), transcriptRecords, pages, outputPath, site.language);
         })
         .catch((error: unknown) => console.error(`[11ty] The search index was not written: ${String(error)}`));
     }) as never);

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import matter from "gray-matter";
@@ -36,8 +37,15 @@ function committedPosts() {
     .map((file) => matter(readFileSync(path.join(ROOT, "content/posts", file), "utf8")).data as { title: string; tags: string[]; kind: string });
 }
 
+/** The folders of search documents in the system's temporary folder (src/search/plugin.ts). */
+const searchDocumentFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith("le-podcast-search-"));
+
 describe("the built site", () => {
-  before(() => buildSite(project.input, out));
+  let searchFoldersBefore: string[];
+  before(async () => {
+    searchFoldersBefore = searchDocumentFolders();
+    await buildSite(project.input, out);
+  });
   after(() => project.remove());
 
   it("has the 12 seed posts at their original URLs, each titled by its only h1", () => {
@@ -104,6 +112,10 @@ describe("the built site", () => {
       const order = urls.map((url) => EXPECTED_POST_URLS.indexOf(url));
       assert.ok(order.every((value, i) => i === 0 || value >= order[i - 1]!), `${name} is not newest first`);
     }
+  });
+
+  it("leaves no temporary search documents behind", () => {
+    assert.deepEqual(searchDocumentFolders(), searchFoldersBefore);
   });
 
   it("has an archive by year, an about page and a 404 page", () => {

@@ -1,6 +1,6 @@
 /**
  * The search indexes that `npm start` makes, one after another. Each save queues one, and making
- * one takes seconds (8 s at 1,000 posts): saved faster than that, as an editor's autosave does,
+ * one takes seconds (about 5 s at 1,000 posts): saved faster than that, as an editor's autosave does,
  * they would pile up, each out of date before it starts. A task still waiting when a newer one
  * is queued is told so and can skip its work; the newest one always runs.
  */

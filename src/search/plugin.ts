@@ -69,17 +69,12 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
         const documents = documentsFolder(directories.output);
         const pages = searchable.update(results, listings);
         try {
-          // Written synchronously, so that Pagefind starts before this handler first waits, that
-          // is before the handlers of the plugins registered after this one (the transcripts'
-          // downloads, the sitemap) take the main thread: their work then shares the machine's
-          // cores with Pagefind's. Written while Eleventy rendered the pages, the documents were
-          // not all written by the end: the main thread, busy rendering, held up their writes.
-          const started = performance.now();
-          documents.addSync([...transcriptRecords, ...pages]);
-          await writeSearchIndex(documents.dir, transcriptRecords.length + pages.length, outputPath, site.language);
-          logIndex(pages, transcriptRecords, started);
+          // Pagefind starts before this handler first waits, that is before the handlers of the
+          // plugins registered after this one (the transcripts' downloads, the sitemap) take the
+          // main thread: their work then shares the machine's cores with Pagefind's.
+          await writeIndex(documents, transcriptRecords, pages, outputPath, site.language);
         } finally {
-          await documents.remove();
+          documents.remove();
         }
         return;
       }
@@ -99,14 +94,11 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
   };
 }
 
+/** Writes the documents and starts Pagefind on them before it first waits. */
 async function writeIndex(folder: SearchDocumentsFolder, transcripts: SearchDocument[], pages: SearchDocument[], outputPath: string, language: string): Promise<void> {
   const started = performance.now();
-  await folder.set([...transcripts, ...pages]);
+  folder.write([...transcripts, ...pages]);
   await writeSearchIndex(folder.dir, transcripts.length + pages.length, outputPath, language);
-  logIndex(pages, transcripts, started);
-}
-
-function logIndex(pages: SearchDocument[], transcripts: SearchDocument[], started: number): void {
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(`[11ty] Search index: ${pages.length} pages, ${transcripts.length} transcript records in ${seconds} seconds`);
 }

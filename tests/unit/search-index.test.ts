@@ -18,8 +18,8 @@ describe("the folder of search documents", () => {
   const folder = new SearchDocumentsFolder(path.join(root, "documents"));
   const file = (relative: string) => path.join(folder.dir, relative);
 
-  it("writes each document where Pagefind's CLI will give it its URL", async () => {
-    await folder.set([
+  it("writes each document where Pagefind's CLI will give it its URL", () => {
+    folder.write([
       { url: "/en/a/", html: page("alpha") },
       { url: "/en/b/#turn-1-to-turn-1", html: transcript("/en/b/#turn-1-to-turn-1", "beta") },
     ]);
@@ -30,7 +30,7 @@ describe("the folder of search documents", () => {
   it("writes again only what changed, and removes what is gone", async () => {
     const untouched = statSync(file("en/a/index.html")).mtimeMs;
     await new Promise((resolve) => setTimeout(resolve, 20));
-    await folder.set([
+    folder.write([
       { url: "/en/a/", html: page("alpha") },
       { url: "/en/c/", html: page("gamma") },
     ]);
@@ -39,47 +39,38 @@ describe("the folder of search documents", () => {
     assert.equal(existsSync(file("_transcripts/en/b/turn-1-to-turn-1.html")), false);
   });
 
-  it("refuses two documents that would share a file, naming both", async () => {
-    await assert.rejects(
-      folder.set([
-        { url: "/en/a/", html: page("one") },
-        { url: "/en/a/index.html", html: page("two") },
-      ]),
+  it("refuses two documents that would share a file, naming both", () => {
+    assert.throws(
+      () =>
+        folder.write([
+          { url: "/en/a/", html: page("one") },
+          { url: "/en/a/index.html", html: page("two") },
+        ]),
       /Two search documents would be written to en\/a\/index\.html: \/en\/a\/ and \/en\/a\/index\.html/,
     );
   });
 
-  it("starts empty, whatever an earlier process left in it", async () => {
+  it("starts empty, whatever an earlier process left in it", () => {
     const again = new SearchDocumentsFolder(folder.dir);
-    await again.set([{ url: "/en/d/", html: page("delta") }]);
+    again.write([{ url: "/en/d/", html: page("delta") }]);
     assert.equal(existsSync(file("en/a/index.html")), false);
     assert.equal(existsSync(file("en/d/index.html")), true);
   });
-});
 
-describe("the folder of search documents, written at once", () => {
-  it("writes the documents before returning, into a folder emptied first", () => {
-    const folder = new SearchDocumentsFolder(path.join(root, "documents"));
-    folder.addSync([{ url: "/en/e/", html: page("epsilon") }]);
-    assert.equal(readFileSync(path.join(folder.dir, "en/e/index.html"), "utf8"), page("epsilon"));
-    assert.equal(existsSync(path.join(folder.dir, "en/d/index.html")), false, "what an earlier folder held is gone");
-    assert.throws(() => folder.addSync([{ url: "/en/e/", html: page("again") }]), /Two search documents would be written to en\/e\/index\.html/);
-  });
-
-  it("refuses while documents are still being written", async () => {
-    const folder = new SearchDocumentsFolder(path.join(root, "busy"));
-    const writing = folder.set([{ url: "/en/a/", html: page("alpha") }]);
-    assert.throws(() => folder.addSync([{ url: "/en/b/", html: page("beta") }]), /still being written/);
-    await writing;
-    folder.addSync([{ url: "/en/b/", html: page("beta") }]);
-    assert.deepEqual([existsSync(path.join(folder.dir, "en/a/index.html")), existsSync(path.join(folder.dir, "en/b/index.html"))], [true, true]);
+  it("is gone once removed, and starts again empty", () => {
+    const again = new SearchDocumentsFolder(folder.dir);
+    again.write([{ url: "/en/e/", html: page("epsilon") }]);
+    again.remove();
+    assert.equal(existsSync(folder.dir), false);
+    again.write([{ url: "/en/f/", html: page("phi") }]);
+    assert.deepEqual([existsSync(file("en/e/index.html")), existsSync(file("en/f/index.html"))], [false, true]);
   });
 });
 
 describe("the search index written by Pagefind's CLI", () => {
   it("indexes every document, a transcript's under the URL readers follow", async () => {
     const folder = new SearchDocumentsFolder(path.join(root, "indexed"));
-    await folder.set([
+    folder.write([
       { url: "/en/a/", html: page("alpha ramen") },
       { url: "/en/b/#turn-1-to-turn-1", html: transcript("/en/b/#turn-1-to-turn-1", "beta ramen") },
     ]);
@@ -94,7 +85,7 @@ describe("the search index written by Pagefind's CLI", () => {
   it("fails, with Pagefind's own words, when a document is not indexed", async () => {
     const folder = new SearchDocumentsFolder(path.join(root, "lossy"));
     // Once one page has data-pagefind-body, Pagefind skips the pages without it.
-    await folder.set([
+    folder.write([
       { url: "/en/a/", html: page("alpha") },
       { url: "/en/b/", html: "<!doctype html><html lang=\"en\"><body><p>beta</p></body></html>" },
     ]);
@@ -103,7 +94,7 @@ describe("the search index written by Pagefind's CLI", () => {
 
   it("fails, with Pagefind's own words, when it cannot index at all", async () => {
     const folder = new SearchDocumentsFolder(path.join(root, "empty"));
-    await folder.set([]);
+    folder.write([]);
     await assert.rejects(writeSearchIndex(folder.dir, 0, path.join(root, "empty-out"), "en"), /Pagefind could not index .*empty \(exit code 1\):[\s\S]*not able to build an index/);
   });
 });

@@ -4,7 +4,8 @@
  *   npm run bench [-- --sizes 1000,10000 --runs 3 --big-runs 1 --only full|bare --keep --output-dir DIR]
  * For each command: wall time, CPU time (user + sys of the whole process tree), peak memory (the
  * largest resident set of any one process, and the largest sum over the tree at one moment), and
- * the output's size. Sizes of 5,000 posts or more are run `--big-runs` times (default once).
+ * the output's size. A third row, "search index alone", is Pagefind's CLI on the full build's own
+ * search documents with nothing else running: the full build's cost beyond it is the rest of the site. Sizes of 5,000 posts or more are run `--big-runs` times (default once).
  * `--output-dir` puts the builds' output elsewhere than beside the corpus, e.g. on a tmpfs
  * (/dev/shm): on this project's machines, writing files where many were just deleted (the last
  * run's output) costs seconds of system time, more for the build that writes more. The full
@@ -230,6 +231,7 @@ for (const size of sizes) {
     }
     if (failed) console.log(failed);
     rows.push(row(size, `full: project build (Eleventy + search index)${values["node-options"] ? `, NODE_OPTIONS=${values["node-options"]}` : ""}`, samples, output, failed));
+    if (!failed) rows.push(await searchIndexAlone(size, dir, outputs, output, runs, temporary));
   }
 
   if (values.only !== "full") {
@@ -281,6 +283,40 @@ for (const size of sizes) {
     rmSync(path.join(outputs, "_site"), { recursive: true, force: true });
     rmSync(path.join(outputs, "_bare"), { recursive: true, force: true });
   }
+}
+
+/**
+ * What the full build's search index costs on its own: one more full build (not measured) keeps
+ * its search documents (SEARCH_DOCUMENTS_DIR), then Pagefind's CLI indexes them as the build does,
+ * alone on the machine.
+ */
+async function searchIndexAlone(size: number, dir: string, outputs: string, output: string, runs: number, temporary?: string): Promise<Row> {
+  const documents = path.join(temporary ?? os.tmpdir(), "le-podcast-bench-search-documents");
+  rmSync(output, { recursive: true, force: true });
+  const log = path.join(dir, "full-documents.log");
+  const build = await measure(
+    ["node", "--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--input=${dir}/content`, `--output=${output}`],
+    log,
+    { SEARCH_DOCUMENTS_DIR: documents, ...(temporary ? { TMPDIR: temporary } : {}) },
+  );
+  const variant = "search index alone: Pagefind CLI on the full build's search documents";
+  if (build.status !== 0) return row(size, variant, [], output, failure(`full build of ${size} posts keeping its search documents`, build, log, output));
+  const index = path.join(outputs, "_search-alone");
+  const samples: Usage[] = [];
+  let failed: string | undefined;
+  for (let run = 1; run <= runs && !failed; run++) {
+    rmSync(index, { recursive: true, force: true });
+    const runLog = path.join(dir, `search-alone-${run}.log`);
+    const usage = await measure([path.join(BIN, "pagefind"), "--site", documents, "--output-path", path.join(index, "pagefind"), "--force-language", "en"], runLog);
+    if (usage.status !== 0) failed = `Pagefind CLI on the search documents of ${size} posts FAILED (exit ${usage.status})\n${tail(runLog)}`;
+    else samples.push(usage);
+    console.log(`search index alone, run ${run}: ${report(usage)}`);
+  }
+  if (failed) console.log(failed);
+  const result = row(size, variant, samples, index, failed);
+  rmSync(documents, { recursive: true, force: true });
+  if (!values.keep) rmSync(index, { recursive: true, force: true });
+  return result;
 }
 
 function mbKb(kb: number): string {

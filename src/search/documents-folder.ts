@@ -1,17 +1,27 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { documentFile, type SearchDocument } from "./documents.ts";
+
+/** Marks a folder as one of ours, which a build may empty. */
+const MARK = ".search-documents";
 
 /**
  * The folder of search documents that Pagefind's CLI indexes. It is kept from one build to the
  * next under `npm start`, so a rebuild writes only the documents that changed. It starts empty,
- * whatever an earlier process left in it.
+ * whatever an earlier build left in it.
  */
 export class SearchDocumentsFolder {
   /** The text of each file as last written, by path relative to the folder; null before the first write. */
   #files: Map<string, string> | null = null;
 
-  constructor(readonly dir: string) {}
+  /**
+   * `named`: the folder was named by someone (SEARCH_DOCUMENTS_DIR) rather than made up by the
+   * build, so it is emptied only if it is empty or holds search documents already.
+   */
+  constructor(
+    readonly dir: string,
+    private readonly named = false,
+  ) {}
 
   /**
    * Makes the folder hold exactly `documents`: writes the new and changed ones, removes the
@@ -20,8 +30,11 @@ export class SearchDocumentsFolder {
    */
   write(documents: readonly SearchDocument[]): void {
     if (!this.#files) {
+      if (this.named && existsSync(this.dir) && readdirSync(this.dir).length && !existsSync(path.join(this.dir, MARK)))
+        throw new Error(`The search documents' folder ${this.dir} holds files that are not search documents: name an empty or missing folder`);
       rmSync(this.dir, { recursive: true, force: true });
       mkdirSync(this.dir, { recursive: true });
+      writeFileSync(path.join(this.dir, MARK), "Search documents for Pagefind, written by the site's build, which empties this folder.\n");
       this.#files = new Map();
     }
     const files = this.#files;

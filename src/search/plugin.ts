@@ -35,15 +35,18 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
       endRebuild = undefined;
     });
     let folder: SearchDocumentsFolder | undefined;
+    // SEARCH_DOCUMENTS_DIR names a folder to write the documents to and leave there, to see
+    // what Pagefind indexed or to index them again on their own (`npm run bench`).
+    const keptIn = process.env.SEARCH_DOCUMENTS_DIR;
     const documentsFolder = (output: string) => {
       if (!folder) {
         // One folder per output folder, emptied when first used: an `npm start` stopped by a
         // signal, or restarted for an edit under src/, leaves no new folder behind each time.
         const id = createHash("sha256").update(path.resolve(output)).digest("hex").slice(0, 16);
-        folder = new SearchDocumentsFolder(path.join(tmpdir(), `le-podcast-search-${id}`));
+        folder = keptIn ? new SearchDocumentsFolder(path.resolve(keptIn), true) : new SearchDocumentsFolder(path.join(tmpdir(), `le-podcast-search-${id}`));
         // Under `npm start` the folder lasts as long as the process; a production build removes it.
         const dir = folder.dir;
-        if (!isProductionBuild()) process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+        if (!isProductionBuild() && !keptIn) process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
       }
       return folder;
     };
@@ -74,7 +77,7 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
           // main thread: their work then shares the machine's cores with Pagefind's.
           await writeIndex(documents, transcriptRecords, pages, outputPath, site.language);
         } finally {
-          documents.remove();
+          if (!keptIn) documents.remove();
         }
         return;
       }

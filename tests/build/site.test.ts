@@ -6,7 +6,9 @@ import { after, before, describe, it } from "node:test";
 import matter from "gray-matter";
 import { buildSite, listFiles, normalizeText, readDocument, ROOT, tempProject } from "../support/build.ts";
 import { brokenInternalLinks, duplicateIds } from "../support/links.ts";
+import { readSearchRecords } from "../support/search.ts";
 import { readSeedPosts } from "../support/seed.ts";
+import { documentFile } from "../../src/search/documents.ts";
 
 const EXPECTED_POST_URLS = [
   "/en/2024/06/09/exploring-leadership-and-open-source-with-maria-bracho/",
@@ -130,5 +132,29 @@ describe("the built site", () => {
   it("has no broken internal link or anchor, and no id twice on a page", () => {
     assert.deepEqual(brokenInternalLinks(out), []);
     assert.deepEqual(duplicateIds(out), []);
+  });
+});
+
+describe("a build given SEARCH_DOCUMENTS_DIR", () => {
+  const kept = tempProject("search-documents");
+  const documents = path.join(kept.root, "search-documents");
+  let foldersBefore: string[];
+  before(async () => {
+    foldersBefore = searchDocumentFolders();
+    process.env.SEARCH_DOCUMENTS_DIR = documents;
+    try {
+      await buildSite(kept.input, kept.output);
+    } finally {
+      delete process.env.SEARCH_DOCUMENTS_DIR;
+    }
+  });
+  after(() => kept.remove());
+
+  it("leaves there exactly the documents Pagefind indexed, one per search record, and no temporary folder", () => {
+    const records = readSearchRecords(kept.output);
+    const files = listFiles(documents).filter((file) => file.endsWith(".html"));
+    assert.ok(records.length > 12, `only ${records.length} search records`);
+    assert.deepEqual(files.sort(), records.map((record) => documentFile(record.url)).sort());
+    assert.deepEqual(searchDocumentFolders(), foldersBefore);
   });
 });

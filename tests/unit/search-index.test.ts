@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
@@ -64,6 +64,24 @@ describe("the folder of search documents", () => {
     assert.equal(existsSync(folder.dir), false);
     again.write([{ url: "/en/f/", html: page("phi") }]);
     assert.deepEqual([existsSync(file("en/e/index.html")), existsSync(file("en/f/index.html"))], [false, true]);
+  });
+});
+
+describe("a folder of search documents named by someone (SEARCH_DOCUMENTS_DIR)", () => {
+  it("is refused, and left as it is, when it holds files that are not search documents", () => {
+    const dir = path.join(root, "notes");
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, "draft.md"), "mine");
+    const folder = new SearchDocumentsFolder(dir, true);
+    assert.throws(() => folder.write([{ url: "/en/a/", html: page("alpha") }]), new RegExp(`folder ${dir} holds files that are not search documents`));
+    assert.deepEqual(readdirSync(dir), ["draft.md"]);
+  });
+
+  it("is emptied when it holds the documents of an earlier build", () => {
+    const dir = path.join(root, "kept");
+    new SearchDocumentsFolder(dir, true).write([{ url: "/en/a/", html: page("alpha") }]);
+    new SearchDocumentsFolder(dir, true).write([{ url: "/en/b/", html: page("beta") }]);
+    assert.deepEqual([existsSync(path.join(dir, "en/a/index.html")), existsSync(path.join(dir, "en/b/index.html"))], [false, true]);
   });
 });
 

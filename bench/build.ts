@@ -192,6 +192,13 @@ interface Row {
   failed?: string;
 }
 
+/** `npm run build`'s own command (package.json), without npm's start-up, on another input and output. */
+function buildCommand(input: string, output: string, nodeFlags: string[] = []): string[] {
+  const script = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { build: string } }).scripts.build;
+  const [node, ...args] = script.split(/\s+/).filter((arg) => !/^--(input|output)=/.test(arg));
+  return [node!, ...nodeFlags, ...args, `--input=${input}`, `--output=${output}`];
+}
+
 const rows: Row[] = [];
 // The bare build's configuration: nothing but "don't skip git-ignored files" (bench/.tmp/ is ignored).
 const emptyConfig = path.join(TMP, "eleventy-empty.config.mjs");
@@ -217,9 +224,8 @@ for (const size of sizes) {
       rmSync(output, { recursive: true, force: true });
       const log = path.join(dir, `full-${run}.log`);
       const prof = values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.join(dir, "prof")}`] : [];
-      // As `npm run build` does, without npm's own start-up.
       const usage = await measure(
-        ["node", ...prof, "--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--input=${dir}/content`, `--output=${output}`],
+        buildCommand(`${dir}/content`, output, prof),
         log,
         { ...(values["node-options"] ? { NODE_OPTIONS: values["node-options"] } : {}), ...(temporary ? { TMPDIR: temporary } : {}) },
       );
@@ -295,7 +301,7 @@ async function searchIndexAlone(size: number, dir: string, outputs: string, outp
   rmSync(output, { recursive: true, force: true });
   const log = path.join(dir, "full-documents.log");
   const build = await measure(
-    ["node", "--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--input=${dir}/content`, `--output=${output}`],
+    buildCommand(`${dir}/content`, output),
     log,
     { SEARCH_DOCUMENTS_DIR: documents, ...(temporary ? { TMPDIR: temporary } : {}) },
   );

@@ -5,7 +5,8 @@
  * For each command: wall time, CPU time (user + sys of the whole process tree), peak memory (the
  * largest resident set of any one process, and the largest sum over the tree at one moment), and
  * the output's size. A third row, "search index alone", is Pagefind's CLI on the full build's own
- * search documents with nothing else running: the full build's cost beyond it is the rest of the site. Sizes of 5,000 posts or more are run `--big-runs` times (default once).
+ * search documents with nothing else running: the full build's cost beyond it is the rest of the
+ * site. Sizes of 5,000 posts or more are run `--big-runs` times (default once).
  * `--output-dir` puts the builds' output elsewhere than beside the corpus, e.g. on a tmpfs
  * (/dev/shm): on this project's machines, writing files where many were just deleted (the last
  * run's output) costs seconds of system time, more for the build that writes more. The full

@@ -39,15 +39,15 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
     // what Pagefind indexed or to index them again on their own (`npm run bench`).
     const keptIn = process.env.SEARCH_DOCUMENTS_DIR;
     const documentsFolder = (output: string) => {
-      if (!folder) {
-        // One folder per output folder, emptied when first used: an `npm start` stopped by a
-        // signal, or restarted for an edit under src/, leaves no new folder behind each time.
-        const id = createHash("sha256").update(path.resolve(output)).digest("hex").slice(0, 16);
-        folder = keptIn ? new SearchDocumentsFolder(path.resolve(keptIn), true) : new SearchDocumentsFolder(path.join(tmpdir(), `le-podcast-search-${id}`));
-        // Under `npm start` the folder lasts as long as the process; a production build removes it.
-        const dir = folder.dir;
-        if (!isProductionBuild() && !keptIn) process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
-      }
+      if (folder) return folder;
+      if (keptIn) return (folder = new SearchDocumentsFolder(path.resolve(keptIn), true));
+      // One folder per output folder, emptied when first used: an `npm start` stopped by a
+      // signal, or restarted for an edit under src/, leaves no new folder behind each time.
+      const id = createHash("sha256").update(path.resolve(output)).digest("hex").slice(0, 16);
+      folder = new SearchDocumentsFolder(path.join(tmpdir(), `le-podcast-search-${id}`));
+      // Under `npm start` the folder lasts as long as the process; a production build removes it.
+      const dir = folder.dir;
+      if (!isProductionBuild()) process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
       return folder;
     };
     let transcriptDocuments: SearchDocument[] = [];

@@ -1,12 +1,15 @@
 /**
  * Benchmark: the project's production build against a bare Eleventy 3 build of the same Markdown
  * followed by the Pagefind CLI, on generated corpora (bench/corpus.ts) of 1,000 and 10,000 posts.
- *   npm run bench [-- --sizes 1000,10000 --runs 3 --big-runs 1 --only full|bare --keep --output-dir DIR]
+ *   npm run bench [-- --sizes 1000,10000 --runs 3 --big-runs 1 --only full|bare --keep --output-dir DIR --search-shards 5,10]
  * For each command: wall time, CPU time (user + sys of the whole process tree), peak memory (the
  * largest resident set of any one process, and the largest sum over the tree at one moment), and
  * the output's size. A third row, "search index alone", is Pagefind's CLI on the full build's own
  * search documents with nothing else running: the full build's cost beyond it is the rest of the
  * site. Sizes of 5,000 posts or more are run `--big-runs` times (default once).
+ * `--search-shards N,…` adds, for each N, the same documents split into N indexes (a post's page
+ * and its transcript records together), made one after another: what sharding the search index
+ * would save in memory (docs/benchmarks.md says why the build does not do it).
  * `--output-dir` puts the builds' output elsewhere than beside the corpus, e.g. on a tmpfs
  * (/dev/shm): on this project's machines, writing files where many were just deleted (the last
  * run's output) costs seconds of system time, more for the build that writes more. The full
@@ -19,6 +22,7 @@
  * per-process peaks. Without python3 it falls back to `/usr/bin/time -v` (and says so).
  */
 import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -40,6 +44,7 @@ const { values } = parseArgs({
     // A diagnostic: NODE_OPTIONS for the full build only, e.g. --node-options=--max-old-space-size=12288.
     "node-options": { type: "string" },
     "time-limit-min": { type: "string", default: "12" },
+    "search-shards": { type: "string", default: "" },
   },
 });
 const MEM_CAP_KB = Math.round(Number(values["mem-cap-gb"]) * 1024 * 1024);
@@ -238,7 +243,7 @@ for (const size of sizes) {
     }
     if (failed) console.log(failed);
     rows.push(row(size, `full: project build (Eleventy + search index)${values["node-options"] ? `, NODE_OPTIONS=${values["node-options"]}` : ""}`, samples, output, failed));
-    if (!failed) rows.push(await searchIndexAlone(size, dir, outputs, output, runs, temporary));
+    if (!failed) rows.push(...(await searchIndexAlone(size, dir, outputs, output, runs, temporary)));
   }
 
   if (values.only !== "full") {
@@ -297,7 +302,7 @@ for (const size of sizes) {
  * its search documents (SEARCH_DOCUMENTS_DIR), then Pagefind's CLI indexes them as the build does,
  * alone on the machine.
  */
-async function searchIndexAlone(size: number, dir: string, outputs: string, output: string, runs: number, temporary?: string): Promise<Row> {
+async function searchIndexAlone(size: number, dir: string, outputs: string, output: string, runs: number, temporary?: string): Promise<Row[]> {
   const documents = path.join(temporary ?? os.tmpdir(), "le-podcast-bench-search-documents");
   rmSync(output, { recursive: true, force: true });
   const log = path.join(dir, "full-documents.log");
@@ -307,7 +312,7 @@ async function searchIndexAlone(size: number, dir: string, outputs: string, outp
     { SEARCH_DOCUMENTS_DIR: documents, ...(temporary ? { TMPDIR: temporary } : {}) },
   );
   const variant = "search index alone: Pagefind CLI on the full build's search documents";
-  if (build.status !== 0) return row(size, variant, [], output, failure(`full build of ${size} posts keeping its search documents`, build, log, output));
+  if (build.status !== 0) return [row(size, variant, [], output, failure(`full build of ${size} posts keeping its search documents`, build, log, output))];
   const index = path.join(outputs, "_search-alone");
   const samples: Usage[] = [];
   let failed: string | undefined;
@@ -320,9 +325,63 @@ async function searchIndexAlone(size: number, dir: string, outputs: string, outp
     console.log(`search index alone, run ${run}: ${report(usage)}`);
   }
   if (failed) console.log(failed);
-  const result = row(size, variant, samples, index, failed);
+  const results = [row(size, variant, samples, index, failed)];
+  for (const shards of values["search-shards"].split(",").filter(Boolean).map(Number)) {
+    results.push(await searchIndexInShards(size, dir, documents, index, shards, runs));
+  }
   rmSync(documents, { recursive: true, force: true });
   if (!values.keep) rmSync(index, { recursive: true, force: true });
+  return results;
+}
+
+/**
+ * Pagefind's CLI on the same documents split into `shards` folders (hard links), one index each,
+ * made one after another as a build would to bound its memory. A post's page and its transcript
+ * records (`_transcripts/<the post's path>/…`) share a shard, picked by a hash of the post's path.
+ */
+async function searchIndexInShards(size: number, dir: string, documents: string, index: string, shards: number, runs: number): Promise<Row> {
+  const split = `${documents}-in-${shards}`;
+  rmSync(split, { recursive: true, force: true });
+  for (const entry of readdirSync(documents, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
+    const file = path.relative(documents, path.join(entry.parentPath, entry.name));
+    const post = path.dirname(file.replace(/^_transcripts\//, ""));
+    const shard = createHash("sha256").update(post).digest().readUInt32BE(0) % shards;
+    const to = path.join(split, String(shard), file);
+    mkdirSync(path.dirname(to), { recursive: true });
+    linkSync(path.join(documents, file), to);
+  }
+  const variant = `search index in ${shards} shards, made one after another`;
+  const output = `${index}-in-${shards}`;
+  const samples: Usage[] = [];
+  let failed: string | undefined;
+  for (let run = 1; run <= runs && !failed; run++) {
+    rmSync(output, { recursive: true, force: true });
+    const parts: Usage[] = [];
+    for (let shard = 0; shard < shards && !failed; shard++) {
+      const log = path.join(dir, `search-shard-${shard}-of-${shards}.log`);
+      const usage = await measure([path.join(BIN, "pagefind"), "--site", path.join(split, String(shard)), "--output-path", path.join(output, "pagefind", String(shard)), "--force-language", "en"], log);
+      if (usage.status !== 0) failed = `Pagefind CLI on shard ${shard} of ${shards} FAILED (exit ${usage.status})\n${tail(log)}`;
+      parts.push(usage);
+    }
+    if (failed) break;
+    const sum: Usage = {
+      ...parts[0]!,
+      wall: parts.reduce((total, u) => total + u.wall, 0),
+      user: parts.reduce((total, u) => total + u.user, 0),
+      sys: parts.reduce((total, u) => total + u.sys, 0),
+      maxRssKb: Math.max(...parts.map((u) => u.maxRssKb)),
+      peakSumKb: Math.max(...parts.map((u) => u.peakSumKb)),
+      peaks: { [`one shard (of ${shards})`]: Math.max(...parts.map((u) => u.maxRssKb)) },
+      cpuByProcess: {},
+    };
+    samples.push(sum);
+    console.log(`search index in ${shards} shards, run ${run}: ${report(sum)} (shards: ${parts.map((u) => `${u.wall.toFixed(1)} s / ${mbKb(u.maxRssKb)}`).join(", ")})`);
+  }
+  if (failed) console.log(failed);
+  const result = row(size, variant, samples, output, failed);
+  rmSync(split, { recursive: true, force: true });
+  if (!values.keep) rmSync(output, { recursive: true, force: true });
   return result;
 }
 

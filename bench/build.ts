@@ -198,11 +198,18 @@ interface Row {
   failed?: string;
 }
 
-/** `npm run build`'s own command (package.json), without npm's start-up, on another input and output. */
+/**
+ * `npm run build`'s own commands (package.json: Eleventy, then the search index), without npm's
+ * start-up, on another input and output; `nodeFlags` are given to the first (Eleventy's).
+ */
 function buildCommand(input: string, output: string, nodeFlags: string[] = []): string[] {
   const script = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { build: string } }).scripts.build;
-  const [node, ...args] = script.split(/\s+/).filter((arg) => !/^--(input|output)=/.test(arg));
-  return [node!, ...nodeFlags, ...args, `--input=${input}`, `--output=${output}`];
+  const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
+  const command = script
+    .replace(/^node /, `node ${nodeFlags.map(quote).join(" ")} `)
+    .replaceAll("--input=content", `--input=${quote(input)}`)
+    .replaceAll("--output=_site", `--output=${quote(output)}`);
+  return ["sh", "-c", command];
 }
 
 const rows: Row[] = [];

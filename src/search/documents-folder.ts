@@ -1,9 +1,33 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { documentFile, type SearchDocument } from "./documents.ts";
 
 /** Marks a folder as one of ours, which a build may empty. */
 const MARK = ".search-documents";
+/** What the documents are, for the step that indexes them after the build (`npm run build`). */
+const SUMMARY = "summary.json";
+
+export interface SearchDocumentsSummary {
+  pages: number;
+  transcriptRecords: number;
+  /** The site's language, which Pagefind stems the words by. */
+  language: string;
+}
+
+/**
+ * The folder of search documents of the build into `output`: the one SEARCH_DOCUMENTS_DIR
+ * names, to see what Pagefind indexed or to index them again on their own (`npm run bench`);
+ * otherwise one per output folder in the system's temporary folder, so that an `npm start`
+ * stopped by a signal, or restarted for an edit under src/, leaves no new folder behind.
+ */
+export function searchDocumentsFolder(output: string): SearchDocumentsFolder {
+  const named = process.env.SEARCH_DOCUMENTS_DIR;
+  if (named) return new SearchDocumentsFolder(path.resolve(named), true);
+  const id = createHash("sha256").update(path.resolve(output)).digest("hex").slice(0, 16);
+  return new SearchDocumentsFolder(path.join(tmpdir(), `le-podcast-search-${id}`));
+}
 
 /**
  * The folder of search documents that Pagefind's CLI indexes. It is kept from one build to the
@@ -20,14 +44,10 @@ export class SearchDocumentsFolder {
    */
   constructor(
     readonly dir: string,
-    private readonly named = false,
+    readonly named = false,
   ) {}
 
-  /**
-   * Makes the folder hold exactly `documents`: writes the new and changed ones, removes the
-   * others. Synchronously, so that a build can start Pagefind before its other work at the end
-   * of the build takes the main thread.
-   */
+  /** Makes the folder hold exactly `documents`: writes the new and changed ones, removes the others. */
   write(documents: readonly SearchDocument[]): void {
     if (!this.#files) {
       if (this.named && existsSync(this.dir) && readdirSync(this.dir).length && !existsSync(path.join(this.dir, MARK)))
@@ -57,6 +77,21 @@ export class SearchDocumentsFolder {
       writeFileSync(target, document.html);
       files.set(file, document.html);
     }
+  }
+
+  /** Records what the documents are, for the step that indexes them once the build is over. */
+  writeSummary(summary: SearchDocumentsSummary): void {
+    writeFileSync(path.join(this.dir, SUMMARY), `${JSON.stringify(summary)}\n`);
+  }
+
+  /** What a build recorded with its documents; an error naming the folder when there are none. */
+  readSummary(): SearchDocumentsSummary {
+    const file = path.join(this.dir, SUMMARY);
+    if (!existsSync(file)) throw new Error(`No search documents in ${this.dir}: the site's build writes them, and the search index is made after it (npm run build runs both)`);
+    const summary = JSON.parse(readFileSync(file, "utf8")) as Partial<SearchDocumentsSummary>;
+    if (!Number.isInteger(summary.pages) || !Number.isInteger(summary.transcriptRecords) || typeof summary.language !== "string")
+      throw new Error(`${file} does not say how many pages and transcript records there are, and in which language: ${JSON.stringify(summary)}`);
+    return summary as SearchDocumentsSummary;
   }
 
   /** Removes the folder. */

@@ -1,6 +1,4 @@
-import { createHash } from "node:crypto";
 import { rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import { isProductionBuild } from "../site/run-mode.ts";
@@ -8,15 +6,16 @@ import { BuiltPages, type BuiltPage, type ListingChanges } from "../site/built-p
 import type { SiteSettings } from "../site/settings.ts";
 import type { EpisodeWithTranscript, TranscriptStore } from "../transcript/store.ts";
 import { pageForIndex, transcriptDocuments as documentsOf, type SearchDocument } from "./documents.ts";
-import { SearchDocumentsFolder } from "./documents-folder.ts";
+import { searchDocumentsFolder, type SearchDocumentsFolder } from "./documents-folder.ts";
 import { IndexQueue } from "./index-queue.ts";
 import { writeSearchIndex } from "./pagefind.ts";
 
 /**
- * Writes the Pagefind index into `<output>/pagefind/` at the end of every build, `npm start`
- * included: the posts' pages as Eleventy rendered them (only what is inside data-pagefind-body,
- * which leaves their transcripts out) and the transcripts as groups of turns (documents.ts),
- * written to a temporary folder for Pagefind's CLI.
+ * Writes the search documents at the end of every build: the posts' pages as Eleventy rendered
+ * them (only what is inside data-pagefind-body, which leaves their transcripts out) and the
+ * transcripts as groups of turns (documents.ts), into a folder for Pagefind's CLI. A production
+ * build leaves them for `npm run build`'s next step (index-documents.ts); under `npm start` the
+ * index is made here, into `<output>/pagefind/`.
  */
 export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, listings: ListingChanges) {
   return (config: EleventyConfig) => {
@@ -35,19 +34,13 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
       endRebuild = undefined;
     });
     let folder: SearchDocumentsFolder | undefined;
-    // SEARCH_DOCUMENTS_DIR names a folder to write the documents to and leave there, to see
-    // what Pagefind indexed or to index them again on their own (`npm run bench`).
-    const keptIn = process.env.SEARCH_DOCUMENTS_DIR;
     const documentsFolder = (output: string) => {
       if (folder) return folder;
-      if (keptIn) return (folder = new SearchDocumentsFolder(path.resolve(keptIn), true));
-      // One folder per output folder, emptied when first used: an `npm start` stopped by a
-      // signal, or restarted for an edit under src/, leaves no new folder behind each time.
-      const id = createHash("sha256").update(path.resolve(output)).digest("hex").slice(0, 16);
-      folder = new SearchDocumentsFolder(path.join(tmpdir(), `le-podcast-search-${id}`));
-      // Under `npm start` the folder lasts as long as the process; a production build removes it.
-      const dir = folder.dir;
-      if (!isProductionBuild()) process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+      folder = searchDocumentsFolder(output);
+      // Under `npm start` the folder lasts as long as the process; after a production build the
+      // step that indexes it removes it.
+      const { dir, named } = folder;
+      if (!isProductionBuild() && !named) process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
       return folder;
     };
     let transcriptDocuments: SearchDocument[] = [];
@@ -67,20 +60,14 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
 
     config.on("eleventy.after", (async ({ directories, results }: { directories: { output: string }; results: BuiltPage[] }) => {
       const transcriptRecords = transcriptDocuments;
-      const outputPath = path.join(directories.output, "pagefind");
       if (isProductionBuild()) {
         const documents = documentsFolder(directories.output);
         const pages = searchable.update(results, listings);
-        try {
-          // Pagefind starts before this handler first waits, that is before the handlers of the
-          // plugins registered after this one (the transcripts' downloads, the sitemap) take the
-          // main thread: their work then shares the machine's cores with Pagefind's.
-          await writeIndex(documents, transcriptRecords, pages, outputPath, site.language);
-        } finally {
-          if (!keptIn) documents.remove();
-        }
+        documents.write([...transcriptRecords, ...pages]);
+        documents.writeSummary({ pages: pages.length, transcriptRecords: transcriptRecords.length, language: site.language });
         return;
       }
+      const outputPath = path.join(directories.output, "pagefind");
       // The listing pages left as they were are known only until the next build starts.
       const thisBuild = { unchanged: new Set(listings.unchanged), removed: new Set(listings.removed) };
       const reloaded = rebuildOver;
@@ -97,7 +84,7 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
   };
 }
 
-/** Writes the documents and starts Pagefind on them before it first waits. */
+/** Writes the documents and indexes them (`npm start`). */
 async function writeIndex(folder: SearchDocumentsFolder, transcripts: SearchDocument[], pages: SearchDocument[], outputPath: string, language: string): Promise<void> {
   const started = performance.now();
   folder.write([...transcripts, ...pages]);

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,6 +10,8 @@ import { brokenInternalLinks, duplicateIds } from "../support/links.ts";
 import { readSearchRecords } from "../support/search.ts";
 import { readSeedPosts } from "../support/seed.ts";
 import { documentFile } from "../../src/search/documents.ts";
+import { searchDocumentsFolder } from "../../src/search/documents-folder.ts";
+import { indexSearchDocuments } from "../../src/search/index-documents.ts";
 
 const EXPECTED_POST_URLS = [
   "/en/2024/06/09/exploring-leadership-and-open-source-with-maria-bracho/",
@@ -156,5 +159,31 @@ describe("a build given SEARCH_DOCUMENTS_DIR", () => {
     assert.ok(records.length > 12, `only ${records.length} search records`);
     assert.deepEqual(files.sort(), records.map((record) => documentFile(record.url)).sort());
     assert.deepEqual(searchDocumentFolders(), foldersBefore);
+  });
+});
+
+describe("npm run build's two steps: Eleventy, then the search index once Eleventy's process is over", () => {
+  const steps = tempProject("build-steps");
+  after(() => steps.remove());
+  const indexStep = (output: string) => spawnSync(process.execPath, ["--import", "tsx", "scripts/search-index.ts", `--output=${output}`], { cwd: ROOT, encoding: "utf8" });
+
+  it("leaves the search documents and what they are after Eleventy, and no index until the second step", async () => {
+    const { default: Eleventy } = await import("@11ty/eleventy");
+    await new Eleventy(steps.input, steps.output, { configPath: path.join(ROOT, ".eleventy.ts"), quietMode: true }).write();
+    assert.equal(existsSync(path.join(steps.output, "pagefind")), false);
+    const folder = searchDocumentsFolder(steps.output);
+    assert.deepEqual(folder.readSummary(), { pages: EXPECTED_POST_URLS.length, transcriptRecords: 14, language: "en" });
+
+    assert.match(await indexSearchDocuments(steps.output), /^Search index: 12 pages, 14 transcript records in [\d.]+ seconds$/);
+    assert.equal(readSearchRecords(steps.output).length, 12 + 14);
+    assert.equal(existsSync(folder.dir), false);
+  });
+
+  it("fails, naming the output and the folder, when no build left documents for that output", () => {
+    const neverBuilt = path.join(steps.root, "never-built");
+    const run = indexStep(neverBuilt);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, new RegExp(`The search index of ${neverBuilt} was not written: No search documents in ${searchDocumentsFolder(neverBuilt).dir}: the site's build writes them`));
+    assert.equal(existsSync(path.join(neverBuilt, "pagefind")), false);
   });
 });

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
+import { indexSearchDocuments } from "../../src/search/index-documents.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -24,11 +25,12 @@ export function tempProject(prefix: string): { root: string; input: string; outp
   };
 }
 
-/** Runs the project's real Eleventy configuration on `input`, writing to `output`. */
+/** What `npm run build` does, in this process: the project's real Eleventy configuration on `input`, writing to `output`, then the search index. */
 export async function buildSite(input: string, output: string): Promise<void> {
   const { default: Eleventy } = await import("@11ty/eleventy");
   const eleventy = new Eleventy(input, output, { configPath: path.join(ROOT, ".eleventy.ts"), quietMode: true });
   await eleventy.write();
+  await indexSearchDocuments(output);
 }
 
 export function listFiles(dir: string): string[] {

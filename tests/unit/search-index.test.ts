@@ -67,6 +67,24 @@ describe("the folder of search documents", () => {
   });
 });
 
+describe("what a build records with its search documents, for the step that indexes them", () => {
+  it("is read back as it was written, and is gone with the documents of the next build", () => {
+    const folder = new SearchDocumentsFolder(path.join(root, "summarised"));
+    folder.write([{ url: "/en/a/", html: page("alpha") }]);
+    folder.writeSummary({ pages: 1, transcriptRecords: 0, language: "en" });
+    assert.deepEqual(new SearchDocumentsFolder(folder.dir).readSummary(), { pages: 1, transcriptRecords: 0, language: "en" });
+    new SearchDocumentsFolder(folder.dir).write([{ url: "/en/b/", html: page("beta") }]);
+    assert.throws(() => folder.readSummary(), new RegExp(`No search documents in ${folder.dir}: the site's build writes them`));
+  });
+
+  it("names the file when it does not say what the documents are", () => {
+    const folder = new SearchDocumentsFolder(path.join(root, "garbled"));
+    folder.write([]);
+    writeFileSync(path.join(folder.dir, "summary.json"), '{"pages":"twelve"}');
+    assert.throws(() => folder.readSummary(), new RegExp(`${path.join(folder.dir, "summary.json")} does not say how many pages and transcript records there are`));
+  });
+});
+
 describe("a folder of search documents named by someone (SEARCH_DOCUMENTS_DIR)", () => {
   it("is refused, and left as it is, when it holds files that are not search documents", () => {
     const dir = path.join(root, "notes");

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { searchDocumentsFolder } from "./documents-folder.ts";
+import { searchDocumentsFolder, type SearchDocumentsFolder } from "./documents-folder.ts";
 import { writeSearchIndex } from "./pagefind.ts";
 
 /**
@@ -11,13 +11,18 @@ import { writeSearchIndex } from "./pagefind.ts";
  */
 export async function indexSearchDocuments(output: string): Promise<string> {
   const folder = searchDocumentsFolder(output);
-  const { pages, transcriptRecords, language } = folder.readSummary();
-  const started = performance.now();
   try {
-    await writeSearchIndex(folder.dir, pages + transcriptRecords, path.join(output, "pagefind"), language);
+    return await indexFolder(folder, output);
   } finally {
     if (!folder.named) folder.remove();
   }
+}
+
+/** Indexes the documents in `folder`, as its summary describes them, into `<output>/pagefind/`; resolves with what was indexed. */
+export async function indexFolder(folder: SearchDocumentsFolder, output: string): Promise<string> {
+  const { pages, transcriptRecords, language } = folder.readSummary();
+  const started = performance.now();
+  await writeSearchIndex(folder.dir, pages + transcriptRecords, path.join(output, "pagefind"), language);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   return `Search index: ${pages} pages, ${transcriptRecords} transcript records in ${seconds} seconds`;
 }

@@ -1,5 +1,4 @@
 import { rmSync } from "node:fs";
-import path from "node:path";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import { isProductionBuild } from "../site/run-mode.ts";
 import { BuiltPages, type BuiltPage, type ListingChanges } from "../site/built-pages.ts";
@@ -8,7 +7,7 @@ import type { EpisodeWithTranscript, TranscriptStore } from "../transcript/store
 import { pageForIndex, transcriptDocuments as documentsOf, type SearchDocument } from "./documents.ts";
 import { searchDocumentsFolder, type SearchDocumentsFolder } from "./documents-folder.ts";
 import { IndexQueue } from "./index-queue.ts";
-import { writeSearchIndex } from "./pagefind.ts";
+import { indexFolder } from "./index-documents.ts";
 
 /**
  * Writes the search documents at the end of every build: the posts' pages as Eleventy rendered
@@ -61,13 +60,9 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
     config.on("eleventy.after", (async ({ directories, results }: { directories: { output: string }; results: BuiltPage[] }) => {
       const transcriptRecords = transcriptDocuments;
       if (isProductionBuild()) {
-        const documents = documentsFolder(directories.output);
-        const pages = searchable.update(results, listings);
-        documents.write([...transcriptRecords, ...pages]);
-        documents.writeSummary({ pages: pages.length, transcriptRecords: transcriptRecords.length, language: site.language });
+        writeDocuments(documentsFolder(directories.output), transcriptRecords, searchable.update(results, listings), site.language);
         return;
       }
-      const outputPath = path.join(directories.output, "pagefind");
       // The listing pages left as they were are known only until the next build starts.
       const thisBuild = { unchanged: new Set(listings.unchanged), removed: new Set(listings.removed) };
       const reloaded = rebuildOver;
@@ -77,18 +72,17 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
           // Every build's pages are taken in, so that the index a later save makes has them all.
           const pages = searchable.update(results, thisBuild);
           if (superseded()) return;
-          await writeIndex(documentsFolder(directories.output), transcriptRecords, pages, outputPath, site.language);
+          const folder = writeDocuments(documentsFolder(directories.output), transcriptRecords, pages, site.language);
+          console.log(`[11ty] ${await indexFolder(folder, directories.output)}`);
         })
         .catch((error: unknown) => console.error(`[11ty] The search index was not written: ${String(error)}`));
     }) as never);
   };
 }
 
-/** Writes the documents and indexes them (`npm start`). */
-async function writeIndex(folder: SearchDocumentsFolder, transcripts: SearchDocument[], pages: SearchDocument[], outputPath: string, language: string): Promise<void> {
-  const started = performance.now();
+/** Makes `folder` hold the documents, and what they are, for Pagefind's CLI. */
+function writeDocuments(folder: SearchDocumentsFolder, transcripts: SearchDocument[], pages: SearchDocument[], language: string): SearchDocumentsFolder {
   folder.write([...transcripts, ...pages]);
-  await writeSearchIndex(folder.dir, transcripts.length + pages.length, outputPath, language);
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  console.log(`[11ty] Search index: ${pages.length} pages, ${transcripts.length} transcript records in ${seconds} seconds`);
+  folder.writeSummary({ pages: pages.length, transcriptRecords: transcripts.length, language });
+  return folder;
 }

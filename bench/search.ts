@@ -7,7 +7,7 @@
  * headless Chromium opens /search/ and types a first query, then a second one. For each query:
  * the bytes transferred (Playwright's `request.sizes()`: response body as sent + response
  * headers) from the moment typing starts until the first result is on screen (its link,
- * a.pf-result-link, or a.pf-heading-link for a transcript result without one), and the time
+ * .search-result-link), and the time
  * between the two. Each round uses a fresh browser context, so the first query starts cold.
  */
 import { spawn } from "node:child_process";
@@ -45,16 +45,16 @@ async function build(): Promise<number> {
   rmSync(SITE, { recursive: true, force: true });
   const log = path.join(ROOT, DIR, "build.log");
   const started = performance.now();
-  const status = await new Promise<number | null>((resolve, reject) => {
-    // What `npm run build` runs, on the generated input.
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--input=${DIR}/content`, `--output=${DIR}/_site`],
-      { cwd: ROOT, stdio: ["ignore", openSync(log, "w"), openSync(log, "a")] },
-    );
-    child.on("error", reject);
-    child.on("exit", resolve);
-  });
+  const logFd = openSync(log, "w");
+  const run = (args: string[]) =>
+    new Promise<number | null>((resolve, reject) => {
+      const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", logFd, logFd] });
+      child.on("error", reject);
+      child.on("exit", resolve);
+    });
+  // What `npm run build` runs, on the generated input: Eleventy, then the search index.
+  let status = await run(["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--input=${DIR}/content`, `--output=${DIR}/_site`]);
+  if (status === 0) status = await run(["--import", "tsx", "scripts/search-index.ts", `--output=${DIR}/_site`]);
   const ms = performance.now() - started;
   const summary = readFileSync(log, "utf8").split("\n").filter((l) => /Search index|Wrote \d+ files|Error/.test(l));
   if (status !== 0) throw new Error(`the build failed (exit ${status}), see ${log}:\n${summary.join("\n")}`);
@@ -172,12 +172,11 @@ function watchForResults(page: Page, query: string) {
     type Bench = { start: number | null; shown: number | null; ms: number | null; count: number };
     const w = window as unknown as { __bench: Bench };
     const now = () => performance.timeOrigin + performance.now();
-    // A result is on screen once its link is: the result's own (a.pf-result-link) or, for a
-    // transcript result that has none, its first sub-result's (a.pf-heading-link).
-    const LINKS = ".pf-result-link, .pf-heading-link";
+    // A result is on screen once its link is.
+    const LINKS = ".search-result-link";
     const before = new Set(document.querySelectorAll(LINKS));
     const bench: Bench = (w.__bench = { start: null, shown: null, ms: null, count: 0 });
-    const input = document.querySelector("pagefind-input input")!;
+    const input = document.querySelector("#search-input")!;
     const begin = () => {
       bench.start ??= now();
     };
@@ -185,7 +184,7 @@ function watchForResults(page: Page, query: string) {
     input.addEventListener("input", begin, { once: true, capture: true });
     const check = () => {
       if (bench.start === null || bench.shown !== null) return;
-      const summary = document.querySelector("pagefind-summary")?.textContent ?? "";
+      const summary = document.querySelector(".search-summary")?.textContent ?? "";
       const links = [...document.querySelectorAll(LINKS)].filter((a) => !before.has(a));
       if (links.length && summary.includes(q)) {
         bench.shown = now();
@@ -241,14 +240,14 @@ async function round(context: BrowserContext, url: string): Promise<Round> {
   const loadStart = performance.now();
   await page.goto(`${url}/search/`, { waitUntil: "load" });
   const loadMs = performance.now() - loadStart;
-  await page.locator("pagefind-input input").waitFor();
+  await page.locator("#search-input").waitFor();
   await settle(() => inFlight, () => lastActivity);
   const load = await transfers(seen, "load");
 
   const query = async (name: string, text: string): Promise<QueryResult> => {
     await watchForResults(page, text);
     phase = name;
-    await page.locator("pagefind-input input").fill(text);
+    await page.locator("#search-input").fill(text);
     const handle = await page.waitForFunction(
       () => {
         const b = (window as unknown as { __bench: { shown: number | null; ms: number | null; count: number } }).__bench;

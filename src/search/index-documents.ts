@@ -1,6 +1,7 @@
 import path from "node:path";
 import { searchDocumentsFolder, type SearchDocumentsFolder } from "./documents-folder.ts";
 import { writeSearchIndex } from "./pagefind.ts";
+import { writeRecordPosts } from "./record-posts.ts";
 
 /**
  * The search index of a production build into `output`, made from the documents the build left
@@ -22,7 +23,9 @@ export async function indexSearchDocuments(output: string): Promise<string> {
 export async function indexFolder(folder: SearchDocumentsFolder, output: string): Promise<string> {
   const { pages, transcriptRecords, language } = folder.readSummary();
   const started = performance.now();
-  await writeSearchIndex(folder.dir, pages + transcriptRecords, path.join(output, "pagefind"), language);
+  const pagefind = path.join(output, "pagefind");
+  await writeSearchIndex(folder.dir, pages + transcriptRecords, pagefind, language);
+  writeRecordPosts(pagefind);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   return `Search index: ${pages} pages, ${transcriptRecords} transcript records in ${seconds} seconds`;
 }

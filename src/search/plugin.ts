@@ -8,6 +8,7 @@ import { pageForIndex, transcriptDocuments as documentsOf, type SearchDocument }
 import { searchDocumentsFolder, type SearchDocumentsFolder } from "./documents-folder.ts";
 import { IndexQueue } from "./index-queue.ts";
 import { indexFolder } from "./index-documents.ts";
+import { bundleBrowserScripts } from "./bundle.ts";
 
 /**
  * Writes the search documents at the end of every build: the posts' pages as Eleventy rendered
@@ -32,6 +33,9 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
       endRebuild?.();
       endRebuild = undefined;
     });
+    // The page scripts change only with src/, whose edits restart `npm start`: once a process.
+    let bundled: Promise<void> | undefined;
+    config.on("eleventy.before", (({ directories }: { directories: { output: string } }) => (bundled ??= bundleBrowserScripts(directories.output))) as never);
     let folder: SearchDocumentsFolder | undefined;
     const documentsFolder = (output: string) => {
       if (folder) return folder;

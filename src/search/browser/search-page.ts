@@ -1,0 +1,351 @@
+/**
+ * The search page (`/search/`): one result per post, its best moments whoever said them.
+ *
+ * Pagefind's component UI shows one result per search record, and a post has several (its page,
+ * and a record per speaker's turns, src/search/documents.ts); its sub-results are ranked by the
+ * words' weight, so a long turn repeating "of" outranked the sentence that held the phrase. This
+ * page asks Pagefind's search API for each term, groups the records by post with `posts.json`,
+ * ranks posts and turns itself (../ranking.ts), and renders the list; it is some 6 KB, where the
+ * component UI was 45 KB.
+ */
+import { approximateTerms, byRank, decodeRecordPosts, matchPosts, rankMoments, recordIndex, termWeights, type LoadedRecord, type Moment, type PostMatch, type RecordIndex, type TermHits } from "../ranking.ts";
+import { highlightParams, pagefindQuery, parseQuery, type SearchQuery } from "../query.ts";
+import { loadPagefind, searchRecords, type Pagefind, type PagefindRecord, type PagefindResult } from "./pagefind.ts";
+
+
+const TURNS_SHOWN = 3;
+const FILTERS = ["kind", "speaker", "tag", "year"] as const;
+
+const form = document.querySelector<HTMLFormElement>("[data-search-form]")!;
+const input = form.querySelector<HTMLInputElement>("input[type=search]")!;
+const sort = document.querySelector<HTMLSelectElement>("#search-sort")!;
+const summary = document.querySelector<HTMLElement>(".search-summary")!;
+const notice = document.querySelector<HTMLElement>(".search-notice")!;
+const list = document.querySelector<HTMLOListElement>(".search-results")!;
+const empty = document.querySelector<HTMLElement>(".search-empty")!;
+const unquote = document.querySelector<HTMLElement>(".search-empty-unquote")!;
+
+interface Engine {
+  pagefind: Pagefind;
+  index: RecordIndex;
+}
+
+let engine: Promise<Engine> | undefined;
+/** Pagefind and the posts' records, fetched when the reader first turns to the search field. */
+function start(): Promise<Engine> {
+  engine ??= Promise.all([loadPagefind(), fetch("/pagefind/posts.json").then((response) => response.json())]).then(([pagefind, posts]) => ({
+    pagefind,
+    index: recordIndex(decodeRecordPosts(posts)),
+  }));
+  return engine;
+}
+
+interface Found {
+  query: SearchQuery;
+  hits: TermHits[];
+  weights: Map<string, number>;
+  /** For a quoted query: the records that hold the exact phrase. */
+  phrase?: Set<string>;
+  /** Every record a term matched, to load its text. */
+  results: Map<string, PagefindResult>;
+}
+
+let found: Found | undefined;
+/** Bumped by every search: an answer that arrives after a newer search started is dropped. */
+let generation = 0;
+
+async function search(text: string): Promise<void> {
+  const current = ++generation;
+  const query = parseQuery(text);
+  const url = new URL(location.href);
+  if (query.text) url.searchParams.set("q", query.text);
+  else url.searchParams.delete("q");
+  history.replaceState(null, "", url);
+  if (!query.words.length) {
+    found = undefined;
+    showNothing();
+    return;
+  }
+  const { pagefind, index } = await start();
+  const perTerm = await Promise.all(query.terms.map((term) => searchRecords(pagefind, term)));
+  const phrase = query.quoted ? await searchRecords(pagefind, pagefindQuery(query)) : undefined;
+  if (current !== generation) return;
+  const results = new Map(perTerm.flat().map((result) => [result.id, result]));
+  const hits = perTerm.map((termResults) => new Map(termResults.map((r) => [r.id, { score: r.score, positions: r.words }])));
+  found = { query, hits, weights: termWeights(query.terms, hits, index), phrase: phrase && new Set(phrase.map((r) => r.id)), results };
+  await show(current);
+}
+
+// --- filters and sort ----------------------------------------------------------------------
+
+/** The values chosen in each filter; a post is shown if, in every filter with a value chosen, it has one of them. */
+const chosen = new Map<string, Set<string>>();
+/** The records of each filter's values, once the reader opens the filters (Pagefind fetches them then: 22 KB on 1,000 posts). */
+let filterRecords: Promise<Map<string, Map<string, Set<string>>>> | undefined;
+
+function allowedBy(choice: ReadonlyMap<string, ReadonlySet<string>>, records: Map<string, Map<string, Set<string>>> | undefined): (record: string) => boolean {
+  const groups = [...choice].filter(([, values]) => values.size);
+  if (!groups.length || !records) return () => true;
+  return (record) => groups.every(([name, values]) => [...values].some((value) => records.get(name)?.get(value)?.has(record)));
+}
+
+async function loadFilterRecords(): Promise<Map<string, Map<string, Set<string>>>> {
+  const { pagefind } = await start();
+  const counts = await pagefind.filters();
+  const records = new Map<string, Map<string, Set<string>>>();
+  for (const name of FILTERS) {
+    const values = new Map<string, Set<string>>();
+    for (const value of Object.keys(counts[name] ?? {}).sort(byFilterValue(name))) {
+      values.set(value, new Set((await searchRecords(pagefind, null, { filters: { [name]: value } })).map((r) => r.id)));
+    }
+    records.set(name, values);
+  }
+  return records;
+}
+
+const byFilterValue = (name: string) => (a: string, b: string) => (name === "year" ? b.localeCompare(a) : a.localeCompare(b));
+
+/** Each filter's values, with how many posts the query would show with that value chosen. */
+async function renderFilters(): Promise<void> {
+  const records = await (filterRecords ??= loadFilterRecords());
+  const { index } = await start();
+  for (const name of FILTERS) {
+    const box = document.querySelector<HTMLElement>(`details[data-filter-name="${name}"] .search-filter-values`)!;
+    const items = [...(records.get(name) ?? [])].map(([value, ids]) => {
+      const choice = new Map(chosen);
+      choice.set(name, new Set([value]));
+      const count = found ? matchPosts(found.query, found.hits, index, allowedBy(choice, records), found.phrase).length : new Set([...ids].map((id) => index.postOf.get(id))).size;
+      const label = document.createElement("label");
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.checked = chosen.get(name)?.has(value) ?? false;
+      box.addEventListener("change", () => {
+        const values = chosen.get(name) ?? new Set<string>();
+        if (box.checked) values.add(value);
+        else values.delete(value);
+        chosen.set(name, values);
+        void show(generation).then(renderFilters);
+      });
+      label.append(box, ` ${value} `);
+      const n = document.createElement("span");
+      n.className = "search-filter-count";
+      n.textContent = `(${count})`;
+      label.append(n);
+      return label;
+    });
+    box.replaceChildren(...items);
+  }
+}
+
+for (const details of document.querySelectorAll<HTMLDetailsElement>("details[data-filter-name]")) {
+  details.addEventListener("toggle", () => {
+    if (details.open) void renderFilters();
+  });
+}
+
+let dateOrder: Promise<Map<string, number>> | undefined;
+/** Every record's place in date order, oldest first (Pagefind's sort by the `date` attribute). */
+async function recordDates(): Promise<Map<string, number>> {
+  const { pagefind } = await start();
+  return new Map((await searchRecords(pagefind, null, { sort: { date: "asc" } })).map((r, i) => [r.id, i]));
+}
+
+async function ordered(matches: PostMatch[], index: RecordIndex): Promise<PostMatch[]> {
+  const direction = sort.value === "date:asc" ? 1 : sort.value === "date:desc" ? -1 : 0;
+  if (!direction) return matches;
+  const dates = await (dateOrder ??= recordDates());
+  const when = (match: PostMatch) => {
+    const post = index.posts[match.post]!;
+    return Math.min(...[post.page, ...post.transcript].map((id) => (id ? (dates.get(id) ?? Infinity) : Infinity)));
+  };
+  return [...matches].sort((a, b) => direction * (when(a) - when(b)));
+}
+
+sort.addEventListener("change", () => void show(generation));
+
+// --- the list ------------------------------------------------------------------------------
+
+function showNothing(): void {
+  summary.textContent = "";
+  notice.hidden = true;
+  empty.hidden = true;
+  list.replaceChildren();
+}
+
+/** Shows the posts `found` holds under the chosen filters and sort, the first one loaded before anything is shown. */
+async function show(current: number): Promise<void> {
+  if (!found) return showNothing();
+  const { query } = found;
+  const { index } = await start();
+  const records = chosen.size ? await (filterRecords ??= loadFilterRecords()) : undefined;
+  const matches = await ordered(matchPosts(query, found.hits, index, allowedBy(chosen, records), found.phrase), index);
+  if (current !== generation) return;
+  observer.disconnect();
+  queue.length = 0;
+  if (!matches.length) {
+    showNothing();
+    summary.textContent = `No post holds “${query.text}”.`;
+    unquote.hidden = !query.quoted;
+    empty.hidden = false;
+    return;
+  }
+  // The first post's text tells whether Pagefind matched the words as typed or only words close to them.
+  const first = await loadPost(matches[0]!);
+  if (current !== generation) return;
+  const close = approximateTerms(query, first.loaded, (record, term) => found!.hits[query.terms.indexOf(term)]?.get(record)?.positions ?? []);
+  empty.hidden = true;
+  notice.hidden = !close.length;
+  notice.textContent = close.length === query.terms.length
+    ? `No post holds ${quotedList(close)} as typed. These posts hold words that come close:`
+    : `No post holds ${quotedList(close)} as typed: the posts below hold a word close to it.`;
+  summary.textContent = `${matches.length.toLocaleString("en")} ${matches.length === 1 ? "post" : "posts"} for “${query.text}”`;
+  const items = matches.map((match) => placeholder(match));
+  list.replaceChildren(...items);
+  fill(items[0]!, first);
+  items.slice(1).forEach((item) => observer.observe(item));
+}
+
+const quotedList = (words: string[]) => words.map((word) => `“${word}”`).join(", ");
+
+interface LoadedPost {
+  match: PostMatch;
+  /** The post's page record when loaded, else its first transcript record: title, date, guests. */
+  about: PagefindRecord;
+  loaded: LoadedRecord[];
+  page: Moment | null;
+  turns: Moment[];
+}
+
+/** Loads the post's records that hold the query (its page's and up to two of its transcript's) and ranks their moments. */
+async function loadPost(match: PostMatch): Promise<LoadedPost> {
+  const { query, hits, weights, results } = found!;
+  const ids = [...(match.page ? [match.page] : []), ...match.transcript];
+  const data = await Promise.all(ids.map((id) => results.get(id)!.data()));
+  const loaded = data.map((record, i) => ({ id: ids[i]!, content: record.content, anchors: record.anchors, transcript: Boolean(record.meta.transcript) }));
+  const moments = loaded.map((record) => {
+    const positions = new Map(query.terms.map((term, t) => [term, hits[t]!.get(record.id)?.positions ?? []]));
+    const ranked = rankMoments(query, weights, record, positions);
+    // A quoted query shows only where the phrase stands (the second rank key).
+    return query.quoted && ranked.some((m) => m.rank[1]) ? ranked.filter((m) => m.rank[1]) : ranked;
+  });
+  const page = match.page ? (moments[0]![0] ?? null) : null;
+  const turns = moments.slice(match.page ? 1 : 0).flat().sort(byRank).slice(0, TURNS_SHOWN);
+  return { match, about: data[0]!, loaded, page, turns };
+}
+
+// Results are filled in as they scroll into view, one post at a time in the list's order, so a
+// result's records are fetched only when it is seen and the first shown comes first.
+const queue: HTMLLIElement[] = [];
+let loading = false;
+const pending = new WeakMap<HTMLLIElement, PostMatch>();
+const observer = new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (!entry.isIntersecting) continue;
+    observer.unobserve(entry.target);
+    queue.push(entry.target as HTMLLIElement);
+  }
+  void drain();
+});
+
+async function drain(): Promise<void> {
+  if (loading) return;
+  loading = true;
+  try {
+    for (let item = queue.shift(); item; item = queue.shift()) {
+      const match = pending.get(item);
+      if (!match || !item.isConnected) continue;
+      const current = generation;
+      const post = await loadPost(match);
+      if (current === generation && item.isConnected) fill(item, post);
+    }
+  } finally {
+    loading = false;
+  }
+}
+
+function placeholder(match: PostMatch): HTMLLIElement {
+  const item = document.createElement("li");
+  item.className = "search-result search-placeholder";
+  item.setAttribute("aria-busy", "true");
+  pending.set(item, match);
+  return item;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** A link into the post, with the words to mark on the page it opens (highlight.ts). */
+function linkTo(postUrl: string, anchor: string | null): string {
+  const url = new URL(postUrl, location.href);
+  for (const term of highlightParams(found!.query)) url.searchParams.append("highlight", term);
+  if (anchor) url.hash = anchor;
+  return url.pathname + url.search + url.hash;
+}
+
+function fill(item: HTMLLIElement, post: LoadedPost): void {
+  const { meta } = post.about;
+  const postUrl = (meta.url ?? post.about.url).split("#")[0]!;
+  const heading = element("h2", "search-result-title");
+  const title = element("a", "search-result-link", meta.title ?? postUrl);
+  title.href = linkTo(postUrl, null);
+  heading.append(title);
+  const details = [meta.kind, meta.date, meta.guests && `with ${meta.guests}`].filter(Boolean).join(" · ");
+  item.replaceChildren(heading, element("p", "search-result-meta", details));
+  if (post.page) {
+    const text = element("p", "search-result-excerpt");
+    text.innerHTML = post.page.excerpt;
+    item.append(text);
+  }
+  if (post.turns.length) {
+    const turns = element("ul", "search-turns");
+    turns.setAttribute("aria-label", "In the transcript");
+    for (const moment of post.turns) {
+      const turn = element("li", "search-turn");
+      const link = element("a", "search-turn-link", moment.title);
+      link.href = linkTo(postUrl, moment.turn);
+      const text = element("p", "search-turn-excerpt");
+      text.innerHTML = moment.excerpt;
+      turn.append(link, text);
+      turns.append(turn);
+    }
+    item.append(turns);
+  }
+  item.classList.remove("search-placeholder");
+  item.removeAttribute("aria-busy");
+}
+
+// --- the field -----------------------------------------------------------------------------
+
+let typing: ReturnType<typeof setTimeout> | undefined;
+input.addEventListener("input", () => {
+  clearTimeout(typing);
+  typing = setTimeout(() => void search(input.value), 100);
+});
+input.addEventListener("focus", () => void start(), { once: true });
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  clearTimeout(typing);
+  void search(input.value);
+});
+
+// The arrow keys move from the field through the results' links, and back up to the field.
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+  const links = [...list.querySelectorAll<HTMLAnchorElement>("a")];
+  const at = document.activeElement === input ? -1 : links.indexOf(document.activeElement as HTMLAnchorElement);
+  if (at === -1 && document.activeElement !== input) return;
+  event.preventDefault();
+  const next = at + (event.key === "ArrowDown" ? 1 : -1);
+  if (next < 0) input.focus();
+  else links[Math.min(next, links.length - 1)]?.focus();
+});
+
+const initial = new URLSearchParams(location.search).get("q");
+if (initial) {
+  input.value = initial;
+  void search(initial);
+}

@@ -1,0 +1,102 @@
+/**
+ * What a reader typed into the search field, and how a word of the text stands for a word of the
+ * query. Shared by the search page and the page a result opens (src/search/browser/), and
+ * unit-tested here: no DOM, no Pagefind.
+ */
+
+/** Words that stand in almost every turn: they do not decide which posts or turns come first. */
+export const COMMON_WORDS: ReadonlySet<string> = new Set(
+  ("a about all also am an and any are as at be been but by can could did do does doing for from had has have he her him his how i if im in " +
+    "into is it its just me my no not of on or our out she so some than that thats the their them then there these they this those to too " +
+    "up us was we were what when where which who whom why will with would you your youre").split(" "),
+);
+
+export interface SearchQuery {
+  /** As typed, trimmed. */
+  text: string;
+  /** The whole query stood in double quotes: only the exact phrase matches. */
+  quoted: boolean;
+  /** The query's words, normalized (normalizeWord), in order, common ones included. */
+  words: string[];
+  /** The words that decide: distinct, without the common ones (all of them when every word is common). */
+  terms: string[];
+}
+
+/** A word as search compares it: lower case, without accents and punctuation ("OKRs”" → "okrs", "I’m" → "im"). */
+export function normalizeWord(word: string): string {
+  return word
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\p{M}\p{P}\p{S}]/gu, "");
+}
+
+export function parseQuery(typed: string): SearchQuery {
+  const text = typed.trim();
+  // Straight or curly quotes around the whole query; quotes elsewhere are left out.
+  const quoted = /^["“”].*\S.*["“”]$/u.test(text) && text.length > 2;
+  const words = text.split(/\s+/).map(normalizeWord).filter(Boolean);
+  const distinct = [...new Set(words)];
+  const decisive = distinct.filter((word) => !COMMON_WORDS.has(word));
+  return { text, quoted, words, terms: decisive.length ? decisive : distinct };
+}
+
+/** The text Pagefind is given for a query: the phrase in quotes for an exact search, else the words. */
+export function pagefindQuery(query: SearchQuery): string {
+  return query.quoted ? `"${query.words.join(" ")}"` : query.words.join(" ");
+}
+
+/** A word without its English inflection, enough to tell "strategies" and "strategy" apart from "strata". */
+function stem(word: string): string {
+  let base = word;
+  if (/ies$/.test(word) && word.length > 4) base = `${word.slice(0, -3)}y`;
+  else if (/(ss|x|z|ch|sh)es$/.test(word)) base = word.slice(0, -2);
+  else if (/[^s]s$/.test(word)) base = word.slice(0, -1);
+  else if (/ing$/.test(word) && word.length > 5) base = word.slice(0, -3);
+  else if (/ed$/.test(word) && word.length > 3) base = word.slice(0, -2);
+  // "make" and "making", "use" and "used": the stems meet without the final e.
+  return base.length > 2 ? base.replace(/e$/, "") : base;
+}
+
+/**
+ * How well a word of the text (normalized) stands for a term of the query: 1 for the word itself or
+ * another form of it ("okr" for "okrs", "strategy" for "strategies"), 0.5 for a longer word that
+ * starts with it (Pagefind matches a term as a prefix: "art" finds "articulate"), 0 for a word
+ * Pagefind matched only approximately ("x" for "xqzvwpj").
+ */
+export function matchWeight(word: string, term: string): number {
+  if (word === term || stem(word) === stem(term)) return 1;
+  if (word.startsWith(term)) return 0.5;
+  return 0;
+}
+
+/**
+ * The `highlight` parameters of a result's link, for the page it opens to mark (browser/highlight.ts):
+ * a quoted query's phrase; else its terms, and its words as a phrase, marked as one piece where
+ * they stand together. Common words alone are not marked: they stand everywhere.
+ */
+export function highlightParams(query: SearchQuery): string[] {
+  if (query.quoted) return [query.words.join(" ")];
+  return [...(query.words.length > 1 ? [query.words.join(" ")] : []), ...query.terms];
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const WORD_CHAR = "[\\p{L}\\p{N}]";
+
+/** A word of a highlight, as it may stand in the text: any case, with an ending ("gardener" marks "gardeners", "strategy" "strategies"). */
+function wordPattern(word: string): string {
+  if (COMMON_WORDS.has(word)) return `${escapeRegExp(word)}(?!${WORD_CHAR})`;
+  const base = word.length > 4 ? word.replace(/[eys]$/, "") : word;
+  return `${escapeRegExp(base)}${WORD_CHAR}*`;
+}
+
+/**
+ * What a page opened from a result marks: each `highlight` parameter, a phrase (words separated by
+ * spaces) as one piece whatever punctuation stands between its words, longest first. Null when
+ * there is nothing to mark.
+ */
+export function highlightPattern(params: readonly string[]): RegExp | null {
+  const pieces = [...new Set(params.map((param) => param.split(/\s+/).map(normalizeWord).filter(Boolean)).filter((words) => words.length).map((words) => words.join(" ")))]
+    .sort((a, b) => b.length - a.length)
+    .map((piece) => piece.split(" ").map(wordPattern).join(`[^\\p{L}\\p{N}]+`));
+  return pieces.length ? new RegExp(`(?<!${WORD_CHAR})(?:${pieces.join("|")})`, "giu") : null;
+}

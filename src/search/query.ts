@@ -20,6 +20,8 @@ export interface SearchQuery {
   words: string[];
   /** The words that decide: distinct, without the common ones (all of them when every word is common). */
   terms: string[];
+  /** The last word while it may be unfinished (no space typed after it): it alone matches the start of longer words ("ram" finds "ramen"). */
+  partial: string | null;
 }
 
 /** A word as search compares it: lower case, without accents and punctuation ("OKRs”" → "okrs", "I’m" → "im"). */
@@ -37,7 +39,8 @@ export function parseQuery(typed: string): SearchQuery {
   const words = text.split(/\s+/).map(normalizeWord).filter(Boolean);
   const distinct = [...new Set(words)];
   const decisive = distinct.filter((word) => !COMMON_WORDS.has(word));
-  return { text, quoted, words, terms: decisive.length ? decisive : distinct };
+  const partial = !quoted && !/\s$/.test(typed) ? (words.at(-1) ?? null) : null;
+  return { text, quoted, words, terms: decisive.length ? decisive : distinct, partial };
 }
 
 /** The text Pagefind is given for a query: the phrase in quotes for an exact search, else the words. */

@@ -44,6 +44,16 @@ export function recordIndex(posts: PostRecords[]): RecordIndex {
 }
 
 /**
+ * A term's hits without the records where Pagefind matched it only as the start of a longer word
+ * ("art" in "articulate"): `exact` holds the records its quoted search found (the word itself, or
+ * another form of it). Kept whole when no record holds the word as such: Pagefind's approximate
+ * matches then stand, and the page says they are approximate.
+ */
+export function wholeWordHits(hits: TermHits, exact: ReadonlySet<string>): TermHits {
+  return exact.size ? new Map([...hits].filter(([record]) => exact.has(record))) : hits;
+}
+
+/**
  * How much each term weighs: ln(1 + posts / posts holding it). A word that stands in nearly every
  * post ("leadership" on this blog) weighs little beside one that stands in a single post ("ramen").
  */
@@ -180,7 +190,7 @@ export function rankMoments(query: SearchQuery, weights: ReadonlyMap<string, num
   const moments: Moment[] = [];
   for (const { turn, title, start, end } of segments) {
     const found = query.terms.map((term) =>
-      (positions.get(term) ?? []).filter((p) => p >= start && p < end).map((p) => ({ p, weight: matchWeight(normalized(p), term) })),
+      (positions.get(term) ?? []).filter((p) => p >= start && p < end).map((p) => ({ p, weight: wordWeight(query, normalized(p), term) })),
     );
     if (found.every((list) => !list.length)) continue;
     const held = query.terms.reduce((sum, term, i) => sum + (weights.get(term) ?? 1) * Math.max(0, ...found[i]!.map((f) => f.weight)), 0);
@@ -201,6 +211,12 @@ export function rankMoments(query: SearchQuery, weights: ReadonlyMap<string, num
     });
   }
   return moments.sort(byRank);
+}
+
+/** matchWeight, where only the word being typed matches the start of a longer word. */
+function wordWeight(query: SearchQuery, word: string, term: string): number {
+  const weight = matchWeight(word, term);
+  return weight === 1 || term === query.partial ? weight : 0;
 }
 
 export function byRank(a: { rank: readonly number[] }, b: { rank: readonly number[] }): number {

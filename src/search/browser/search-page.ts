@@ -8,7 +8,7 @@
  * ranks posts and turns itself (../ranking.ts), and renders the list; it is some 6 KB, where the
  * component UI was 45 KB.
  */
-import { approximateTerms, byRank, decodeRecordPosts, matchPosts, rankMoments, recordIndex, termWeights, type LoadedRecord, type Moment, type PostMatch, type RecordIndex, type TermHits } from "../ranking.ts";
+import { approximateTerms, byRank, wholeWordHits, decodeRecordPosts, matchPosts, rankMoments, recordIndex, termWeights, type LoadedRecord, type Moment, type PostMatch, type RecordIndex, type TermHits } from "../ranking.ts";
 import { highlightParams, pagefindQuery, parseQuery, type SearchQuery } from "../query.ts";
 import { loadPagefind, searchRecords, type Pagefind, type PagefindRecord, type PagefindResult } from "./pagefind.ts";
 
@@ -67,11 +67,18 @@ async function search(text: string): Promise<void> {
     return;
   }
   const { pagefind, index } = await start();
-  const perTerm = await Promise.all(query.terms.map((term) => searchRecords(pagefind, term)));
-  const phrase = query.quoted ? await searchRecords(pagefind, pagefindQuery(query)) : undefined;
+  const [perTerm, exact, phrase] = await Promise.all([
+    Promise.all(query.terms.map((term) => searchRecords(pagefind, term))),
+    Promise.all(query.terms.map((term) => (term === query.partial ? null : searchRecords(pagefind, `"${term}"`)))),
+    query.quoted ? searchRecords(pagefind, pagefindQuery(query)) : undefined,
+  ]);
   if (current !== generation) return;
   const results = new Map(perTerm.flat().map((result) => [result.id, result]));
-  const hits = perTerm.map((termResults) => new Map(termResults.map((r) => [r.id, { score: r.score, positions: r.words }])));
+  const hits = perTerm.map((termResults, i) => {
+    const all: TermHits = new Map(termResults.map((r) => [r.id, { score: r.score, positions: r.words }]));
+    const whole = exact[i];
+    return whole ? wholeWordHits(all, new Set(whole.map((r) => r.id))) : all;
+  });
   found = { query, hits, weights: termWeights(query.terms, hits, index), phrase: phrase && new Set(phrase.map((r) => r.id)), results };
   await show(current);
 }
@@ -116,17 +123,19 @@ async function renderFilters(): Promise<void> {
       choice.set(name, new Set([value]));
       const count = found ? matchPosts(found.query, found.hits, index, allowedBy(choice, records), found.phrase).length : new Set([...ids].map((id) => index.postOf.get(id))).size;
       const label = document.createElement("label");
-      const box = document.createElement("input");
-      box.type = "checkbox";
-      box.checked = chosen.get(name)?.has(value) ?? false;
-      box.addEventListener("change", () => {
+      const checkbox = document.createElement("input");
+      checkbox.type = "checkbox";
+      checkbox.checked = chosen.get(name)?.has(value) ?? false;
+      // A value that would leave no post can't be chosen (but can be let go of).
+      checkbox.disabled = count === 0 && !checkbox.checked;
+      checkbox.addEventListener("change", () => {
         const values = chosen.get(name) ?? new Set<string>();
-        if (box.checked) values.add(value);
+        if (checkbox.checked) values.add(value);
         else values.delete(value);
         chosen.set(name, values);
-        void show(generation).then(renderFilters);
+        void show(generation);
       });
-      label.append(box, ` ${value} `);
+      label.append(checkbox, ` ${value} `);
       const n = document.createElement("span");
       n.className = "search-filter-count";
       n.textContent = `(${count})`;
@@ -187,6 +196,7 @@ async function show(current: number): Promise<void> {
     summary.textContent = `No post holds “${query.text}”.`;
     unquote.hidden = !query.quoted;
     empty.hidden = false;
+    refreshFilters();
     return;
   }
   // The first post's text tells whether Pagefind matched the words as typed or only words close to them.
@@ -203,6 +213,12 @@ async function show(current: number): Promise<void> {
   list.replaceChildren(...items);
   fill(items[0]!, first);
   items.slice(1).forEach((item) => observer.observe(item));
+  refreshFilters();
+}
+
+/** The filters' counts follow the query, when the reader has them open. */
+function refreshFilters(): void {
+  if (document.querySelector("details[data-filter-name][open]")) void renderFilters();
 }
 
 const quotedList = (words: string[]) => words.map((word) => `“${word}”`).join(", ");

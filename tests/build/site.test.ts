@@ -12,6 +12,7 @@ import { readSeedPosts } from "../support/seed.ts";
 import { documentFile } from "../../src/search/documents.ts";
 import { searchDocumentsFolder } from "../../src/search/documents-folder.ts";
 import { indexSearchDocuments } from "../../src/search/index-documents.ts";
+import { decodeRecordPosts } from "../../src/search/ranking.ts";
 
 const EXPECTED_POST_URLS = [
   "/en/2024/06/09/exploring-leadership-and-open-source-with-maria-bracho/",
@@ -177,6 +178,19 @@ describe("npm run build's two steps: Eleventy, then the search index once Eleven
     assert.match(await indexSearchDocuments(steps.output), /^Search index: 12 pages, 14 transcript records in [\d.]+ seconds$/);
     assert.equal(readSearchRecords(steps.output).length, 12 + 14);
     assert.equal(existsSync(folder.dir), false);
+  });
+
+  it("writes beside the index which records make each post, for the search page to show one result per post", () => {
+    const posts = decodeRecordPosts(JSON.parse(readFileSync(path.join(steps.output, "pagefind/posts.json"), "utf8")));
+    const records = new Map(readSearchRecords(steps.output).map((record) => [record.id, record]));
+    assert.deepEqual(posts.map((post) => records.get(post.page ?? "")?.url).sort(), [...EXPECTED_POST_URLS].sort());
+    const listed = posts.flatMap((post) => [post.page, ...post.transcript]);
+    assert.deepEqual([...listed].sort(), [...records.keys()].sort(), "every record, once");
+    for (const post of posts) {
+      const url = records.get(post.page!)!.url;
+      for (const id of post.transcript) assert.ok(records.get(id)!.url.startsWith(`${url}#turn-`), `${id} belongs to ${url}`);
+    }
+    assert.deepEqual(posts.map((post) => post.transcript.length).filter(Boolean).length, 5, "the five episodes have transcript records");
   });
 
   it("fails, naming the output and the folder, when no build left documents for that output", () => {

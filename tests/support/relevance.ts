@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
+import { openSearch, resultAt, typeQuery } from "./search-page.ts";
 
 export interface RelevanceQuery {
   query: string;
@@ -55,55 +56,30 @@ async function turnsHolding(page: Page, siteUrl: string, postUrl: string, words:
   return turns.filter((turn) => collapse(turn.text.replace(/\[\d\d:\d\d:\d\d\]/g, "")).includes(collapse(words))).map((turn) => turn.id);
 }
 
-/** Types `text` into the search page and waits until its answer is on screen: the first result filled in, or the empty state. */
-export async function typeQuery(page: Page, text: string): Promise<void> {
-  const input = page.locator("#search-input");
-  await input.fill("");
-  await page.waitForFunction(() => !document.querySelector(".search-summary")?.textContent);
-  await input.fill(text);
-  await page.waitForFunction(
-    (typed) => {
-      const summary = document.querySelector(".search-summary")?.textContent ?? "";
-      if (!summary.includes(`“${typed.trim()}”`)) return false;
-      const first = document.querySelector(".search-result");
-      return !(document.querySelector(".search-empty") as HTMLElement).hidden || (first !== null && !first.classList.contains("search-placeholder"));
-    },
-    text,
-    { timeout: 20_000 },
-  );
-}
-
-/** The post URL and turn links of the `n`th result (0-based), scrolled into view and filled in. */
-async function result(page: Page, n: number): Promise<{ post: string; turns: string[] } | null> {
-  const item = page.locator(".search-result").nth(n);
-  if (!(await item.count())) return null;
-  await item.scrollIntoViewIfNeeded();
-  await item.locator(".search-result-link").waitFor();
-  return item.evaluate((node) => ({
-    post: new URL(node.querySelector<HTMLAnchorElement>(".search-result-link")!.href).pathname,
-    turns: [...node.querySelectorAll<HTMLAnchorElement>(".search-turn-link")].map((a) => new URL(a.href).hash.slice(1)),
-  }));
-}
-
 export async function runRelevance(browser: Browser, siteUrl: string, queries: readonly RelevanceQuery[], log: (line: string) => void = () => {}): Promise<RelevanceResult[]> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const out: RelevanceResult[] = [];
+  const newPage = () => browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const expected = new Map<RelevanceQuery, string[]>();
+  const reader = await newPage();
   try {
-    const expected = new Map<RelevanceQuery, string[]>();
     for (const query of queries) {
       if (!query.turn) continue;
-      const ids = await turnsHolding(page, siteUrl, query.post, query.turn);
+      const ids = await turnsHolding(reader, siteUrl, query.post, query.turn);
       if (ids.length !== 1) throw new Error(`The turn of "${query.query}" must be the one turn of ${query.post} that holds "${query.turn}": ${ids.length} do`);
       expected.set(query, ids);
     }
-    await page.goto(`${siteUrl}/search/`);
+  } finally {
+    await reader.close();
+  }
+  const page = await openSearch(newPage, siteUrl);
+  const out: RelevanceResult[] = [];
+  try {
     for (const query of queries) {
       await typeQuery(page, query.query);
       let postRank: number | null = null;
       let turnsShown: string[] = [];
       let first: string | null = null;
       for (let n = 0; n < RANKS_LOOKED_AT; n++) {
-        const shown = await result(page, n);
+        const shown = await resultAt(page, n);
         if (!shown) break;
         if (n === 0) first = shown.post;
         if (shown.post === query.post) {

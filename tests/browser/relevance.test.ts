@@ -1,0 +1,44 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser } from "playwright-core";
+import { serveInChromium, type ServedSite } from "../support/browser.ts";
+import { buildSite, tempProject } from "../support/build.ts";
+import { describe as describeResult, figures, readQueries, runRelevance } from "../support/relevance.ts";
+
+/**
+ * The floors reached by the suite (docs/benchmarks.md, "Search relevance"): a change to the
+ * records or the ranking that makes search find less fails here.
+ */
+const FLOORS = { postFirst: 1, turnInFirstThree: 1 };
+
+const project = tempProject("browser-relevance");
+let browser: Browser;
+let site: ServedSite;
+let stop: () => Promise<void>;
+
+describe("search relevance: the suite of queries readers type, through /search/ in Chromium", () => {
+  before(async () => {
+    await buildSite(project.input, project.output);
+    ({ site, browser, stop } = await serveInChromium(project.output));
+  });
+  after(async () => {
+    await stop?.();
+    project.remove();
+  });
+
+  it("has at least 40 queries of every kind a reader types, each naming the post that must come first", () => {
+    const queries = readQueries();
+    assert.ok(queries.length >= 40, `${queries.length} queries`);
+    const kinds = new Set(queries.map((q) => q.type));
+    for (const kind of ["phrase", "topic", "name", "book", "notes", "plural", "quoted"]) assert.ok(kinds.has(kind), kind);
+    for (const q of queries) assert.match(q.post, /^\/en\/\d{4}\/\d\d\/\d\d\/[a-z0-9-]+\/$/, q.query);
+  });
+
+  it("puts the right post first and the right turn among the first three links, at or above the floors", async () => {
+    const results = await runRelevance(browser, site.url, readQueries());
+    const f = figures(results);
+    const misses = results.filter((r) => r.postRank !== 1 || (r.query.turn && !r.turnRank)).map(describeResult);
+    assert.ok(f.postFirst >= FLOORS.postFirst, `right post first for ${(f.postFirst * 100).toFixed(1)} %:\n${misses.join("\n")}`);
+    assert.ok(f.turnInFirstThree >= FLOORS.turnInFirstThree, `right turn shown for ${(f.turnInFirstThree * 100).toFixed(1)} %:\n${misses.join("\n")}`);
+  });
+});

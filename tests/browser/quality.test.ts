@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
+import { shownResults } from "../support/search-page.ts";
 import { serveInChromium, type ServedSite } from "../support/browser.ts";
 import { buildSite, ROOT, tempProject } from "../support/build.ts";
 
@@ -44,7 +45,7 @@ async function watchedContext(options: Parameters<Browser["newContext"]>[0] = {}
 
 async function settle(page: Page, url: string) {
   await page.goto(site.url + url, { waitUntil: "networkidle" });
-  if (url.startsWith("/search/")) await page.locator("li.pf-result:has(.search-result-meta)").first().waitFor();
+  if (url.startsWith("/search/")) await page.locator(".search-result-link").first().waitFor();
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
@@ -104,7 +105,7 @@ describe("quality in Chromium", () => {
       violations.push(...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).map((v) => `${url}: ${v}`));
     }
     await settle(page, `${PAGES["episode with transcript"]}?highlight=ramen#turn-8`);
-    await page.locator("mark.pagefind-highlight").first().waitFor();
+    await page.locator("mark.search-highlight").first().waitFor();
     violations.push(...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)));
     await context.close();
     assert.deepEqual(violations, []);
@@ -134,17 +135,17 @@ describe("quality in Chromium", () => {
       await link.hover();
       assert.equal(await pwned(), undefined);
     }
-    await page.goto(`${site.url}/search/`);
-    await page.locator("pagefind-input input").fill("Zyxwhostile");
-    await page.locator(".pf-heading-link").first().waitFor();
-    assert.equal((await page.locator(".pf-heading-link").first().textContent())?.trim(), "javascript:window.__pwned=10 · 00:10");
-    const loadedTitle = page.locator("li.pf-result:has(.search-result-meta) .pf-result-title").first();
-    assert.equal(await loadedTitle.textContent(), 'Pwned </script><script>window.__pwned=1</script> "quoted" <img src=x onerror="window.__pwned=2"> & more');
-    await page.locator("pagefind-input input").fill("Pwned");
-    await loadedTitle.waitFor();
-    await page.waitForTimeout(300);
+    await page.goto(`${site.url}/search/?q=Zyxwhostile`);
+    await page.locator(".search-turn-link").first().waitFor();
+    assert.equal((await page.locator(".search-turn-link").first().textContent())?.trim(), "javascript:window.__pwned=10 · 00:10");
+    const title = page.locator(".search-result-link").first();
+    assert.equal(await title.textContent(), 'Pwned </script><script>window.__pwned=1</script> "quoted" <img src=x onerror="window.__pwned=2"> & more');
+    await page.locator("#search-input").fill("Pwned");
+    await page.locator(".search-summary").filter({ hasText: "“Pwned”" }).waitFor();
+    await title.waitFor();
+    await shownResults(page);
     assert.equal(await pwned(), undefined);
-    assert.equal(await page.locator('.pf-results img[src="x"], .pf-results script').count(), 0);
+    assert.equal(await page.locator('.search-results img[src="x"], .search-results script').count(), 0);
     await context.close();
     assert.deepEqual(dialogs, []);
   });

@@ -210,6 +210,7 @@ interface QueryResult {
 }
 
 interface Round {
+  loadList: Transfer[];
   loadBytes: number;
   loadRequests: number;
   loadMs: number;
@@ -266,7 +267,7 @@ async function round(context: BrowserContext, url: string): Promise<Round> {
   const q1 = await query("q1", values.q1);
   const q2 = await query("q2", values.q2);
   await page.close();
-  return { loadBytes: sum(load), loadRequests: load.length, loadMs, q1, q2 };
+  return { loadList: load, loadBytes: sum(load), loadRequests: load.length, loadMs, q1, q2 };
 }
 
 const median = (xs: number[]) => {
@@ -343,5 +344,8 @@ function largest(key: "q1" | "q2", n: number): void {
   }
   console.log(`  by folder: ${[...by].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${kb(v)}`).join(", ")}`);
 }
+// The page's own files, apart from what the searches fetch.
+console.log(`\nPage load of /search/ by file (round 1, gzip where the host compresses):`);
+for (const t of results[0]!.loadList) console.log(`  ${kb(t.bytes).padStart(9)}  ${t.status} ${t.encoding.padEnd(4)}  ${new URL(t.url).pathname}`);
 largest("q1", 12);
 largest("q2", 8);

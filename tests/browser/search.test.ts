@@ -266,6 +266,17 @@ describe("search in Chromium", () => {
     await page.close();
   });
 
+  it("says so when the search index cannot be had, and where to browse instead", async () => {
+    const page = await browser.newPage();
+    await page.route("**/pagefind/posts.json", (route) => route.fulfill({ status: 404, body: "gone" }));
+    await page.goto(`${site.url}/search/?q=ramen`);
+    const summary = page.locator(".search-summary");
+    await summary.filter({ hasText: "not available" }).waitFor();
+    assert.equal(await summary.innerText(), "Search is not available right now (/pagefind/posts.json answered 404).");
+    assert.ok(await page.locator(".search-empty a[href='/archive/']").isVisible());
+    await page.close();
+  });
+
   it("says plainly, without JavaScript, that search needs it and where to browse instead", () => {
     const html = readFileSync(path.join(project.output, "search/index.html"), "utf8");
     assert.match(html, /<noscript>\s*<p class="notice">Search runs in your browser and needs JavaScript/);

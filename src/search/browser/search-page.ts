@@ -30,10 +30,16 @@ interface Engine {
   index: RecordIndex;
 }
 
+async function fetchJson(url: string): Promise<unknown> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return response.json();
+}
+
 let engine: Promise<Engine> | undefined;
 /** Pagefind and the posts' records, fetched when the reader first turns to the search field. */
 function start(): Promise<Engine> {
-  engine ??= Promise.all([loadPagefind(), fetch("/pagefind/posts.json").then((response) => response.json())]).then(([pagefind, posts]) => ({
+  engine ??= Promise.all([loadPagefind(), fetchJson("/pagefind/posts.json")]).then(([pagefind, posts]) => ({
     pagefind,
     index: recordIndex(decodeRecordPosts(posts)),
   }));
@@ -54,7 +60,18 @@ let found: Found | undefined;
 /** Bumped by every search: an answer that arrives after a newer search started is dropped. */
 let generation = 0;
 
+/** Searches for `text`; if Pagefind's files cannot be had, says so and where to browse instead. */
 async function search(text: string): Promise<void> {
+  try {
+    await runSearch(text);
+  } catch (error) {
+    showNothing();
+    summary.textContent = `Search is not available right now (${error instanceof Error ? error.message : String(error)}).`;
+    empty.hidden = false;
+  }
+}
+
+async function runSearch(text: string): Promise<void> {
   const current = ++generation;
   const query = parseQuery(text);
   const url = new URL(location.href);
@@ -80,7 +97,7 @@ async function search(text: string): Promise<void> {
     return whole ? wholeWordHits(all, new Set(whole.map((r) => r.id))) : all;
   });
   found = { query, hits, weights: termWeights(query.terms, hits, index), phrase: phrase && new Set(phrase.map((r) => r.id)), results };
-  await show(current);
+  await show();
 }
 
 // --- filters and sort ----------------------------------------------------------------------
@@ -133,7 +150,7 @@ async function renderFilters(): Promise<void> {
         if (checkbox.checked) values.add(value);
         else values.delete(value);
         chosen.set(name, values);
-        void show(generation);
+        void show();
       });
       label.append(checkbox, ` ${value} `);
       const n = document.createElement("span");
@@ -170,7 +187,7 @@ async function ordered(matches: PostMatch[], index: RecordIndex): Promise<PostMa
   return [...matches].sort((a, b) => direction * (when(a) - when(b)));
 }
 
-sort.addEventListener("change", () => void show(generation));
+sort.addEventListener("change", () => void show());
 
 // --- the list ------------------------------------------------------------------------------
 
@@ -181,14 +198,20 @@ function showNothing(): void {
   list.replaceChildren();
 }
 
+/** Bumped by every showing of the list: a filter or sort changed while one was loading makes it stale. */
+let showing = 0;
+
 /** Shows the posts `found` holds under the chosen filters and sort, the first one loaded before anything is shown. */
-async function show(current: number): Promise<void> {
+async function show(): Promise<void> {
+  const ticket = ++showing;
+  const current = generation;
+  const stale = () => ticket !== showing || current !== generation;
   if (!found) return showNothing();
   const { query } = found;
   const { index } = await start();
   const records = chosen.size ? await (filterRecords ??= loadFilterRecords()) : undefined;
   const matches = await ordered(matchPosts(query, found.hits, index, allowedBy(chosen, records), found.phrase), index);
-  if (current !== generation) return;
+  if (stale()) return;
   observer.disconnect();
   queue.length = 0;
   if (!matches.length) {
@@ -201,7 +224,7 @@ async function show(current: number): Promise<void> {
   }
   // The first post's text tells whether Pagefind matched the words as typed or only words close to them.
   const first = await loadPost(matches[0]!);
-  if (current !== generation) return;
+  if (stale()) return;
   const close = approximateTerms(query, first.loaded, (record, term) => found!.hits[query.terms.indexOf(term)]?.get(record)?.positions ?? []);
   empty.hidden = true;
   notice.hidden = !close.length;

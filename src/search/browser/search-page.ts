@@ -5,13 +5,26 @@
  * and a record per speaker's turns, src/search/documents.ts); its sub-results are ranked by the
  * words' weight, so a long turn repeating "of" outranked the sentence that held the phrase. This
  * page asks Pagefind's search API for each term, groups the records by post with `posts.json`,
- * ranks posts and turns itself (../ranking.ts), and renders the list; it is some 6 KB, where the
- * component UI was 45 KB.
+ * ranks posts and turns itself (../ranking.ts), and renders the list; bundled, it is 5.7 KB on the
+ * wire, where the component UI's script was about 44 KB (docs/benchmarks.md).
  */
-import { approximateTerms, byRank, wholeWordHits, decodeRecordPosts, matchPosts, rankMoments, recordIndex, termWeights, type LoadedRecord, type Moment, type PostMatch, type RecordIndex, type TermHits } from "../ranking.ts";
+import {
+  approximateTerms,
+  byRank,
+  decodeRecordPosts,
+  matchPosts,
+  rankMoments,
+  recordIndex,
+  termWeights,
+  wholeWordHits,
+  type LoadedRecord,
+  type Moment,
+  type PostMatch,
+  type RecordIndex,
+  type TermHits,
+} from "../ranking.ts";
 import { highlightParams, pagefindQuery, parseQuery, type SearchQuery } from "../query.ts";
 import { loadPagefind, searchRecords, type Pagefind, type PagefindRecord, type PagefindResult } from "./pagefind.ts";
-
 
 const TURNS_SHOWN = 3;
 const FILTERS = ["kind", "speaker", "tag", "year"] as const;

@@ -23,7 +23,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -249,6 +249,7 @@ for (const size of sizes) {
       if (index && run === 1) console.log(`  ${index[0]}`);
     }
     if (failed) console.log(failed);
+    else console.log(`  feeds: ${["feed.xml", "feed.json", "podcast.xml"].map((feed) => `${feed} ${(statSync(path.join(output, feed)).size / 1e6).toFixed(2)} MB`).join(", ")}`);
     rows.push(row(size, `full: project build (Eleventy + search index)${values["node-options"] ? `, NODE_OPTIONS=${values["node-options"]}` : ""}`, samples, output, failed));
     if (!failed) rows.push(...(await searchIndexAlone(size, dir, outputs, output, runs, temporary)));
   }

@@ -20,8 +20,9 @@ export function feedsPlugin(site: SiteSettings, transcripts: TranscriptStore) {
         .filter((item) => item.data.post)
         .sort((a, b) => (b.data.post as Post).date.toMillis() - (a.data.post as Post).date.toMillis()),
     );
-    // The three feeds share their entries: each is made once per build, not once per feed.
-    const made = new WeakMap<RenderedItem[], FeedEntry[]>();
+    // The three feeds share their entries: each is made once per build, and only for the posts a
+    // feed carries (the newest for Atom and JSON, the episodes with audio for the podcast).
+    const made = new WeakMap<RenderedItem[], Map<RenderedItem, FeedEntry>>();
     // Under `npm start` an edit leaves the other posts as they were: their entries are kept.
     const kept = new Map<string, { content: string; data: string; entry: FeedEntry }>();
     const entryOf = (item: RenderedItem) => {
@@ -35,23 +36,31 @@ export function feedsPlugin(site: SiteSettings, transcripts: TranscriptStore) {
       kept.set(item.inputPath, { content: item.content, data, entry });
       return entry;
     };
-    const entries = (items: RenderedItem[]) => {
-      const known = made.get(items);
-      if (known) return known;
-      const list = items.map(entryOf);
-      const listed = new Set(items.map((item) => item.inputPath));
-      for (const inputPath of kept.keys()) if (!listed.has(inputPath)) kept.delete(inputPath);
-      made.set(items, list);
-      return list;
+    /** The entries of `chosen`, some of `items` (every post, newest first). */
+    const entries = (items: RenderedItem[], chosen: RenderedItem[]) => {
+      let byItem = made.get(items);
+      if (!byItem) {
+        made.set(items, (byItem = new Map()));
+        const listed = new Set(items.map((item) => item.inputPath));
+        for (const inputPath of kept.keys()) if (!listed.has(inputPath)) kept.delete(inputPath);
+      }
+      return chosen.map((item) => {
+        let entry = byItem.get(item);
+        if (!entry) byItem.set(item, (entry = entryOf(item)));
+        return entry;
+      });
     };
-    config.addFilter("atomFeed", (items: RenderedItem[]) => atomFeed(site, entries(items)));
-    config.addFilter("jsonFeed", (items: RenderedItem[]) => jsonFeed(site, entries(items)));
+    const newest = (items: RenderedItem[]) => entries(items, items.slice(0, site.feedEntries));
+    config.addFilter("atomFeed", (items: RenderedItem[]) => atomFeed(site, newest(items)));
+    config.addFilter("jsonFeed", (items: RenderedItem[]) => jsonFeed(site, newest(items)));
     config.addCollection("chapterFiles", (api: CollectionApi) =>
       api.getAll().flatMap((item) => {
         const post = item.data.post as Post | undefined;
         return post?.chapters.length ? [{ url: chaptersUrl(post), body: chaptersJson(post) }] : [];
       }),
     );
-    config.addFilter("podcastFeed", (items: RenderedItem[]) => podcastFeed(site, entries(items)));
+    config.addFilter("podcastFeed", (items: RenderedItem[]) =>
+      podcastFeed(site, entries(items, items.filter((item) => (item.data.post as Post).audio))),
+    );
   };
 }

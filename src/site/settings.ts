@@ -28,6 +28,8 @@ export const siteSettingsSchema = z.object({
   postsPerTagPage: z.number().int().positive(),
   /** The home page shows the newest posts; the archive lists them all. */
   postsOnHomePage: z.number().int().positive(),
+  /** The Atom and JSON feeds carry the newest posts only, in full: readers fetch them again and again. The podcast feed keeps every episode. */
+  feedEntries: z.number().int().positive().default(20),
   newsletter: z.object({
     heading: z.string(),
     text: z.string(),

@@ -39,7 +39,7 @@ describe("publishing", () => {
   });
   after(() => project.remove());
 
-  it("writes an Atom feed and a JSON Feed of every published post, full content, absolute URLs", () => {
+  it("writes an Atom feed and a JSON Feed of every published post (fewer than feedEntries), full content, absolute URLs", () => {
     const atom = parseAtomFeed(read("feed.xml"));
     assert.equal(atom.entries?.length, PUBLIC_POSTS);
     const maria = atom.entries!.find((e) => text(e.title) === "Exploring Leadership and Open Source with Maria Bracho")!;
@@ -242,5 +242,35 @@ describe("publishing", () => {
     assert.equal(doc.querySelector(".featured-image figcaption")?.textContent, "Photo de Jeremy Bishop");
     const inText = doc.querySelector(".post-body img")!;
     assert.equal(inText.getAttribute("loading"), "lazy");
+  });
+});
+
+describe("feeds of a sane size", () => {
+  const small = tempProject("feeds-newest");
+  const read = (file: string) => readFileSync(path.join(small.output, file), "utf8");
+  before(async () => {
+    cpSync(path.join(ROOT, "tests/fixtures/episode-with-audio"), path.join(small.input, "posts/2024-07-01-fixture-episode"), { recursive: true });
+    cpSync(path.join(ROOT, "tests/fixtures/publishing"), path.join(small.input, "posts"), { recursive: true });
+    const settings = path.join(small.input, "_data/site.json");
+    writeFileSync(settings, JSON.stringify({ ...JSON.parse(readFileSync(settings, "utf8")), feedEntries: 2 }));
+    await sharp({ create: { width: 1600, height: 900, channels: 3, background: "#0b5cad" } })
+      .png()
+      .toFile(path.join(small.input, "posts/photo-fixture.png"));
+    await buildSite(small.input, small.output);
+  });
+  after(() => small.remove());
+
+  it("carries only the newest feedEntries posts in the Atom and JSON feeds, in full", () => {
+    const atom = parseAtomFeed(read("feed.xml"));
+    assert.deepEqual(atom.entries?.map((e) => text(e.title)), ["A Post With a Photo", "A Moved Post"]);
+    assert.match(atom.entries![0]!.content?.value ?? "", /<p>The text of the post\.<\/p>[\s\S]*<img [^>]*alt="A smaller blue square"/, "the whole post");
+    assert.match(atom.entries![1]!.content?.value ?? "", /<p>This post used to live elsewhere\.<\/p>/);
+    const json = parseJsonFeed(JSON.parse(read("feed.json")));
+    assert.deepEqual(json.items?.map((i) => i.title), ["A Post With a Photo", "A Moved Post"]);
+  });
+
+  it("keeps every published episode with audio in the podcast feed, however old", () => {
+    const feed = parseRssFeed(read("podcast.xml"));
+    assert.deepEqual(feed.items?.map((i) => i.title), ["A Fixture Episode With Audio"]);
   });
 });

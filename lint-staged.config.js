@@ -1,0 +1,6 @@
+// The pre-commit hook (simple-git-hooks, turned on by `npm run hooks`) runs lint-staged, which
+// checks the content when a commit stages a file under content/: the whole content, since a
+// post can break a link or a slug elsewhere. A commit that touches no content runs nothing.
+export default {
+  "content/**": () => "npm run check",
+};

@@ -1,0 +1,272 @@
+/**
+ * `npm run check`: everything the build would refuse or warn about in the content, found
+ * without building the site. Each check is one function below; all of them read the posts as
+ * the build does (the same front matter reader, schema, transcript parser and Markdown parser).
+ */
+import { statSync } from "node:fs";
+import path from "node:path";
+import { DateTime } from "luxon";
+import { unpublishedReason } from "../posts/publishing.ts";
+import { redirectsOf } from "../posts/redirects.ts";
+import { readEpisodeTranscript } from "../transcript/episode.ts";
+import type { Diagnostic as TranscriptDiagnostic } from "../transcript/parse.ts";
+import { listContent, readMarkdown, readPost, readSettings, type ContentPath, type MarkdownFile, type PostFile } from "./files.ts";
+import { referencesIn, safeDecode, type Reference } from "./references.ts";
+import { byPlace, placeOf, type CheckReport, type Diagnostic, type Unpublished } from "./report.ts";
+
+export interface CheckOptions {
+  /** The content folder, as given to the build (`content`). */
+  input: string;
+  /** Posts dated after this are scheduled. */
+  now?: DateTime;
+  /** Paths in messages are relative to this folder, as the build's are to the current one. */
+  cwd?: string;
+}
+
+interface Findings {
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+}
+
+/** A valid post with the links and images of its text. */
+interface CheckedPost extends PostFile {
+  references: Reference[];
+}
+
+export function checkContent({ input, now = DateTime.now(), cwd = process.cwd() }: CheckOptions): CheckReport {
+  const root = path.resolve(cwd, input);
+  const shown = (file: string) => path.relative(cwd, file) || ".";
+  const found: Findings = { errors: [], warnings: [] };
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
+    found.errors.push({ file: shown(root), line: null, message: "no content folder here (give the folder that holds _data/ and posts/)" });
+    return finish(found, [], 0, 0);
+  }
+  const settings = readSettings(root, shown);
+  const content = listContent(root, shown);
+  found.errors.push(...(settings.errors ?? []), ...(content.errors ?? []));
+  if (!settings.value || !content.value) return finish(found, [], 0, 0);
+
+  const posts = readPosts(content.value.posts, settings.value.timeZone, found);
+  checkDuplicateUrls(posts, found);
+  checkDuplicateSlugs(posts, found);
+  checkRedirects(posts, found);
+  checkLinks(posts, settings.value.url, now, found);
+  checkImages(posts, root, shown, found);
+  const transcripts = checkTranscripts(content.value.transcripts, posts, content.value.posts, found);
+  return finish(found, unpublishedPosts(posts, now), content.value.posts.length, transcripts);
+}
+
+function finish(found: Findings, unpublished: Unpublished[], posts: number, transcripts: number): CheckReport {
+  return { errors: found.errors.sort(byPlace), warnings: found.warnings.sort(byPlace), unpublished, posts, transcripts };
+}
+
+/** Every post file through the build's schema: the valid ones go on to the other checks, the others are errors. */
+function readPosts(files: ContentPath[], timeZone: string, found: Findings): CheckedPost[] {
+  return files.flatMap((at) => {
+    const read = readPost(at, timeZone);
+    if (!read.value) {
+      found.errors.push(...read.errors);
+      return [];
+    }
+    const { body, bodyLine } = read.value;
+    return [{ ...read.value, references: mayReferToPostOrImage(body) ? referencesIn(body, bodyLine) : [] }];
+  });
+}
+
+/**
+ * The checks look only at links to a post's address (`/en/…`, also inside the site's full URL)
+ * and at images (`![`): a body with neither is not parsed (a third of the time on 1,000 posts).
+ * Only such a link written with escaped slashes (`&#47;en&#47;…`) would be missed.
+ */
+const mayReferToPostOrImage = (body: string) => body.includes("/en/") || body.includes("![");
+
+/** Two posts at one address: the build would write one page over the other. */
+function checkDuplicateUrls(posts: readonly PostFile[], found: Findings): void {
+  const first = new Map<string, PostFile>();
+  for (const post of posts) {
+    const other = first.get(post.post.url);
+    if (!other) first.set(post.post.url, post);
+    else found.errors.push(at(post, slugLine(post), `URL ${post.post.url} is also the URL of ${other.file}: give one of them another slug or date`));
+  }
+}
+
+/** Two posts with one slug on different dates (same date is a duplicate URL, reported above). */
+function checkDuplicateSlugs(posts: readonly PostFile[], found: Findings): void {
+  const first = new Map<string, PostFile>();
+  for (const post of posts) {
+    const other = first.get(post.post.slug);
+    if (!other) first.set(post.post.slug, post);
+    else if (other.post.url !== post.post.url) {
+      const from = fieldLine(post, "slug") === null ? " (from the title)" : "";
+      found.errors.push(at(post, slugLine(post), `slug "${post.post.slug}"${from} is also the slug of ${other.file}: give one of them another slug`));
+    }
+  }
+}
+
+/**
+ * The build's own rule (redirectsOf) on every post, drafts included (they are published one day).
+ * It stops at the first problem, so when there is one the redirects are added one at a time
+ * to name every bad one, with its file and line.
+ */
+function checkRedirects(posts: readonly PostFile[], found: Findings): void {
+  try {
+    redirectsOf(posts.map((p) => p.post));
+    return;
+  } catch {
+    // find each problem below
+  }
+  const kept = new Map(posts.map((p) => [p, [] as string[]]));
+  const current = () => posts.map((p) => ({ ...p.post, redirect_from: kept.get(p)! }));
+  for (const post of posts) {
+    for (const from of post.post.redirect_from) {
+      kept.get(post)!.push(from);
+      try {
+        redirectsOf(current());
+      } catch (error) {
+        kept.get(post)!.pop();
+        const other = posts.find((p) => p.post.url === from) ?? posts.find((p) => kept.get(p)!.includes(from));
+        found.errors.push(at(post, nestedLine(post, "redirect_from", (line) => line.includes(from)), `${(error as Error).message}${other ? ` (${other.file})` : ""}`));
+      }
+    }
+  }
+}
+
+/** A post's address: `/en/YYYY/MM/DD/slug/`. */
+const POST_PATH = /^\/en\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/?$/;
+const withSlash = (address: string) => (address.endsWith("/") ? address : `${address}/`);
+
+/** The post address a link points to (from the site's root, or the site's full URL), without fragment or query; null for any other link. */
+function postAddress(href: string, siteUrl: string): string | null {
+  const local = href.startsWith(`${siteUrl}/`) ? href.slice(siteUrl.length) : href;
+  const address = safeDecode(local.replace(/[?#].*$/s, ""));
+  return POST_PATH.test(address) ? withSlash(address) : null;
+}
+
+/**
+ * Links from a post to a post's address must reach a post, at its URL or at one of its old
+ * paths (redirect_from). A link from a published post to a draft or scheduled one is a warning:
+ * it leads nowhere until that post is published.
+ */
+function checkLinks(posts: readonly CheckedPost[], siteUrl: string, now: DateTime, found: Findings): void {
+  const destinations = new Map<string, PostFile>();
+  for (const post of posts) for (const from of post.post.redirect_from) destinations.set(withSlash(from), post);
+  for (const post of posts) destinations.set(post.post.url, post);
+  for (const post of posts) {
+    const published = !unpublishedReason(post.post, now);
+    for (const link of post.references.filter((r) => r.kind === "link")) {
+      const address = postAddress(link.target, siteUrl);
+      if (!address) continue;
+      const target = destinations.get(address);
+      const shownTarget = safeDecode(link.target);
+      if (!target) {
+        found.errors.push(at(post, link.line, `link to ${shownTarget} leads nowhere: no post has this URL or lists it under redirect_from`));
+        continue;
+      }
+      const reason = unpublishedReason(target.post, now);
+      if (published && reason) {
+        const state = reason === "draft" ? "a draft" : `scheduled for ${target.post.date.toISODate()}`;
+        found.warnings.push(at(post, link.line, `link to ${shownTarget} leads to ${target.file}, ${state}: readers get "not found" until it is published`));
+      }
+    }
+  }
+}
+
+/** An address with a scheme (`https:`, `data:`) or a host (`//cdn…`) is not a file of the content. */
+const isLocalFile = (src: string) => !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src);
+
+/** Where the build looks for an image: from the content folder when it starts with `/`, else beside the post's file. */
+function imageFile(src: string, root: string, postFile: string): string {
+  const file = src.replace(/[?#].*$/s, "");
+  return file.startsWith("/") ? path.join(root, file) : path.join(path.dirname(postFile), file);
+}
+
+function isFile(file: string): boolean {
+  return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+/** The featured image (`image.src`) and every image of the text must be a file of the content. */
+function checkImages(posts: readonly CheckedPost[], root: string, shown: (file: string) => string, found: Findings): void {
+  for (const post of posts) {
+    const src = post.post.image?.src;
+    if (src && isLocalFile(src) && !isFile(imageFile(src, root, post.path))) {
+      const line = nestedLine(post, "image", (l) => /^\s*src\s*:/.test(l));
+      found.errors.push(at(post, line, `field "image.src" ${src}: no such file ${shown(imageFile(src, root, post.path))}`));
+    }
+    for (const image of post.references.filter((r) => r.kind === "image")) {
+      const typed = safeDecode(image.target);
+      if (!typed) found.errors.push(at(post, image.line, "image without a file: write ![what it shows](photo.jpg)"));
+      else if (isLocalFile(typed) && !isFile(imageFile(typed, root, post.path)))
+        found.errors.push(at(post, image.line, `image ${typed}: no such file ${shown(imageFile(typed, root, post.path))}`));
+    }
+  }
+}
+
+/**
+ * Every `transcript.md` through the build's transcript reader (its errors and warnings), for the
+ * episode whose `index.md` is beside it. A transcript the build would not read is a warning, so
+ * that nothing is left out without a word. Returns how many transcripts were read.
+ */
+function checkTranscripts(transcripts: readonly ContentPath[], posts: readonly PostFile[], postFiles: readonly ContentPath[], found: Findings): number {
+  const valid = new Map(posts.map((p) => [p.path, p]));
+  const invalid = new Map(postFiles.filter((p) => !valid.has(p.path)).map((p) => [p.path, p.file]));
+  let read = 0;
+  for (const transcript of transcripts) {
+    const index = path.join(path.dirname(transcript.path), "index.md");
+    const episode = valid.get(index);
+    const skipped = whyNotRead(episode, invalid.get(index));
+    if (skipped || !episode) {
+      found.warnings.push({ file: transcript.file, line: null, message: skipped ?? "" });
+      continue;
+    }
+    read += 1;
+    const file = readMarkdown(transcript);
+    if (!file.value) found.errors.push(...file.errors);
+    else
+      for (const d of readEpisodeTranscript(file.value, transcript.file, episode.post).diagnostics)
+        (d.severity === "error" ? found.errors : found.warnings).push(fromTranscript(d));
+  }
+  return read;
+}
+
+/** Why a transcript is not read: the build reads only the one beside a valid episode's index.md. */
+function whyNotRead(episode: PostFile | undefined, invalidIndex: string | undefined): string | null {
+  if (invalidIndex) return `not checked: fix the front matter of ${invalidIndex} first (speakers are checked against its host and guests)`;
+  if (!episode) return "not used by the build: a transcript goes beside an episode's index.md, and there is none here";
+  if (episode.post.kind !== "episode") return `not used by the build: ${episode.file} is an article, and only an episode (kind: episode) has a transcript`;
+  return null;
+}
+
+/** The parser's diagnostic, its message without the `file:line[:column]: ` it starts with. */
+function fromTranscript(d: TranscriptDiagnostic): Diagnostic {
+  const place = `${placeOf({ file: d.file, line: d.line, column: d.column, message: "" })}: `;
+  const message = d.message.startsWith(place) ? d.message.slice(place.length) : d.message;
+  return d.column === undefined ? { file: d.file, line: d.line, message } : { file: d.file, line: d.line, column: d.column, message };
+}
+
+/** Drafts and scheduled posts, listed: the production build leaves them out. */
+function unpublishedPosts(posts: readonly PostFile[], now: DateTime): Unpublished[] {
+  return posts.flatMap((p) => {
+    const reason = unpublishedReason(p.post, now);
+    return reason ? [{ file: p.file, reason, date: p.post.date.toISODate() ?? "" }] : [];
+  });
+}
+
+const at = (post: PostFile, line: number | null, message: string): Diagnostic => ({ file: post.file, line, message });
+
+/** The line of a top-level field of the front matter (`slug:`), as parsePost finds it. */
+function fieldLine(file: MarkdownFile, field: string): number | null {
+  const index = file.frontMatter.split("\n").findIndex((line) => line.startsWith(`${field}:`));
+  return index >= 0 ? index + 1 : null;
+}
+
+/** The line under a top-level field (indented, or a list item) that `test` accepts; else the field's own line. */
+function nestedLine(file: MarkdownFile, field: string, test: (line: string) => boolean): number | null {
+  const top = fieldLine(file, field);
+  if (top === null) return null;
+  const lines = file.frontMatter.split("\n");
+  for (let index = top; index < lines.length && /^[\s-]/.test(lines[index]!); index++) if (test(lines[index]!)) return index + 1;
+  return top;
+}
+
+/** Where a post's URL comes from: its `slug:`, else its title. */
+const slugLine = (post: PostFile) => fieldLine(post, "slug") ?? fieldLine(post, "title");

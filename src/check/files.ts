@@ -1,0 +1,123 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { isPostFile, POSTS_DIR, readFrontMatter } from "../posts/front-matter.ts";
+import { FrontMatterError, parsePost, type Post } from "../posts/schema.ts";
+import { loadSiteSettings, type SiteSettings } from "../site/settings.ts";
+import { TRANSCRIPT_FILE } from "../transcript/store.ts";
+import type { Diagnostic } from "./report.ts";
+
+/** A file of the content: its absolute path, and the path messages show (relative to the current directory). */
+export interface ContentPath {
+  path: string;
+  file: string;
+}
+
+/** A Markdown file split as our tools read it (readFrontMatter), with the text of its front matter block. */
+export interface MarkdownFile extends ContentPath {
+  data: Record<string, unknown>;
+  body: string;
+  /** The line, in the file, of the body's first line. */
+  bodyLine: number;
+  /** The file from its top to the end of the closing `---`: what the build gives parsePost to find lines. */
+  frontMatter: string;
+}
+
+export interface PostFile extends MarkdownFile {
+  post: Post;
+}
+
+/** Either what was read, or why it could not be. */
+export type Read<T> = { value: T; errors?: undefined } | { value?: undefined; errors: Diagnostic[] };
+
+const problem = (file: string, line: number | null, message: string): { errors: Diagnostic[] } => ({ errors: [{ file, line, message }] });
+
+/** The site's settings, from `<input>/_data/site.json` as the build reads them. */
+export function readSettings(input: string, shown: (p: string) => string): Read<SiteSettings> {
+  const settings = path.join(input, "_data", "site.json");
+  try {
+    return { value: loadSiteSettings(settings) };
+  } catch (error) {
+    const message = (error as Error).message;
+    // parseSiteSettings' message starts with the file's name, as it was given
+    const invalid = message.startsWith(`${settings}: `) ? message.slice(settings.length + 2) : null;
+    return problem(shown(settings), null, invalid ?? `cannot be read: ${error instanceof SyntaxError ? `not valid JSON: ${message}` : whyUnreadable(error)}`);
+  }
+}
+
+/** Why a file could not be read, in a few words. */
+export function whyUnreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file or folder";
+  if (code === "EACCES") return "permission denied";
+  return (error as Error).message;
+}
+
+/** Every post and every transcript under `<input>/posts/`, sorted by path. */
+export function listContent(input: string, shown: (p: string) => string): Read<{ posts: ContentPath[]; transcripts: ContentPath[] }> {
+  const dir = path.join(input, POSTS_DIR);
+  let entries;
+  try {
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    return problem(shown(dir), null, `cannot list the posts folder: ${whyUnreadable(error)}`);
+  }
+  const files = entries
+    // a linked file is read too (a link to nothing is then an error naming it)
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith(".md"))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort()
+    .map((file) => ({ path: file, file: shown(file) }));
+  return {
+    value: {
+      posts: files.filter((f) => isPostFile(f.path)),
+      transcripts: files.filter((f) => path.basename(f.path) === TRANSCRIPT_FILE),
+    },
+  };
+}
+
+/** Reads a Markdown file and splits its front matter; a file that cannot be read or whose YAML is broken is an error naming it. */
+export function readMarkdown(at: ContentPath): Read<MarkdownFile> {
+  let source: string;
+  try {
+    source = readFileSync(at.path, "utf8");
+  } catch (error) {
+    return problem(at.file, null, `cannot be read: ${whyUnreadable(error)}`);
+  }
+  try {
+    const { data, body, bodyLine } = readFrontMatter(source);
+    return { value: { ...at, data, body, bodyLine, frontMatter: source.slice(0, source.length - body.length) } };
+  } catch (error) {
+    const yaml = error as { name?: string; reason?: string; mark?: { line: number } };
+    if (yaml.name !== "YAMLException") throw error;
+    // js-yaml counts lines from 0 in the text after the opening `---`, which starts on the file's first line
+    return problem(at.file, yaml.mark ? yaml.mark.line + 1 : null, `front matter is not valid YAML: ${yaml.reason ?? (error as Error).message}`);
+  }
+}
+
+/** A post, validated by the build's own schema; every problem of its front matter is one diagnostic. */
+export function readPost(at: ContentPath, timeZone: string): Read<PostFile> {
+  const read = readMarkdown(at);
+  if (!read.value) return read;
+  try {
+    return { value: { ...read.value, post: parsePost(read.value.data, at.file, timeZone, read.value.frontMatter) } };
+  } catch (error) {
+    if (!(error instanceof FrontMatterError)) throw error;
+    return { errors: frontMatterDiagnostics(error.message, at.file) };
+  }
+}
+
+/**
+ * FrontMatterError's message is a heading line, then one `file[:line]: field "x" …` line per
+ * problem (see parsePost): each becomes a diagnostic.
+ */
+export function frontMatterDiagnostics(message: string, file: string): Diagnostic[] {
+  const place = new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?::(\\d+))?: `);
+  const diagnostics: Diagnostic[] = [];
+  for (const text of message.split("\n").slice(1)) {
+    const match = place.exec(text);
+    const last = diagnostics.at(-1);
+    if (match) diagnostics.push({ file, line: match[1] ? Number(match[1]) : null, message: text.slice(match[0].length) });
+    else if (last) last.message += `\n${text}`;
+  }
+  return diagnostics.length ? diagnostics : [{ file, line: null, message }];
+}

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { HtmlBasePlugin } from "@11ty/eleventy";
 import { datesPlugin } from "./src/dates/plugin.ts";
 import type { EleventyConfig } from "./src/eleventy-config.ts";
 import { feedsPlugin } from "./src/feeds/plugin.ts";
@@ -44,6 +45,14 @@ export default function (config: EleventyConfig) {
   // rebuilds; editors write a file at once, so 40 ms is enough and the wait is a third of the goal.
   config.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
   config.addPassthroughCopy({ [path.join(config.directories.input, "assets")]: "assets" });
+  // Under a path prefix ("/repo/", from site.json's pathPrefix or PATH_PREFIX), Eleventy's HTML
+  // base plugin rewrites every root-relative URL of the HTML pages (links, assets, forms, meta
+  // refresh) to start with it; with the default "/" it leaves the output as it is. URLs outside
+  // HTML (feeds, sitemap, _redirects, _headers) and full URLs are made with the prefix by our code.
+  // Redirect pages may be written at an old `.htm` path: those are HTML too.
+  config.addPlugin(HtmlBasePlugin, { extensions: "html,htm" });
+  // Merged with `config` below: Eleventy reads the prefix from what this function returns.
+  return { pathPrefix: site.pathPrefix };
 }
 
 export const config = {

@@ -4,7 +4,7 @@
  */
 export interface EleventyConfig {
   readonly directories: { input: string; data: string; output: string };
-  addPlugin(plugin: (config: EleventyConfig) => void): void;
+  addPlugin(plugin: (config: EleventyConfig) => void, options?: Record<string, unknown>): void;
   addCollection(name: string, build: (api: CollectionApi) => unknown): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   addAsyncShortcode(name: string, shortcode: (...args: never[]) => Promise<string>): void;

@@ -50,7 +50,8 @@ export function checkContent({ input, now = DateTime.now(), cwd = process.cwd() 
   checkDuplicateUrls(posts, found);
   checkDuplicateSlugs(posts, found);
   checkRedirects(posts, found);
-  checkLinks(posts, settings.value.url, now, found);
+  // A full URL of the site includes its path prefix ("https://host/repo/en/…" under "/repo/").
+  checkLinks(posts, `${settings.value.url}${settings.value.pathPrefix.slice(0, -1)}`, now, found);
   checkImages(posts, root, shown, found);
   const transcripts = checkTranscripts(content.value.transcripts, posts, content.value.posts, found);
   return finish(found, unpublishedPosts(posts, now), content.value.posts.length, transcripts);

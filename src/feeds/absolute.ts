@@ -1,10 +1,14 @@
 /**
  * Makes the links and media of a post's HTML absolute, for feed readers that show it away from
  * the site. markdown-it writes every attribute in double quotes, which is what this relies on.
+ * A root-relative URL ("/en/…") is a path of the site: it is resolved against `siteRoot` (the
+ * site's address with its path prefix, "https://host/repo/"), for the HTML Eleventy gives the
+ * feeds has not been through the path prefix's rewriting (that is done to the pages' output).
  */
-export function absolutizeHtml(html: string, pageUrl: string): string {
+export function absolutizeHtml(html: string, pageUrl: string, siteRoot: string = new URL("/", pageUrl).href): string {
   const absolute = (value: string) => {
     try {
+      if (value.startsWith("/") && !value.startsWith("//")) return new URL(`./${value.slice(1)}`, siteRoot).href;
       return new URL(value, pageUrl).href;
     } catch {
       return value;

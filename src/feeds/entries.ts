@@ -1,6 +1,6 @@
 import { isoDateTime } from "../dates/dates.ts";
 import type { Post } from "../posts/schema.ts";
-import type { SiteSettings } from "../site/settings.ts";
+import { prefixedPath, type SiteSettings } from "../site/settings.ts";
 import type { TranscriptDownload } from "../transcript/downloads.ts";
 import { absolutizeHtml } from "./absolute.ts";
 
@@ -14,7 +14,11 @@ export interface FeedEntry {
   downloads: (TranscriptDownload & { absoluteUrl: string })[];
 }
 
-export const absoluteUrl = (site: SiteSettings, path: string) => new URL(path, `${site.url}/`).href;
+/** The address of the site's root: "https://host/", or "https://host/repo/" under a path prefix. */
+export const siteRoot = (site: SiteSettings) => new URL(site.pathPrefix, `${site.url}/`).href;
+
+/** A path of the site ("/en/…/", as Eleventy's page.url gives it, without the path prefix) as a full URL; full URLs as they are. */
+export const absoluteUrl = (site: SiteSettings, path: string) => new URL(prefixedPath(site.pathPrefix, path), `${site.url}/`).href;
 
 export function feedEntry(site: SiteSettings, post: Post, contentHtml: string, downloads: readonly TranscriptDownload[] = []): FeedEntry {
   const url = absoluteUrl(site, post.url);
@@ -27,7 +31,7 @@ export function feedEntry(site: SiteSettings, post: Post, contentHtml: string, d
   return {
     post,
     url,
-    html: absolutizeHtml(contentHtml, url) + transcriptNote,
+    html: absolutizeHtml(contentHtml, url, siteRoot(site)) + transcriptNote,
     published: isoDateTime(post.date),
     downloads: files,
   };

@@ -8,7 +8,7 @@ import { readableCount } from "./counts.ts";
 import { frontMatterEngine } from "./front-matter.ts";
 import type { Post } from "./schema.ts";
 import { unpublishedReason } from "./publishing.ts";
-import { netlifyRedirects, redirectPagePath, redirectsOf } from "./redirects.ts";
+import { netlifyRedirects, redirectPagePath, redirectsOf, type Redirect } from "./redirects.ts";
 
 /**
  * Posts are the Markdown files under `<input>/posts/`. Their front matter is validated as it is
@@ -46,7 +46,7 @@ export function postsPlugin(site: SiteSettings, listings: ListingPages<Post[]>) 
     });
     config.addCollection("redirects", (api) => redirectsOf(published(api)));
     config.addFilter("readableCount", (count: number) => readableCount(count, site.language));
-    config.addFilter("netlifyRedirects", netlifyRedirects);
+    config.addFilter("netlifyRedirects", (redirects: Redirect[]) => netlifyRedirects(redirects, site.pathPrefix));
     config.addFilter("redirectPagePath", redirectPagePath);
   };
 }

@@ -1,3 +1,4 @@
+import { prefixedPath } from "../site/settings.ts";
 import type { Post } from "./schema.ts";
 
 export interface Redirect {
@@ -20,9 +21,10 @@ export function redirectsOf(posts: readonly Post[]): Redirect[] {
   );
 }
 
-/** Netlify-style `_redirects`: one permanent redirect a line. */
-export function netlifyRedirects(redirects: readonly Redirect[]): string {
-  return redirects.map((r) => `${r.from} ${r.to} 301`).join("\n") + (redirects.length ? "\n" : "");
+/** Netlify-style `_redirects`: one permanent redirect a line, both paths under the site's path prefix. */
+export function netlifyRedirects(redirects: readonly Redirect[], pathPrefix = "/"): string {
+  const served = (p: string) => prefixedPath(pathPrefix, p);
+  return redirects.map((r) => `${served(r.from)} ${served(r.to)} 301`).join("\n") + (redirects.length ? "\n" : "");
 }
 
 /** Where the redirect page for an old path is written: the path itself for a file, its index.html for a folder. */

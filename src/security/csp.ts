@@ -29,7 +29,7 @@ export function contentSecurityPolicy(site: SiteSettings, posts: readonly Post[]
   return directives.map((directive) => directive.join(" ")).join("; ");
 }
 
-/** Netlify-style `_headers`: the policy and a few safe defaults for every path. */
-export function headersFile(policy: string): string {
-  return ["/*", `  Content-Security-Policy: ${policy}`, "  X-Content-Type-Options: nosniff", "  Referrer-Policy: strict-origin-when-cross-origin", ""].join("\n");
+/** Netlify-style `_headers`: the policy and a few safe defaults for every path of the site (under its path prefix). */
+export function headersFile(policy: string, pathPrefix = "/"): string {
+  return [`${pathPrefix}*`, `  Content-Security-Policy: ${policy}`, "  X-Content-Type-Options: nosniff", "  Referrer-Policy: strict-origin-when-cross-origin", ""].join("\n");
 }

@@ -14,6 +14,6 @@ export function securityPlugin(site: SiteSettings) {
       return known[context];
     };
     config.addFilter("metaContentSecurityPolicy", (posts: readonly Post[]) => policy(posts, "meta"));
-    config.addFilter("headersFile", (posts: readonly Post[]) => headersFile(policy(posts, "header")));
+    config.addFilter("headersFile", (posts: readonly Post[]) => headersFile(policy(posts, "header"), site.pathPrefix));
   };
 }

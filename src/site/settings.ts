@@ -2,6 +2,20 @@ import { readFileSync } from "node:fs";
 import { DateTime } from "luxon";
 import { z } from "zod";
 
+/**
+ * Where the site lives under its address: "/" at the root, "/repo/" for a project site at
+ * `https://user.github.io/repo/`. Given as "repo", "/repo" or "/repo/"; "" means the root.
+ */
+export const pathPrefixSchema = z
+  .string()
+  .transform((value) => {
+    const trimmed = value.trim();
+    return trimmed === "" || trimmed === "/" ? "/" : `/${trimmed.replace(/^\/+|\/+$/g, "")}/`;
+  })
+  .refine((prefix) => /^\/(?:[A-Za-z0-9._~%-]+\/)*$/.test(prefix) && !prefix.split("/").some((part) => part === "." || part === ".."), {
+    message: 'is not a path of the site (letters, digits, "-", "_", ".", "~" and "/" only, no "." or ".." parts), e.g. "/repo/"',
+  });
+
 /** Site settings live in one data file, `content/_data/site.json`, read by Eleventy as `site` and by the domain here. */
 export const siteSettingsSchema = z.object({
   title: z.string().min(1),
@@ -21,6 +35,8 @@ export const siteSettingsSchema = z.object({
   }),
   feeds: z.object({ atom: z.string().startsWith("/"), json: z.string().startsWith("/"), podcast: z.string().startsWith("/") }),
   url: z.url().transform((u) => u.replace(/\/+$/, "")),
+  /** "/" or "/repo/": every link, feed and sitemap URL starts with it (`PATH_PREFIX` in the environment overrides it). */
+  pathPrefix: pathPrefixSchema.default("/"),
   language: z.string().min(2),
   timeZone: z.string().refine((zone) => DateTime.local().setZone(zone).isValid, {
     message: "is not an IANA time zone (e.g. Europe/Paris)",
@@ -41,6 +57,11 @@ export const siteSettingsSchema = z.object({
 
 export type SiteSettings = z.output<typeof siteSettingsSchema>;
 
+/** A path of the site ("/feed.xml") as served under the path prefix ("/repo/feed.xml"); other URLs as they are. */
+export function prefixedPath(prefix: string, path: string): string {
+  return path.startsWith("/") && !path.startsWith("//") ? `${prefix}${path.slice(1)}` : path;
+}
+
 export const SITE_SETTINGS_FILE = "content/_data/site.json";
 
 export function parseSiteSettings(json: unknown, file = SITE_SETTINGS_FILE): SiteSettings {
@@ -52,6 +73,19 @@ export function parseSiteSettings(json: unknown, file = SITE_SETTINGS_FILE): Sit
   return result.data;
 }
 
-export function loadSiteSettings(file = SITE_SETTINGS_FILE): SiteSettings {
-  return parseSiteSettings(JSON.parse(readFileSync(file, "utf8")), file);
+/**
+ * The settings of `file`, with `PATH_PREFIX` from the environment, when set, in place of the
+ * file's `pathPrefix` (CI builds a project site under its repository's name; "" and "/" both mean
+ * the root).
+ */
+export function loadSiteSettings(file = SITE_SETTINGS_FILE, env: Record<string, string | undefined> = process.env): SiteSettings {
+  const json = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  const fromEnv = env.PATH_PREFIX;
+  if (fromEnv === undefined) return parseSiteSettings(json, file);
+  try {
+    return parseSiteSettings({ ...json, pathPrefix: fromEnv }, file);
+  } catch (error) {
+    // Say where the bad prefix came from: not the file.
+    throw new Error((error as Error).message.replace('field "pathPrefix"', 'field "pathPrefix" (from PATH_PREFIX)'));
+  }
 }

@@ -5,7 +5,7 @@ import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { serveInChromium, type ServedSite } from "../support/browser.ts";
 import { buildSite, tempProject } from "../support/build.ts";
-import { openSearch as open, postCount, shownResults, typeQuery } from "../support/search-page.ts";
+import { listSettled, openSearch as open, postCount, shownResults, typeQuery } from "../support/search-page.ts";
 
 const MARIA = "/en/2024/06/09/exploring-leadership-and-open-source-with-maria-bracho/";
 const BRUCE = "/en/2024/03/15/trust-excellence-customer-delight/";
@@ -159,7 +159,7 @@ describe("search in Chromium", () => {
     const all = await postCount(page);
     await page.locator('details[data-filter-name="speaker"] summary').click();
     await page.getByRole("checkbox", { name: /Bella Bardswell/ }).check();
-    await page.waitForFunction((before) => !/ posts? for /.test(document.querySelector(".search-summary")!.textContent!) || Number(/^(\d+)/.exec(document.querySelector(".search-summary")!.textContent!)?.[1]) < before, all);
+    await listSettled(page);
     const filtered = await shownResults(page);
     assert.ok(filtered.length > 0 && (await postCount(page)) < all, `${await postCount(page)} of ${all}`);
     for (const result of filtered) assert.equal(result.post, OUTCOMES);
@@ -176,7 +176,7 @@ describe("search in Chromium", () => {
     const all = await postCount(page);
     await page.locator('details[data-filter-name="kind"] summary').click();
     await page.getByRole("checkbox", { name: /Article/ }).check();
-    await page.waitForFunction(() => document.querySelectorAll(".search-turn").length === 0 && !document.querySelector(".search-result.search-placeholder:first-child"));
+    await listSettled(page);
     const articles = await shownResults(page);
     assert.ok((await postCount(page)) < all);
     assert.ok(articles.length >= 2, `${articles.length} articles`);
@@ -194,12 +194,12 @@ describe("search in Chromium", () => {
       return shown;
     };
     await page.getByLabel("Sort").selectOption("date:asc");
-    await page.locator(".search-result").first().locator(".search-result-meta").waitFor();
+    await listSettled(page);
     const oldest = await dates();
     assert.ok(oldest.every((d) => !Number.isNaN(d)), "every result shows its date");
     assert.deepEqual(oldest, [...oldest].sort((a, b) => a - b), "oldest first");
     await page.getByLabel("Sort").selectOption("date:desc");
-    await page.waitForFunction((date) => Date.parse(document.querySelector(".search-result-meta")?.textContent?.split(" · ")[1] ?? "") !== date, oldest[0]!);
+    await listSettled(page);
     assert.deepEqual(await dates(), [...oldest].sort((a, b) => b - a), "newest first");
     await page.close();
   });
@@ -208,6 +208,8 @@ describe("search in Chromium", () => {
     const page = await openSearch();
     await page.locator("#search-input").focus();
     await page.keyboard.type("humble gardener");
+    // Typed a key at a time, the page may show what the first letters found before the whole words'.
+    await page.locator(".search-summary").filter({ hasText: "“humble gardener”" }).waitFor();
     await page.locator(".search-result-link").first().waitFor();
     await page.keyboard.press("ArrowDown");
     const focused = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute("href") ?? "");

@@ -32,9 +32,9 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A built site served on 127.0.0.1 and a Chromium to read it, and how to stop both. */
-export async function serveInChromium(output: string): Promise<{ site: ServedSite; browser: Browser; stop(): Promise<void> }> {
-  const site = await serveStatic(path.resolve(output));
+/** A built site served on 127.0.0.1 (under `pathPrefix`, "/" by default) and a Chromium to read it, and how to stop both. */
+export async function serveInChromium(output: string, pathPrefix = "/"): Promise<{ site: ServedSite; browser: Browser; stop(): Promise<void> }> {
+  const site = await serveStatic(path.resolve(output), pathPrefix);
   const browser = await launchChromium();
   return {
     site,

@@ -87,3 +87,8 @@ export async function postCount(page: Page): Promise<number> {
   if (!n) throw new Error(`The summary does not count posts: "${summary}"`);
   return Number(n.replace(/,/g, ""));
 }
+
+/** Waits until the list shows the answer to the last search, filter or sort (the page marks it `aria-busy` until then). */
+export async function listSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector(".search-results")!.hasAttribute("aria-busy"));
+}

@@ -31,10 +31,20 @@ export function resolveStaticFile(root: string, url: string): { file: string; fo
   return { file: found ? file : path.join(root, "404.html"), found };
 }
 
-/** Serves a built site on 127.0.0.1, as a static host would: `/x/` → `/x/index.html`, 404.html for misses. */
-export async function serveStatic(root: string): Promise<{ url: string; close(): Promise<void>; server: Server }> {
+/**
+ * Serves a built site on 127.0.0.1, as a static host would: `/x/` → `/x/index.html`, 404.html for misses.
+ * Under a path prefix ("/repo/", a GitHub project site), the site is served at that path only:
+ * `/repo/x/` → `/x/index.html`, and anything outside it is a bare 404.
+ */
+export async function serveStatic(root: string, pathPrefix = "/"): Promise<{ url: string; close(): Promise<void>; server: Server }> {
   const server = createServer((request, response) => {
-    const { file, found } = resolveStaticFile(root, request.url ?? "/");
+    const url = request.url ?? "/";
+    if (!url.startsWith(pathPrefix)) {
+      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+      response.end(`Not found: outside ${pathPrefix}`);
+      return;
+    }
+    const { file, found } = resolveStaticFile(root, url.slice(pathPrefix.length - 1));
     response.writeHead(found ? 200 : 404, { "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream" });
     createReadStream(file).pipe(response);
   });

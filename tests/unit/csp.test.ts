@@ -32,6 +32,7 @@ describe("Content-Security-Policy", () => {
 
   it("writes a _headers file for every path", () => {
     assert.equal(headersFile("default-src 'self'").split("\n")[0], "/*");
+    assert.equal(headersFile("default-src 'self'", "/repo/").split("\n")[0], "/repo/*", "under a path prefix, the paths under it");
     assert.match(headersFile("default-src 'self'"), /^ {2}Content-Security-Policy: default-src 'self'$/m);
   });
 });

@@ -11,9 +11,11 @@ const WORKFLOWS = path.join(ROOT, ".github/workflows");
 const read = (file: string) => readFileSync(path.join(ROOT, file), "utf8");
 
 interface Step {
+  id?: string;
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
+  env?: Record<string, string>;
 }
 interface Workflow {
   on: Record<string, unknown>;
@@ -44,6 +46,13 @@ describe("the deploy workflows", () => {
     assert.equal(steps(deploy).find((s) => s.uses?.startsWith("actions/upload-pages-artifact"))?.with?.path, "_site");
     assert.deepEqual(deploy.permissions, { contents: "read", pages: "write", "id-token": "write" });
     assert.equal(deploy.jobs.deploy?.needs, "build");
+  });
+
+  it("build for where Pages serves the site: PATH_PREFIX is configure-pages' base path (\"\" for a user site, so \"/\")", () => {
+    const all = steps(workflow("deploy.yml"));
+    const pages = all.find((s) => s.uses?.startsWith("actions/configure-pages"));
+    assert.equal(pages?.id, "pages");
+    assert.deepEqual(all.find((s) => s.run === "npm run build")?.env, { PATH_PREFIX: "${{ steps.pages.outputs.base_path }}/" });
   });
 
   it("check and build every pull request without a secret, and upload the site for review", () => {

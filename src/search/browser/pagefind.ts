@@ -17,20 +17,31 @@ export interface PagefindResult {
 export type FilterCounts = Record<string, Record<string, number>>;
 
 export interface Pagefind {
-  options(options: { ranking?: { pageLength?: number } }): Promise<void>;
+  options(options: { baseUrl?: string; ranking?: { pageLength?: number } }): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, "asc" | "desc"> }): Promise<{ results: PagefindResult[] } | null>;
   filters(): Promise<FilterCounts>;
 }
 
+/**
+ * Where the site's root is served: "/", or "/repo/" under a path prefix. The bundled scripts are
+ * `<root>assets/*.js`, so it is the folder above this script's own.
+ */
+export const SITE_ROOT = new URL("../", import.meta.url).pathname;
+
+/** A path of the site ("/en/…/", as the search records hold it) as served, under the path prefix. */
+export const sitePath = (path: string): string => (path.startsWith("/") && !path.startsWith("//") ? `${SITE_ROOT}${path.slice(1)}` : path);
+
 // A variable, so that the bundler leaves the import to the browser: the file is Pagefind's, written by the index step.
-const PAGEFIND_SCRIPT = "/pagefind/pagefind.js";
+const PAGEFIND_SCRIPT = sitePath("/pagefind/pagefind.js");
 
 export async function loadPagefind(): Promise<Pagefind> {
   const pagefind = (await import(PAGEFIND_SCRIPT)) as Pagefind;
   // A transcript record holds up to 4,000 words of one speaker (src/search/documents.ts): do not
   // let its length bury it against a short page that only mentions the words.
-  await pagefind.options({ ranking: { pageLength: 0.1 } });
+  // Records' URLs are left as the site's paths ("/en/…/"; Pagefind would otherwise put the path
+  // prefix before those of pages but not before the `url` meta of transcripts): sitePath() adds it.
+  await pagefind.options({ baseUrl: "/", ranking: { pageLength: 0.1 } });
   // Its WebAssembly and metadata load now, while the reader types, not after the first search.
   void pagefind.init();
   return pagefind;

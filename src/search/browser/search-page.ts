@@ -24,7 +24,7 @@ import {
   type TermHits,
 } from "../ranking.ts";
 import { highlightParams, pagefindQuery, parseQuery, type SearchQuery } from "../query.ts";
-import { loadPagefind, searchRecords, type Pagefind, type PagefindRecord, type PagefindResult } from "./pagefind.ts";
+import { loadPagefind, searchRecords, sitePath, type Pagefind, type PagefindRecord, type PagefindResult } from "./pagefind.ts";
 
 const TURNS_SHOWN = 3;
 const FILTERS = ["kind", "speaker", "tag", "year"] as const;
@@ -52,7 +52,7 @@ async function fetchJson(url: string): Promise<unknown> {
 let engine: Promise<Engine> | undefined;
 /** Pagefind and the posts' records, fetched when the reader first turns to the search field. */
 function start(): Promise<Engine> {
-  engine ??= Promise.all([loadPagefind(), fetchJson("/pagefind/posts.json")]).then(([pagefind, posts]) => ({
+  engine ??= Promise.all([loadPagefind(), fetchJson(sitePath("/pagefind/posts.json"))]).then(([pagefind, posts]) => ({
     pagefind,
     index: recordIndex(decodeRecordPosts(posts)),
   }));
@@ -86,6 +86,7 @@ async function search(text: string): Promise<void> {
 
 async function runSearch(text: string): Promise<void> {
   const current = ++generation;
+  busy(true);
   const query = parseQuery(text);
   const url = new URL(location.href);
   if (query.text) url.searchParams.set("q", query.text);
@@ -204,7 +205,14 @@ sort.addEventListener("change", () => void show());
 
 // --- the list ------------------------------------------------------------------------------
 
+/** The list is busy from the moment a search, a filter or a sort starts until its answer is shown. */
+function busy(on: boolean): void {
+  if (on) list.setAttribute("aria-busy", "true");
+  else list.removeAttribute("aria-busy");
+}
+
 function showNothing(): void {
+  busy(false);
   summary.textContent = "";
   notice.hidden = true;
   empty.hidden = true;
@@ -219,6 +227,7 @@ async function show(): Promise<void> {
   const ticket = ++showing;
   const current = generation;
   const stale = () => ticket !== showing || current !== generation;
+  busy(true);
   if (!found) return showNothing();
   const { query } = found;
   const { index } = await start();
@@ -249,6 +258,7 @@ async function show(): Promise<void> {
   list.replaceChildren(...items);
   fill(items[0]!, first);
   items.slice(1).forEach((item) => observer.observe(item));
+  busy(false);
   refreshFilters();
 }
 
@@ -332,7 +342,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 
 /** A link into the post, with the words to mark on the page it opens (highlight.ts). */
 function linkTo(postUrl: string, anchor: string | null): string {
-  const url = new URL(postUrl, location.href);
+  const url = new URL(sitePath(postUrl), location.href);
   for (const term of highlightParams(found!.query)) url.searchParams.append("highlight", term);
   if (anchor) url.hash = anchor;
   return url.pathname + url.search + url.hash;

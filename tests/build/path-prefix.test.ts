@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
-import sharp from "sharp";
 import { writeSilentWav } from "../support/audio.ts";
+import { addPublishingFixtures } from "../support/fixtures.ts";
 import { buildSite, listFiles, readDocument, ROOT, tempProject } from "../support/build.ts";
 import { brokenInternalLinks } from "../support/links.ts";
 import { loadSiteSettings, parseSiteSettings } from "../../src/site/settings.ts";
@@ -63,11 +63,7 @@ describe("the pathPrefix setting", () => {
 
 describe("a build under a path prefix (PATH_PREFIX=/repo/)", () => {
   before(async () => {
-    cpSync(path.join(ROOT, "tests/fixtures/episode-with-audio"), path.join(project.input, "posts/2024-07-01-fixture-episode"), { recursive: true });
-    cpSync(path.join(ROOT, "tests/fixtures/publishing"), path.join(project.input, "posts"), { recursive: true });
-    await sharp({ create: { width: 1600, height: 900, channels: 3, background: "#0b5cad" } })
-      .png()
-      .toFile(path.join(project.input, "posts/photo-fixture.png"));
+    await addPublishingFixtures(project.input);
     await buildWithPrefix(PREFIX);
     // The fixture episode's audio, a file of the site the build does not make.
     mkdirSync(path.join(out, "media"));

@@ -6,6 +6,7 @@ import { gunzipSync } from "node:zlib";
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import RssParser from "rss-parser";
 import sharp from "sharp";
+import { addPublishingFixtures } from "../support/fixtures.ts";
 import { buildSite, listFiles, readDocument, ROOT, tempProject, watchSite } from "../support/build.ts";
 
 const SITE = "https://alexis.monville.com";
@@ -30,11 +31,7 @@ function searchIndexText(): string {
 
 describe("publishing", () => {
   before(async () => {
-    cpSync(path.join(ROOT, "tests/fixtures/episode-with-audio"), path.join(project.input, "posts/2024-07-01-fixture-episode"), { recursive: true });
-    cpSync(path.join(ROOT, "tests/fixtures/publishing"), path.join(project.input, "posts"), { recursive: true });
-    await sharp({ create: { width: 1600, height: 900, channels: 3, background: "#0b5cad" } })
-      .png()
-      .toFile(path.join(project.input, "posts/photo-fixture.png"));
+    await addPublishingFixtures(project.input);
     await buildSite(project.input, out);
   });
   after(() => project.remove());
@@ -249,13 +246,9 @@ describe("feeds of a sane size", () => {
   const small = tempProject("feeds-newest");
   const read = (file: string) => readFileSync(path.join(small.output, file), "utf8");
   before(async () => {
-    cpSync(path.join(ROOT, "tests/fixtures/episode-with-audio"), path.join(small.input, "posts/2024-07-01-fixture-episode"), { recursive: true });
-    cpSync(path.join(ROOT, "tests/fixtures/publishing"), path.join(small.input, "posts"), { recursive: true });
+    await addPublishingFixtures(small.input);
     const settings = path.join(small.input, "_data/site.json");
     writeFileSync(settings, JSON.stringify({ ...JSON.parse(readFileSync(settings, "utf8")), feedEntries: 2 }));
-    await sharp({ create: { width: 1600, height: 900, channels: 3, background: "#0b5cad" } })
-      .png()
-      .toFile(path.join(small.input, "posts/photo-fixture.png"));
     await buildSite(small.input, small.output);
   });
   after(() => small.remove());

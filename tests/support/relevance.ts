@@ -47,13 +47,12 @@ export function readQueries(): RelevanceQuery[] {
 
 const collapse = (text: string) => text.replace(/\s+/g, " ").trim();
 
-/** The ids of the turns of `postUrl` that hold `words`, read from the episode's page. */
-async function turnsHolding(page: Page, siteUrl: string, postUrl: string, words: string): Promise<string[]> {
+/** Each episode's turns as a reader reads them (id and text), from its page: one visit per post. */
+async function turnsOf(page: Page, siteUrl: string, postUrl: string): Promise<{ id: string; text: string }[]> {
   await page.goto(`${siteUrl}${postUrl}`);
-  const turns = await page.locator(".turn").evaluateAll((nodes) =>
+  return page.locator(".turn").evaluateAll((nodes) =>
     nodes.map((node) => ({ id: node.id, text: [...node.querySelectorAll("p:not(.turn-head)")].map((p) => p.textContent ?? "").join(" ") })),
   );
-  return turns.filter((turn) => collapse(turn.text.replace(/\[\d\d:\d\d:\d\d\]/g, "")).includes(collapse(words))).map((turn) => turn.id);
 }
 
 export async function runRelevance(browser: Browser, siteUrl: string, queries: readonly RelevanceQuery[], log: (line: string) => void = () => {}): Promise<RelevanceResult[]> {
@@ -61,9 +60,14 @@ export async function runRelevance(browser: Browser, siteUrl: string, queries: r
   const expected = new Map<RelevanceQuery, string[]>();
   const reader = await newPage();
   try {
+    const turns = new Map<string, { id: string; text: string }[]>();
     for (const query of queries) {
       if (!query.turn) continue;
-      const ids = await turnsHolding(reader, siteUrl, query.post, query.turn);
+      if (!turns.has(query.post)) turns.set(query.post, await turnsOf(reader, siteUrl, query.post));
+      const ids = turns
+        .get(query.post)!
+        .filter((turn) => collapse(turn.text.replace(/\[\d\d:\d\d:\d\d\]/g, "")).includes(collapse(query.turn!)))
+        .map((turn) => turn.id);
       if (ids.length !== 1) throw new Error(`The turn of "${query.query}" must be the one turn of ${query.post} that holds "${query.turn}": ${ids.length} do`);
       expected.set(query, ids);
     }

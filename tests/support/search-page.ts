@@ -15,10 +15,8 @@ export interface ShownResult {
 
 /** Types `text` into the search field and waits until its answer is on screen: the first result filled in, or the empty state. */
 export async function typeQuery(page: Page, text: string): Promise<void> {
-  const input = page.locator("#search-input");
-  await input.fill("");
-  await page.waitForFunction(() => !document.querySelector(".search-summary")?.textContent);
-  await input.fill(text);
+  // The summary names the query it answers, and is shown with its list: no earlier answer can pass for this one's.
+  await page.locator("#search-input").fill(text);
   await page.waitForFunction(
     (typed) => (document.querySelector(".search-summary")?.textContent ?? "").includes(`“${typed.trim()}”`) && answered(),
     text,

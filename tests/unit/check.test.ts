@@ -5,7 +5,7 @@ import path from "node:path";
 import { after, describe, it } from "node:test";
 import { DateTime } from "luxon";
 import { checkContent } from "../../src/check/content.ts";
-import type { CheckReport, Diagnostic } from "../../src/check/report.ts";
+import { formatText, type CheckReport, type Diagnostic } from "../../src/check/report.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const ARTICLE = "posts/2024-04-10-playing-to-win.md";
@@ -19,6 +19,16 @@ function runCheck(...args: string[]) {
     env: { ...process.env, INIT_CWD: ROOT },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.trimEnd().split("\n") };
+}
+
+/**
+ * The same check run in this process, printed as the command prints it: the scenarios below use
+ * it, so that only the tests of the command itself start a process (about 0.6 s each).
+ */
+function checkHere(input: string) {
+  const report = checkContent({ input: path.join(ROOT, input), cwd: ROOT });
+  const stdout = formatText(report);
+  return { code: report.errors.length ? 1 : 0, stdout, lines: stdout.trimEnd().split("\n") };
 }
 
 /** The line (from 1) of the first line of `file` that `test` accepts. */
@@ -72,7 +82,7 @@ describe("npm run check", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace("date: 2024-04-10", "date: 2024-13-45"));
     const line = lineOf(file, (l) => l.startsWith("date:"));
 
-    const run = runCheck("--input", input);
+    const run = checkHere(input);
     assert.equal(run.code, 1);
     assert.ok(run.lines.includes(`${input}/${ARTICLE}:${line}: field "date" "2024-13-45" is not a date (write YYYY-MM-DD, e.g. 2024-06-09)`), run.stdout);
     assert.match(run.lines.at(-1)!, /: 1 error, /);
@@ -84,7 +94,7 @@ describe("npm run check", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace("Maria: Hi, Alexis.", "Maira: Hi, Alexis."));
     const line = lineOf(file, (l) => l.startsWith("Maira: Hi, Alexis."));
 
-    const run = runCheck("--input", input);
+    const run = checkHere(input);
     assert.equal(run.code, 1);
     const pattern = new RegExp(`^${escape(`${input}/${EPISODE}/transcript.md:${line}`)}(:\\d+)?: "Maira:" is not a declared speaker`);
     assert.ok(run.lines.some((l) => pattern.test(l)), run.stdout);
@@ -96,7 +106,7 @@ describe("npm run check", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace("[00:01:00]", "[00:01:0"));
     const line = lineOf(file, (l) => l.includes("[00:01:0 "));
 
-    const run = runCheck("--input", input);
+    const run = checkHere(input);
     assert.equal(run.code, 0, run.stdout);
     const pattern = new RegExp(`^${escape(`${input}/${EPISODE}/transcript.md:${line}`)}(:\\d+)?: warning: "\\[00:01:0" looks like a timestamp but is malformed`);
     assert.ok(run.lines.some((l) => pattern.test(l)), run.stdout);
@@ -122,7 +132,7 @@ describe("npm run check", () => {
     writeFileSync(file, readFileSync(file, "utf8") + text);
     const line = lineOf(file, (l) => l.includes("no-such-post"));
 
-    const run = runCheck("--input", input);
+    const run = checkHere(input);
     assert.equal(run.code, 1);
     const links = run.lines.filter((l) => l.includes("link to"));
     assert.deepEqual(links, [
@@ -138,7 +148,7 @@ describe("npm run check", () => {
     const srcLine = lineOf(file, (l) => l.startsWith("  src:"));
     const chartLine = lineOf(file, (l) => l.includes("chart.png"));
 
-    const run = runCheck("--input", input);
+    const run = checkHere(input);
     assert.equal(run.code, 1);
     assert.deepEqual(
       run.lines.filter((l) => l.includes("no such file")),
@@ -156,7 +166,7 @@ describe("npm run check", () => {
     post("2025-01-02-again.md", 'title: "Again"\nslug: playing-to-win\ndate: 2025-01-02\nredirect_from: [/old/]\n');
     post("2025-01-03-third.md", 'title: "Third"\ndate: 2025-01-03\nredirect_from:\n  - /old/\n');
 
-    const run = runCheck("--input", input);
+    const run = checkHere(input);
     assert.equal(run.code, 1);
     const [copy, original, again, third] = ["2024-04-10-copy.md", "2024-04-10-playing-to-win.md", "2025-01-02-again.md", "2025-01-03-third.md"].map((f) => `${input}/posts/${f}`);
     const titleLine = lineOf(at(original!), (l) => l.startsWith("title:"));
@@ -177,7 +187,7 @@ describe("npm run check", () => {
     writeFileSync(at(input, "posts/2025-02-01-a-draft.md"), `---\ntitle: "A draft"\ndate: 2025-02-01\nkind: article\ndraft: true\n---\n\nText.\n`);
     writeFileSync(at(input, `posts/${future}-later.md`), `---\ntitle: "Later"\ndate: ${future}\nkind: article\n---\n\nText.\n`);
 
-    const run = runCheck("--input", input);
+    const run = checkHere(input);
     assert.equal(run.code, 0, run.stdout);
     assert.ok(run.lines.includes(`${input}/posts/2025-02-01-a-draft.md: draft`), run.stdout);
     assert.ok(run.lines.includes(`${input}/posts/${future}-later.md: scheduled for ${future}`), run.stdout);

@@ -205,7 +205,8 @@ describe("publishing", () => {
       assert.match(readDocument(future).querySelector(".unpublished-banner")!.textContent!, /^Scheduled: this post goes public on January 1, 2099/);
       assert.equal(readDocument(path.join(dev.output, "en/2024/04/10/playing-to-win/index.html")).querySelector(".unpublished-banner"), null);
       // Search works under npm start too: the index is written by every build, the watcher's included.
-      await watch.waitFor(() => existsSync(path.join(dev.output, "pagefind/pagefind-entry.json")), "the search index");
+      // Logged once the index is whole: Pagefind's files exist before they are written in full.
+      await watch.waitFor(() => /Search index: /.test(watch.log()), "the search index");
       const entry = JSON.parse(readFileSync(path.join(dev.output, "pagefind/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
       assert.ok(Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0) > 12);
     } finally {

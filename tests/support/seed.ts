@@ -47,3 +47,14 @@ export function readSeedPosts(): SeedPost[] {
   flush();
   return posts.map((post) => ({ ...post, units: post.units.filter((unit) => unit.length > 0) }));
 }
+
+const TURN_OPENING = /^(?:\[\d\d:\d\d:\d\d\]\s*)?(?:Alexis|Maria|Tamar|Bruce|Tim|Bella|Michael):\s*(?:\[\d\d:\d\d:\d\d\]\s*)?/;
+
+/**
+ * The seed units of a post that its page's text (whitespace collapsed) does not hold. A transcript
+ * turn's label shows as the speaker's full name above the turn, and its opening mark as the turn's
+ * time, so they are not looked for.
+ */
+export function missingSeedUnits(post: SeedPost, pageText: string): string[] {
+  return post.units.map((unit) => unit.replace(TURN_OPENING, "")).filter((unit) => !pageText.includes(unit));
+}

@@ -1,0 +1,211 @@
+/**
+ * The whole import, without writing anything: which items become posts and pages, which are left
+ * out and why, the site's redirects for the old archives, and the report's figures.
+ */
+import { dump } from "js-yaml";
+import { slugify } from "../posts/slug.ts";
+import { convertPostHtml } from "./html.ts";
+import type { LeftOutReason } from "./comments.ts";
+import { archiveRedirects, oldPath, permalinkFront, postOldPaths, type SiteRedirect } from "./old-urls.ts";
+import { importPost, plainText, postDay, postSlug, type ImageNeed, type PlannedFile, type PostContext } from "./post.ts";
+import type { WxrExport, WxrItem } from "./wxr.ts";
+
+export const REDIRECTS_FILE = "_data/redirects.json";
+export const PAGES_DIR = "pages";
+
+/** The category WordPress gives a post nobody categorised: not a tag worth a page. */
+const DEFAULT_CATEGORY = "uncategorized";
+/** Post types of WordPress's own machinery: menus, revisions, templates, styles, caches. */
+const WORDPRESS_INTERNALS = new Set(["revision", "nav_menu_item", "custom_css", "customize_changeset", "oembed_cache", "user_request", "wp_block", "wp_template", "wp_template_part", "wp_global_styles", "wp_navigation", "wp_font_family", "wp_font_face"]);
+/** Post types that are posts: WordPress's, and Seriously Simple Podcasting's episodes. */
+const POST_TYPES = new Set(["post", "podcast"]);
+
+export interface ImportSettings {
+  timeZone: string;
+  hostName: string;
+  /** Where our Atom feed is, for the old /feed/. */
+  feedPath: string;
+  /** Pages already in the content folder, by slug ("about"), with their URL: a WordPress page of that slug is not imported again. */
+  existingPages: Map<string, string>;
+  uploadFile(relative: string): string | null;
+  hasUploads: boolean;
+  /** Today in the site's zone, "YYYY-MM-DD": a post dated later is scheduled. */
+  today: string;
+}
+
+export interface ImportReport {
+  posts: { articles: number; episodes: number; drafts: number; scheduled: number };
+  pages: number;
+  attachments: number;
+  images: { copied: number; missing: ImageNeed[]; toFetch: ImageNeed[] };
+  comments: { kept: number; leftOut: Record<LeftOutReason, number> };
+  redirects: number;
+  skipped: { item: string; reason: string }[];
+  warnings: string[];
+}
+
+export interface ImportPlan {
+  files: PlannedFile[];
+  report: ImportReport;
+}
+
+const itemLabel = (item: WxrItem, file: string) => `item ${item.id} “${plainText(item.title) || "(untitled)"}” (${file}:${item.line})`;
+
+/** Why a post is left out, or null when it is imported. */
+function postSkipReason(item: WxrItem): string | null {
+  if (item.status === "private") return "a private post: readers of the old site never saw it";
+  if (item.status === "trash") return "in WordPress's trash";
+  if (item.status === "auto-draft") return "an empty draft WordPress made by itself";
+  if (!["publish", "future", "draft", "pending"].includes(item.status)) return `its status "${item.status}" is not one the import knows`;
+  return null;
+}
+
+/** Categories (except the default one) and tags, as tags; repeats (in case or punctuation) once. */
+function tagsOf(item: WxrItem): string[] {
+  const tags = new Map<string, string>();
+  for (const term of item.terms) {
+    if (term.domain !== "category" && term.domain !== "post_tag") continue;
+    const name = plainText(term.name);
+    if (!name || slugify(name) === DEFAULT_CATEGORY || !slugify(name)) continue;
+    if (!tags.has(slugify(name))) tags.set(slugify(name), name);
+  }
+  return [...tags.values()];
+}
+
+/** The uploads URLs of the site: under the site's and the blog's address (the converter matches http and https alike). */
+function uploadsUrls(wxr: WxrExport): string[] {
+  const sites = [wxr.baseSiteUrl, wxr.baseBlogUrl, wxr.link].filter(Boolean).map((url) => url.replace(/\/+$/, ""));
+  return [...new Set(sites)].map((site) => `${site}/wp-content/uploads/`);
+}
+
+function newReport(): ImportReport {
+  return {
+    posts: { articles: 0, episodes: 0, drafts: 0, scheduled: 0 },
+    pages: 0,
+    attachments: 0,
+    images: { copied: 0, missing: [], toFetch: [] },
+    comments: { kept: 0, leftOut: { spam: 0, pending: 0, trash: 0, pingback: 0, trackback: 0, empty: 0 } },
+    redirects: 0,
+    skipped: [],
+    warnings: [],
+  };
+}
+
+/** A page of the old site, as a Markdown page of ours at its old address (when no page of ours has its slug). */
+function importPage(item: WxrItem, siteUrl: string, context: PostContext, report: ImportReport, label: string, settings: ImportSettings): { file?: PlannedFile; redirect?: SiteRedirect } {
+  const slug = postSlug(item);
+  const old = oldPath(item.link, siteUrl) ?? `/${slug}/`;
+  const existing = settings.existingPages.get(slug);
+  if (existing) {
+    report.skipped.push({ item: label, reason: `the site has its own page "${slug}" (${existing}): the old ${old} redirects there` });
+    return old !== existing ? { redirect: { from: old, to: existing } } : {};
+  }
+  const path = `${PAGES_DIR}/${slug}.md`;
+  // A page has no folder to hold images: they stay links to the old site, listed to fetch.
+  const converted = convertPostHtml(item.content, { uploadsUrls: context.uploadsUrls, imageTarget: () => null });
+  report.warnings.push(...converted.warnings.map((w) => `${path}: ${w}`));
+  for (const image of converted.images.filter((i) => i.upload)) report.warnings.push(`${path}: the image ${image.url} is a link to the old site: put the file under content/assets/ and use it from there`);
+  const title = plainText(item.title) || slug;
+  const front = dump({ layout: "base.njk", title, permalink: old }, { lineWidth: -1, noRefs: true, quoteStyle: "double" });
+  const heading = title.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  report.pages++;
+  return { file: { path, text: `---\n${front}---\n\n# ${heading}\n\n${converted.blocks.map((b) => b.markdown).join("\n\n")}\n` } };
+}
+
+/** Plans the import of a whole export. */
+export function planImport(wxr: WxrExport, file: string, settings: ImportSettings): ImportPlan {
+  const report = newReport();
+  const siteUrl = wxr.baseBlogUrl || wxr.baseSiteUrl || wxr.link;
+  const attachments = new Map(wxr.items.filter((i) => i.postType === "attachment").map((i) => [i.id, i]));
+  const context: PostContext = { ...settings, siteUrl, uploadsUrls: uploadsUrls(wxr), attachments };
+  const posts = wxr.items.filter((i) => POST_TYPES.has(i.postType));
+  const front = permalinkFront(posts.map((p) => p.link), siteUrl);
+  const files: PlannedFile[] = [];
+  const siteRedirects: SiteRedirect[] = [];
+  const published: { item: WxrItem; url: string; date: string }[] = [];
+  const taken = new Set<string>();
+
+  for (const item of wxr.items) {
+    const label = itemLabel(item, file);
+    if (WORDPRESS_INTERNALS.has(item.postType)) {
+      report.skipped.push({ item: label, reason: `WordPress's own ${item.postType.replaceAll("_", " ")}, not content` });
+    } else if (item.postType === "attachment") {
+      report.attachments++;
+    } else if (item.postType === "page") {
+      if (item.status !== "publish") report.skipped.push({ item: label, reason: `a page that is ${item.status}, not published` });
+      else {
+        const page = importPage(item, siteUrl, context, report, label, settings);
+        if (page.file) files.push(page.file);
+        if (page.redirect) siteRedirects.push(page.redirect);
+      }
+    } else if (!POST_TYPES.has(item.postType)) {
+      report.skipped.push({ item: label, reason: `its type "${item.postType}" is not a post or a page` });
+    } else {
+      const reason = postSkipReason(item);
+      const day = reason ? null : postDay(item, settings.timeZone, label);
+      if (reason || !day) {
+        report.skipped.push({ item: label, reason: reason ?? `no date: wp:post_date is "${item.postDate}"` });
+        continue;
+      }
+      if (day.warning) report.warnings.push(day.warning);
+      let slug = postSlug(item);
+      if (taken.has(`${day.date}-${slug}`)) slug = `${slug}-${item.id}`;
+      taken.add(`${day.date}-${slug}`);
+      if (item.postName && slug !== item.postName)
+        report.warnings.push(`${label}: its WordPress slug "${item.postName}" is not a URL slug: the post's address ends in /${slug}/`);
+      const url = `/en/${day.date.replaceAll("-", "/")}/${slug}/`;
+      const attachmentPaths = [...attachments.values()]
+        .filter((a) => a.parent === item.id)
+        .flatMap((a) => [`/?attachment_id=${a.id}`, oldPath(a.link, siteUrl)])
+        .filter((p): p is string => !!p && p !== url);
+      const draft = item.status === "draft" || item.status === "pending";
+      const imported = importPost(
+        {
+          item,
+          date: day.date,
+          slug,
+          draft,
+          scheduled: !draft && day.date > settings.today,
+          tags: tagsOf(item),
+          redirects: [...new Set([...postOldPaths(item.id, item.link, siteUrl, front, url), ...attachmentPaths])],
+          label,
+        },
+        context,
+      );
+      files.push(...imported.files);
+      report.posts[imported.kind === "episode" ? "episodes" : "articles"]++;
+      if (imported.draft) report.posts.drafts++;
+      if (imported.scheduled) report.posts.scheduled++;
+      report.images.copied += imported.imagesCopied;
+      report.images[settings.hasUploads ? "missing" : "toFetch"].push(...imported.missingImages);
+      report.comments.kept += imported.comments.kept.length;
+      for (const [why, count] of Object.entries(imported.comments.leftOut)) report.comments.leftOut[why as LeftOutReason] += count;
+      report.redirects += postOldPaths(item.id, item.link, siteUrl, front, url).length + attachmentPaths.length;
+      report.warnings.push(...imported.warnings);
+      if (!draft && !imported.scheduled) published.push({ item, url, date: day.date });
+    }
+  }
+
+  const archives = archiveRedirects(
+    {
+      front,
+      dates: published.map((p) => p.date),
+      terms: published.flatMap(({ item }) =>
+        item.terms
+          .filter((t) => t.domain === "category" || t.domain === "post_tag")
+          .map((t) => ({ domain: t.domain, slug: t.slug, tag: slugify(plainText(t.name)) === DEFAULT_CATEGORY ? null : plainText(t.name) || null })),
+      ),
+    },
+    settings.feedPath,
+  );
+  const redirects = dedupe([...siteRedirects, ...archives]);
+  report.redirects += redirects.length;
+  if (redirects.length) files.push({ path: REDIRECTS_FILE, text: `${JSON.stringify(redirects, null, 2)}\n` });
+  return { files, report };
+}
+
+/** The first redirect of each old path. */
+function dedupe(redirects: readonly SiteRedirect[]): SiteRedirect[] {
+  const seen = new Set<string>();
+  return redirects.filter((r) => !seen.has(r.from) && (seen.add(r.from), true));
+}

@@ -1,0 +1,265 @@
+/**
+ * One WordPress post → the files of one of our posts: an article (`YYYY-MM-DD-slug.md`, or a
+ * folder with `index.md` when images come with it) or an episode (a folder with `index.md` and
+ * `transcript.md`), their front matter in the schema's shape, and the images to copy beside them.
+ */
+import { decodeHTML } from "entities";
+import { dump } from "js-yaml";
+import { DateTime } from "luxon";
+import { slugify } from "../posts/slug.ts";
+import { parseTranscript } from "../transcript/parse.ts";
+import { audioOf, isComplete, type FoundAudio } from "./audio.ts";
+import { sortComments, type SortedComments } from "./comments.ts";
+import { commentText, convertPostHtml } from "./html.ts";
+import { findTranscript, speakersOf, turnLabel, type Speakers } from "./transcript.ts";
+import type { WxrItem } from "./wxr.ts";
+
+/** What the import knows of the site and of the uploads folder. */
+export interface PostContext {
+  timeZone: string;
+  /** The site author's name: the host of every episode. */
+  hostName: string;
+  siteUrl: string;
+  uploadsUrls: string[];
+  /** The uploads folder's file for a path under the uploads URL ("2024/06/photo.jpg"), or null when it is missing or no folder was given. */
+  uploadFile(relative: string): string | null;
+  /** Whether an uploads folder was given at all. */
+  hasUploads: boolean;
+  /** Attachments by id, for featured images. */
+  attachments: Map<number, WxrItem>;
+}
+
+export interface PlannedFile {
+  /** Relative to the content folder, with "/" separators. */
+  path: string;
+  text?: string;
+  /** An image to copy: the absolute path of the file in the uploads folder. */
+  copyFrom?: string;
+}
+
+export interface ImageNeed {
+  url: string;
+  /** Where it goes, relative to the content folder. */
+  path: string;
+}
+
+export interface ImportedPost {
+  kind: "article" | "episode";
+  /** "YYYY-MM-DD" in the site's zone. */
+  date: string;
+  slug: string;
+  url: string;
+  draft: boolean;
+  scheduled: boolean;
+  files: PlannedFile[];
+  comments: SortedComments;
+  /** Images under the uploads URL that are not in the uploads folder (or no folder was given). */
+  missingImages: ImageNeed[];
+  imagesCopied: number;
+  warnings: string[];
+}
+
+/** The day a WordPress date ("2024-06-09 10:00:00") falls on; null when WordPress left it empty. */
+function wordpressDay(postDate: string, timeZone: string): DateTime | null {
+  const date = DateTime.fromSQL(postDate, { zone: timeZone });
+  return date.isValid && !postDate.startsWith("0000") ? date : null;
+}
+
+/**
+ * The post's day: post_date's, as the old permalink has it. post_date_gmt, seen from the site's
+ * zone, should fall on the same day; when it does not, WordPress's zone was another one, which the
+ * author should know (the URL keeps the old day).
+ */
+export function postDay(item: WxrItem, timeZone: string, label: string): { date: string; warning?: string } | null {
+  const local = wordpressDay(item.postDate, timeZone);
+  if (!local) return null;
+  const date = local.toISODate()!;
+  const gmt = item.postDateGmt && !item.postDateGmt.startsWith("0000") ? DateTime.fromSQL(item.postDateGmt, { zone: "utc" }) : null;
+  const inZone = gmt?.isValid ? gmt.setZone(timeZone).toISODate() : null;
+  if (!inZone || inZone === date) return { date };
+  return {
+    date,
+    warning: `${label}: WordPress dated it ${item.postDate} but ${item.postDateGmt} UTC is ${inZone} in ${timeZone}: the old site's time zone was not the site's; the post keeps the day of its old URL, ${date}`,
+  };
+}
+
+const decode = (text: string) => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
+
+/** A title or a term's name as text: WordPress keeps entities in them ("Books &amp; Reading"); tags stay as typed, shown as text. */
+export function plainText(html: string): string {
+  return decodeHTML(html).replace(/\s+/g, " ").trim();
+}
+
+/** The URL slug: WordPress's own when it is one, else made from it or from the title, never a path. */
+export function postSlug(item: WxrItem): string {
+  return slugify(decode(item.postName)) || slugify(plainText(item.title)) || `post-${item.id}`;
+}
+
+/** A file name that is safe in a Markdown link and on every file system. */
+function fileName(relative: string): string {
+  const base = relative.split("/").pop() ?? "image";
+  return base.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[.-]+/, "") || "image";
+}
+
+/** The path of an address under one of the uploads URLs ("2024/06/photo.jpg"), or null. */
+export function uploadPath(url: string, uploadsUrls: readonly string[]): string | null {
+  const bare = url.replace(/^https?:/, "").split(/[?#]/)[0]!;
+  for (const prefix of uploadsUrls) {
+    const base = prefix.replace(/^https?:/, "");
+    if (bare.startsWith(base)) return decode(bare.slice(base.length));
+  }
+  return null;
+}
+
+const yaml = (data: Record<string, unknown>) => dump(data, { lineWidth: -1, noRefs: true, quoteStyle: "double" });
+
+/** The description: the excerpt as one line of plain text, if there is one. */
+function description(item: WxrItem): string | undefined {
+  const text = commentText(item.excerpt).replace(/\s+/g, " ").trim();
+  return text || undefined;
+}
+
+/** The audio front matter: written when complete, else left as a YAML comment for the author to finish. */
+function audioLines(audio: FoundAudio): string {
+  if (isComplete(audio)) return yaml({ audio: { url: audio.url, type: audio.type, length: audio.length, duration: audio.duration } });
+  return [
+    "# The old post's audio. Add its size in bytes and its duration, then remove the # signs:",
+    "# audio:",
+    `#   url: ${JSON.stringify(audio.url)}`,
+    `#   type: ${audio.type}`,
+    `#   length: ${audio.length || "<size in bytes>"}`,
+    `#   duration: "${audio.duration || "hh:mm:ss"}"`,
+    "",
+  ].join("\n");
+}
+
+/** transcript.md: the heading, the speakers, and one paragraph per block, labels that are not speakers escaped. */
+function transcriptText(heading: string, speakers: Speakers, paragraphs: readonly string[]): string {
+  const notSpeakers = new Set(speakers.notSpeakers);
+  const body = paragraphs.map((text) => {
+    const label = turnLabel(text);
+    return label && notSpeakers.has(label) ? text.replace(`${label}:`, `${label}\\:`) : text;
+  });
+  const front = dump({ heading, speakers: speakers.labels }, { lineWidth: -1, noRefs: true, quoteStyle: "double", forceQuotes: true });
+  return `---\n${front}---\n\n${body.join("\n\n")}\n`;
+}
+
+interface Folder {
+  /** "posts/2024-06-09-slug" */
+  base: string;
+  copies: Map<string, string>;
+  missing: ImageNeed[];
+}
+
+/** The converter's image callback: copy an upload beside the post when the folder has it. */
+function imageTarget(folder: Folder, context: PostContext) {
+  return (url: string): string | null => {
+    const relative = uploadPath(url, context.uploadsUrls);
+    if (relative === null) return null;
+    const name = fileName(relative);
+    const source = context.uploadFile(relative);
+    if (!source) {
+      folder.missing.push({ url, path: `${folder.base}/${name}` });
+      return null;
+    }
+    folder.copies.set(name, source);
+    return name;
+  };
+}
+
+/** The featured image (`_thumbnail_id`): its front matter, once its file is beside the post. */
+function featuredImage(item: WxrItem, folder: Folder, context: PostContext, warnings: string[], label: string) {
+  const attachment = context.attachments.get(Number(item.meta.get("_thumbnail_id")));
+  if (!attachment?.attachmentUrl) return undefined;
+  const src = imageTarget(folder, context)(attachment.attachmentUrl);
+  if (!src) return undefined;
+  const alt = (attachment.meta.get("_wp_attachment_image_alt") ?? "").trim();
+  if (!alt) warnings.push(`${label}: the featured image ${src} has no alt text in WordPress: its title is used; describe the image under image.alt`);
+  return { src, alt: alt || attachment.title.trim() || src };
+}
+
+export interface PostInput {
+  item: WxrItem;
+  date: string;
+  slug: string;
+  draft: boolean;
+  scheduled: boolean;
+  tags: string[];
+  redirects: string[];
+  /** The item, for messages: `item 123 “Title” (export.xml:45)`. */
+  label: string;
+}
+
+/** Everything written for one post, without writing it. */
+export function importPost(input: PostInput, context: PostContext): ImportedPost {
+  const { item, date, slug } = input;
+  const base = `posts/${date}-${slug}`;
+  const folder: Folder = { base, copies: new Map(), missing: [] };
+  const converted = convertPostHtml(item.content, { uploadsUrls: context.uploadsUrls, imageTarget: imageTarget(folder, context) });
+  const found = findTranscript(converted.blocks);
+  const kind = found ? "episode" : "article";
+  const warnings: string[] = [];
+  const image = featuredImage(item, folder, context, warnings, input.label);
+  const inFolder = kind === "episode" || folder.copies.size > 0;
+  const main = inFolder ? `${base}/index.md` : `${base}.md`;
+  // Paths in the converter's warnings name the file the author will open.
+  warnings.push(...converted.warnings.map((warning) => `${main}: ${warning}`));
+  const speakers = found ? speakersOf(found, context.hostName, main) : null;
+  if (speakers) warnings.push(...speakers.warnings);
+  const audio = audioOf(item, converted.audio);
+  if (audio && !isComplete(audio)) warnings.push(`${main}: the audio ${audio.url} lacks its ${audio.length ? "" : "size in bytes"}${!audio.length && !audio.duration ? " and " : ""}${audio.duration ? "" : "duration"}: complete audio: in the front matter`);
+  const body = (found ? found.showNotes : converted.blocks).map((b) => b.markdown).join("\n\n");
+  const comments = sortComments(item.comments, context.timeZone);
+  const frontMatter =
+    yaml({
+      title: plainText(item.title) || slug,
+      date,
+      slug,
+      kind,
+      ...(description(item) ? { description: description(item) } : {}),
+      tags: input.tags,
+      ...(speakers ? { host: speakers.host, guests: speakers.guests } : {}),
+      ...(image ? { image } : {}),
+      ...(input.draft ? { draft: true } : {}),
+      redirect_from: input.redirects,
+    }) +
+    (audio && kind === "episode" ? audioLines(audio) : "") +
+    (comments.kept.length ? yaml({ comments: comments.kept }) : "");
+  const extraBody = audio && kind === "article" ? `\n\n[Listen to the audio](${audio.url})` : "";
+  if (audio && kind === "article") warnings.push(`${main}: audio ${audio.url} with no transcript: kept as a link; an episode needs a transcript`);
+  const files: PlannedFile[] = [{ path: main, text: `---\n${frontMatter}---\n\n${body}${extraBody}\n` }];
+  if (found && speakers) {
+    const path = `${base}/transcript.md`;
+    const text = transcriptText(found.heading, speakers, found.paragraphs);
+    files.push({ path, text });
+    warnings.push(...transcriptProblems(text, path, speakers.labels));
+  }
+  for (const [name, source] of folder.copies) files.push({ path: `${base}/${name}`, copyFrom: source });
+  return {
+    kind,
+    date,
+    slug,
+    url: `/en/${date.replaceAll("-", "/")}/${slug}/`,
+    draft: input.draft,
+    scheduled: input.scheduled,
+    files,
+    comments,
+    missingImages: folder.missing,
+    imagesCopied: folder.copies.size,
+    warnings,
+  };
+}
+
+/** What the site's own transcript parser will say of the file, so the author hears it now. */
+function transcriptProblems(text: string, file: string, speakers: Record<string, string>): string[] {
+  const bodyStart = text.indexOf("\n---\n") + 5;
+  const firstLine = text.slice(0, bodyStart).split("\n").length;
+  const parsed = parseTranscript(text.slice(bodyStart), { file, firstLine, speakers });
+  return parsed.diagnostics.map((d) => `${d.file}:${d.line}: ${d.severity}: ${d.message}`);
+}

@@ -3,11 +3,21 @@
  * without building the site. Each check is one function below; all of them read the posts as
  * the build does (the same front matter reader, schema, transcript parser and Markdown parser).
  */
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
+import { imageFile, isFile, isLocalFile } from "../images/body-images.ts";
 import { unpublishedReason } from "../posts/publishing.ts";
-import { redirectsOf } from "../posts/redirects.ts";
+import {
+  collectRedirects,
+  pagesOfPosts,
+  readSiteRedirects,
+  SITE_REDIRECTS_FILE,
+  SiteRedirectsError,
+  type Redirect,
+  type RedirectOrigin,
+} from "../posts/redirects.ts";
+import type { SiteSettings } from "../site/settings.ts";
 import { readEpisodeTranscript } from "../transcript/episode.ts";
 import type { Diagnostic as TranscriptDiagnostic } from "../transcript/parse.ts";
 import { listContent, readMarkdown, readPost, readSettings, type ContentPath, type MarkdownFile, type PostFile } from "./files.ts";
@@ -49,9 +59,10 @@ export function checkContent({ input, now = DateTime.now(), cwd = process.cwd() 
   const posts = readPosts(content.value.posts, settings.value.timeZone, found);
   checkDuplicateUrls(posts, found);
   checkDuplicateSlugs(posts, found);
-  checkRedirects(posts, found);
+  const siteRedirects = readRedirectsFile(root, shown, found);
+  checkRedirects(posts, siteRedirects, settings.value, found);
   // A full URL of the site includes its path prefix ("https://host/repo/en/…" under "/repo/").
-  checkLinks(posts, `${settings.value.url}${settings.value.pathPrefix.slice(0, -1)}`, now, found);
+  checkLinks(posts, siteRedirects.redirects, `${settings.value.url}${settings.value.pathPrefix.slice(0, -1)}`, now, found);
   checkImages(posts, root, shown, found);
   const transcripts = checkTranscripts(content.value.transcripts, posts, content.value.posts, found);
   return finish(found, unpublishedPosts(posts, now), content.value.posts.length, transcripts);
@@ -104,31 +115,88 @@ function checkDuplicateSlugs(posts: readonly PostFile[], found: Findings): void 
   }
 }
 
-/**
- * The build's own rule (redirectsOf) on every post, drafts included (they are published one day).
- * It stops at the first problem, so when there is one the redirects are added one at a time
- * to name every bad one, with its file and line.
- */
-function checkRedirects(posts: readonly PostFile[], found: Findings): void {
+/** The site's own redirects (`_data/redirects.json`), as the build reads them, with the file as messages show it and the line of each entry. */
+interface SiteRedirects {
+  file: string;
+  redirects: Redirect[];
+  lines: (number | null)[];
+}
+
+/** `_data/redirects.json` through the build's reader: none when it is absent, each problem an error on its entry's line. */
+function readRedirectsFile(root: string, shown: (file: string) => string, found: Findings): SiteRedirects {
+  const absolute = path.join(root, "_data", SITE_REDIRECTS_FILE);
+  const file = shown(absolute);
+  let source = "";
   try {
-    redirectsOf(posts.map((p) => p.post));
-    return;
+    source = readFileSync(absolute, "utf8");
   } catch {
-    // find each problem below
+    // absent (no site redirects), or unreadable: readSiteRedirects says which
   }
-  const kept = new Map(posts.map((p) => [p, [] as string[]]));
-  const current = () => posts.map((p) => ({ ...p.post, redirect_from: kept.get(p)! }));
-  for (const post of posts) {
-    for (const from of post.post.redirect_from) {
-      kept.get(post)!.push(from);
-      try {
-        redirectsOf(current());
-      } catch (error) {
-        kept.get(post)!.pop();
-        const other = posts.find((p) => p.post.url === from) ?? posts.find((p) => kept.get(p)!.includes(from));
-        found.errors.push(at(post, nestedLine(post, "redirect_from", (line) => line.includes(from)), `${(error as Error).message}${other ? ` (${other.file})` : ""}`));
-      }
+  const lines = entryLines(source);
+  try {
+    return { file, redirects: readSiteRedirects(absolute, file), lines };
+  } catch (error) {
+    if (!(error instanceof SiteRedirectsError)) {
+      found.errors.push({ file, line: null, message: `cannot be read: ${(error as Error).message}` });
+      return { file, redirects: [], lines };
     }
+    // One `file: [entry [i]…] what is wrong` line per problem, after a heading line (parseSiteRedirects).
+    for (const text of error.message.split("\n").slice(1)) {
+      const message = text.startsWith(`${file}: `) ? text.slice(file.length + 2) : text;
+      const entry = /^entry \[(\d+)\]/.exec(message);
+      found.errors.push({ file, line: entry ? (lines[Number(entry[1])] ?? null) : null, message });
+    }
+    return { file, redirects: [], lines };
+  }
+}
+
+/** The line (from 1) where each element of a JSON array starts; none when the text is not an array. */
+export function entryLines(source: string): (number | null)[] {
+  const lines: number[] = [];
+  let line = 1;
+  let depth = 0;
+  let inString = false;
+  let expectValue = false;
+  for (let index = 0; index < source.length; index++) {
+    const char = source[index]!;
+    if (char === "\n") line += 1;
+    if (inString) {
+      if (char === "\\") index += 1;
+      else if (char === '"') inString = false;
+      continue;
+    }
+    if (/\s/.test(char)) continue;
+    if (depth === 1 && expectValue && char !== "]") {
+      lines.push(line);
+      expectValue = false;
+    }
+    if (char === '"') inString = true;
+    else if (char === "[" || char === "{") {
+      depth += 1;
+      if (depth === 1) expectValue = char === "[";
+    } else if (char === "]" || char === "}") depth -= 1;
+    else if (char === "," && depth === 1) expectValue = true;
+  }
+  return lines;
+}
+
+/**
+ * The build's own rules (collectRedirects) on every post, drafts included (they are published one
+ * day), and on the site's redirects. Of the pages a redirect may lead to, the check knows those
+ * that come from posts (posts, tags, years, people) and the feeds; a redirect to another page of
+ * the site (`/`, `/archive/`, `/podcast/`…) is checked by the build, once it has written them.
+ */
+function checkRedirects(posts: readonly PostFile[], site: SiteRedirects, settings: SiteSettings, found: Findings): void {
+  const isPage = pagesOfPosts(posts.map((p) => p.post), settings.postsPerTagPage, Object.values(settings.feeds));
+  const { problems } = collectRedirects(posts.map((p) => p.post), site.redirects, isPage);
+  const fileOf = new Map(posts.map((p) => [p.post, p]));
+  const where = (origin: RedirectOrigin) => ("post" in origin ? fileOf.get(origin.post)!.file : `${site.file} entry [${origin.entry}]`);
+  for (const { origin, from, message, other } of problems) {
+    const text = `${message}${other ? ` (${where(other)})` : ""}`;
+    if ("post" in origin) {
+      const post = fileOf.get(origin.post)!;
+      found.errors.push(at(post, nestedLine(post, "redirect_from", (line) => line.includes(from)), text));
+    } else found.errors.push({ file: site.file, line: site.lines[origin.entry] ?? null, message: text });
   }
 }
 
@@ -148,8 +216,11 @@ function postAddress(href: string, siteUrl: string): string | null {
  * paths (redirect_from). A link from a published post to a draft or scheduled one is a warning:
  * it leads nowhere until that post is published.
  */
-function checkLinks(posts: readonly CheckedPost[], siteUrl: string, now: DateTime, found: Findings): void {
-  const destinations = new Map<string, PostFile>();
+function checkLinks(posts: readonly CheckedPost[], siteRedirects: readonly Redirect[], siteUrl: string, now: DateTime, found: Findings): void {
+  // Where each address leads: a post, or (for a site redirect to another page) null.
+  const destinations = new Map<string, PostFile | null>();
+  const byUrl = new Map(posts.map((post) => [post.post.url, post]));
+  for (const { from, to } of siteRedirects) destinations.set(withSlash(from), byUrl.get(to) ?? null);
   for (const post of posts) for (const from of post.post.redirect_from) destinations.set(withSlash(from), post);
   for (const post of posts) destinations.set(post.post.url, post);
   for (const post of posts) {
@@ -159,10 +230,11 @@ function checkLinks(posts: readonly CheckedPost[], siteUrl: string, now: DateTim
       if (!address) continue;
       const target = destinations.get(address);
       const shownTarget = safeDecode(link.target);
-      if (!target) {
+      if (target === undefined) {
         found.errors.push(at(post, link.line, `link to ${shownTarget} leads nowhere: no post has this URL or lists it under redirect_from`));
         continue;
       }
+      if (target === null) continue;
       const reason = unpublishedReason(target.post, now);
       if (published && reason) {
         const state = reason === "draft" ? "a draft" : `scheduled for ${target.post.date.toISODate()}`;
@@ -170,19 +242,6 @@ function checkLinks(posts: readonly CheckedPost[], siteUrl: string, now: DateTim
       }
     }
   }
-}
-
-/** An address with a scheme (`https:`, `data:`) or a host (`//cdn…`) is not a file of the content. */
-const isLocalFile = (src: string) => !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src);
-
-/** Where the build looks for an image: from the content folder when it starts with `/`, else beside the post's file. */
-function imageFile(src: string, root: string, postFile: string): string {
-  const file = src.replace(/[?#].*$/s, "");
-  return file.startsWith("/") ? path.join(root, file) : path.join(path.dirname(postFile), file);
-}
-
-function isFile(file: string): boolean {
-  return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 /** The featured image (`image.src`) and every image of the text must be a file of the content. */

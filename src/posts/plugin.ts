@@ -1,5 +1,7 @@
+import path from "node:path";
 import { DateTime } from "luxon";
-import type { EleventyConfig } from "../eleventy-config.ts";
+import type { CollectionApi, EleventyConfig } from "../eleventy-config.ts";
+import type { BuiltPage } from "../site/built-pages.ts";
 import type { ListingPages } from "../site/listing-pages.ts";
 import { isProductionBuild } from "../site/run-mode.ts";
 import type { SiteSettings } from "../site/settings.ts";
@@ -8,7 +10,18 @@ import { readableCount } from "./counts.ts";
 import { frontMatterEngine } from "./front-matter.ts";
 import type { Post } from "./schema.ts";
 import { unpublishedReason } from "./publishing.ts";
-import { netlifyRedirects, redirectPagePath, redirectsOf, type Redirect } from "./redirects.ts";
+import {
+  netlifyRedirects,
+  oldLinks,
+  pagesOfPosts,
+  pathRedirects,
+  readSiteRedirects,
+  redirectsLeadingNowhere,
+  redirectPagePath,
+  redirectsOf,
+  SITE_REDIRECTS_FILE,
+  type Redirect,
+} from "./redirects.ts";
 
 /**
  * Posts are the Markdown files under `<input>/posts/`. Their front matter is validated as it is
@@ -24,9 +37,9 @@ export function postsPlugin(site: SiteSettings, listings: ListingPages<Post[]>) 
       const post = data.post as Post | undefined;
       const reason = post && unpublishedReason(post, DateTime.now());
       if (!reason) return undefined;
-      if (isProductionBuild()) return false;
+      // Said also when the post is left out, so that later preprocessors (body images) skip it.
       data.unpublished = reason;
-      return undefined;
+      return isProductionBuild() ? false : undefined;
     });
 
     const published = (api: { getAll(): { data: Record<string, unknown> }[] }) =>
@@ -44,7 +57,39 @@ export function postsPlugin(site: SiteSettings, listings: ListingPages<Post[]>) 
       const posts = published(api);
       return listings.toRender("year pages", yearArchives(posts), posts);
     });
-    config.addCollection("redirects", (api) => redirectsOf(published(api)));
+    // Redirects: the posts' old paths and the site's own (`_data/redirects.json`, read again at
+    // every build), worked out once a build for the three lists that use them.
+    const redirectsOfBuild = new WeakMap<object, Redirect[]>();
+    const redirects = (api: CollectionApi) => {
+      let known = redirectsOfBuild.get(api);
+      if (!known) redirectsOfBuild.set(api, (known = allRedirects(api)));
+      return known;
+    };
+    let siteRedirects: { shown: string; redirects: Redirect[] } = { shown: SITE_REDIRECTS_FILE, redirects: [] };
+    const allRedirects = (api: CollectionApi) => {
+      const posts = published(api);
+      const file = path.join(config.directories.data, SITE_REDIRECTS_FILE);
+      const shown = path.relative(process.cwd(), file);
+      siteRedirects = { shown, redirects: readSiteRedirects(file, shown) };
+      const pages = pagesOfPosts(posts, site.postsPerTagPage, Object.values(site.feeds));
+      return redirectsOf(posts, siteRedirects.redirects, pages, shown);
+    };
+    // A site redirect to another page than those that come from posts (the home page, /archive/,
+    // /podcast/…) is checked once the production build has written every page.
+    config.on("eleventy.after", (({ results }: { results: BuiltPage[] }) => {
+      if (!isProductionBuild()) return;
+      const written = new Set(results.flatMap((page) => (page.url ? [page.url] : [])));
+      const nowhere = redirectsLeadingNowhere(siteRedirects.redirects, written);
+      if (nowhere.length) throw new Error(nowhere.map((problem) => `${siteRedirects.shown}: ${problem}`).join("\n"));
+    }) as never);
+    config.addCollection("redirects", (api) => redirects(api));
+    // Redirect pages are written at old paths; a WordPress query link (/?p=123) is the home page
+    // with a query, answered by the home page's script from /old-links.json.
+    config.addCollection("redirectPages", (api) => pathRedirects(redirects(api)));
+    config.addCollection("oldLinks", (api) => {
+      const links = oldLinks(redirects(api));
+      return links ? [links] : [];
+    });
     config.addFilter("readableCount", (count: number) => readableCount(count, site.language));
     config.addFilter("netlifyRedirects", (redirects: Redirect[]) => netlifyRedirects(redirects, site.pathPrefix));
     config.addFilter("redirectPagePath", redirectPagePath);

@@ -1,4 +1,8 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { peopleOf } from "../people/people.ts";
 import { prefixedPath } from "../site/settings.ts";
+import { tagPages, yearArchives } from "./collections.ts";
 import type { Post } from "./schema.ts";
 
 export interface Redirect {
@@ -6,25 +10,222 @@ export interface Redirect {
   to: string;
 }
 
-/** Every old path of every post, checked so that none hides a live page or another redirect. */
-export function redirectsOf(posts: readonly Post[]): Redirect[] {
-  const live = new Set(posts.map((post) => post.url));
-  const seen = new Map<string, string>();
-  return posts.flatMap((post) =>
-    post.redirect_from.map((from) => {
-      if (live.has(from)) throw new Error(`redirect_from of "${post.title}": ${from} is the address of a live post`);
-      const other = seen.get(from);
-      if (other) throw new Error(`redirect_from of "${post.title}": ${from} already redirects to ${other}`);
-      seen.set(from, post.url);
-      return { from, to: post.url };
-    }),
+/**
+ * A path from the site's root, without spaces, quotes, angle brackets, query or fragment, and
+ * without "." or ".." parts: a redirect page is written at its path, which must stay in the output.
+ */
+export const SITE_PATH = /^(?!.*\/\.{1,2}(?:\/|$))\/[^\s?#<>"']*$/;
+
+/** The keys of WordPress's query links to the site's root: a post (`/?p=123`), a page, an attachment's page. */
+export const QUERY_KEYS = ["p", "page_id", "attachment_id"] as const;
+export type QueryKey = (typeof QUERY_KEYS)[number];
+const QUERY_PATH = /^\/\?(p|page_id|attachment_id)=(\d+)$/;
+
+/** The key and number of a WordPress query link (`/?p=123`); null for a path. */
+export function queryOf(from: string): { key: QueryKey; value: string } | null {
+  const match = QUERY_PATH.exec(from);
+  return match ? { key: match[1] as QueryKey, value: match[2]! } : null;
+}
+
+/**
+ * An old address: a path (`/2019/05/old-title/`), or one of WordPress's query links to the
+ * site's root (`/?p=123`, `/?page_id=12`, `/?attachment_id=456`).
+ */
+export const oldAddress = z
+  .string({ error: (issue) => (issue.input === undefined ? "is required: the old path, e.g. /2019/05/old-title/" : "must be a path") })
+  .superRefine((value, ctx) => {
+    if (SITE_PATH.test(value) || QUERY_PATH.test(value)) return;
+    ctx.addIssue({
+      code: "custom",
+      message: value.startsWith("/?")
+        ? `${value} must be a WordPress query link with one number: /?p=123, /?page_id=12 or /?attachment_id=456`
+        : `${value} must be a path from the site's root, like /2019/05/old-title/, without spaces, quotes or "." and ".." parts (or a WordPress query link such as /?p=123)`,
+    });
+  });
+
+/** The site's own redirects (archives of the old site and the like), beside site.json. */
+export const SITE_REDIRECTS_FILE = "redirects.json";
+
+const siteRedirectSchema = z
+  .object(
+    {
+      from: oldAddress,
+      to: z
+        .string({ error: (issue) => (issue.input === undefined ? "is required: the path it leads to, e.g. /tags/leadership/" : "must be a path") })
+        .refine((to) => SITE_PATH.test(to) && !to.startsWith("//"), {
+          error: "must be a path from the site's root, starting with / (e.g. /tags/leadership/), without spaces, quotes or \".\" and \"..\" parts",
+        }),
+    },
+    {
+      error: (issue) =>
+        issue.code === "unrecognized_keys"
+          ? `has unknown field(s) ${issue.keys.join(", ")}: a redirect has only from and to`
+          : 'must be { "from": "/old/path/", "to": "/new/path/" }',
+    },
+  )
+  .strict();
+
+const siteRedirectsSchema = z.array(siteRedirectSchema, { error: 'must be a JSON array of { "from": "/old/path/", "to": "/new/path/" }' });
+
+export class SiteRedirectsError extends Error {
+  override name = "SiteRedirectsError";
+}
+
+/** Validates the site's redirects; on failure, one error lists every problem as `file: entry [index] field "name" what is wrong`. */
+export function parseSiteRedirects(json: unknown, file: string): Redirect[] {
+  const result = siteRedirectsSchema.safeParse(json);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const [index, field] = issue.path;
+    if (typeof index !== "number") return `${file}: ${issue.message}`;
+    const from = (json as { from?: unknown }[])[index]?.from;
+    const entry = `entry [${index}]${typeof from === "string" && field !== "from" ? ` (from ${from})` : ""}`;
+    return `${file}: ${entry}${field === undefined ? "" : ` field "${String(field)}"`} ${issue.message}`;
+  });
+  throw new SiteRedirectsError(`Invalid redirects in ${file}\n${problems.join("\n")}`);
+}
+
+/** The site's redirects in `file`; none when there is no such file. `shown` is the file as messages name it. */
+export function readSiteRedirects(file: string, shown = file): Redirect[] {
+  let source: string;
+  try {
+    source = readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(source);
+  } catch (error) {
+    throw new SiteRedirectsError(`Invalid redirects in ${shown}\n${shown}: not valid JSON: ${(error as Error).message}`);
+  }
+  return parseSiteRedirects(json, shown);
+}
+
+/**
+ * Whether the build writes a page at a path: true or false, or undefined where that cannot be
+ * known (`npm run check` knows only the pages that come from posts).
+ */
+export type PageTest = (path: string) => boolean | undefined;
+
+/** Where a redirect is written: in a post's `redirect_from`, or in the site's redirects file (its index there). */
+export type RedirectOrigin = { post: Post } | { entry: number };
+
+export interface RedirectProblem {
+  origin: RedirectOrigin;
+  from: string;
+  /** What is wrong, starting with where: `redirect_from of "Title": …` or `entry [3]: …` (of the site's redirects file). */
+  message: string;
+  /** Where the post or redirect that `from` collides with is written. */
+  other?: RedirectOrigin;
+}
+
+/**
+ * Every redirect of the site, the posts' old paths first, then the site's own (`site`), with what
+ * is wrong with them: a redirect must not hide a live post or a page of the site, nor repeat
+ * another's old address, and a site redirect must lead to a page the build writes (`isPage`).
+ */
+export function collectRedirects(
+  posts: readonly Post[],
+  site: readonly Redirect[] = [],
+  isPage: PageTest = () => undefined,
+): { redirects: Redirect[]; problems: RedirectProblem[] } {
+  const live = new Map(posts.map((post) => [post.url, post]));
+  const seen = new Map<string, { to: string; origin: RedirectOrigin }>();
+  const redirects: Redirect[] = [];
+  const problems: RedirectProblem[] = [];
+  const add = (from: string, to: string, origin: RedirectOrigin, prefix: string) => {
+    const problem = (message: string, other?: RedirectOrigin) => problems.push({ origin, from, message: `${prefix}: ${message}`, other });
+    const post = live.get(from);
+    const earlier = seen.get(from);
+    if (post) return problem(`${from} is the address of a live post`, { post });
+    if (!queryOf(from) && isPage(from)) return problem(`${from} is the address of a page of the site`);
+    if (earlier) return problem(`${from} already redirects to ${earlier.to}`, earlier.origin);
+    seen.set(from, { to, origin });
+    redirects.push({ from, to });
+  };
+  for (const post of posts) for (const from of post.redirect_from) add(from, post.url, { post }, `redirect_from of "${post.title}"`);
+  site.forEach(({ from, to }, entry) => {
+    const prefix = `entry [${entry}]`;
+    if (from === to) problems.push({ origin: { entry }, from, message: `${prefix}: ${from} leads to itself` });
+    else if (isPage(to) === false) problems.push({ origin: { entry }, from, message: `${prefix}: "to" ${to} is not a page of the site${suggestion(to, isPage)}` });
+    else add(from, to, { entry }, prefix);
+  });
+  return { redirects, problems };
+}
+
+/** What to write instead of a `to` that is no page: the same path with or without its last "/", or the kinds of pages there are. */
+function suggestion(to: string, isPage: PageTest): string {
+  const other = to.endsWith("/") ? to.slice(0, -1) : `${to}/`;
+  if (other.length > 1 && isPage(other)) return ` (did you mean ${other}?)`;
+  return ": give a post's URL, a tag page (/tags/<slug>/), a year page (/en/YYYY/), a person's page (/people/<slug>/), or another page of the site (/, /archive/, /podcast/…)";
+}
+
+/** Every redirect of the site (see collectRedirects); throws one error listing every problem, a site redirect's with its file (`siteFile`). */
+export function redirectsOf(posts: readonly Post[], site: readonly Redirect[] = [], isPage?: PageTest, siteFile = SITE_REDIRECTS_FILE): Redirect[] {
+  const { redirects, problems } = collectRedirects(posts, site, isPage);
+  if (problems.length) throw new Error(problems.map((p) => ("entry" in p.origin ? `${siteFile}: ${p.message}` : p.message)).join("\n"));
+  return redirects;
+}
+
+/** The pages whose path starts with these come only from posts: pagesOfPosts knows them all. */
+const FROM_POSTS = /^\/(?:en|tags|people)\/[^/]/;
+
+/**
+ * What is known, before the build writes anything, of the pages it writes: from the posts, the
+ * posts' pages, their tags' (`/tags/<slug>/`), years' (`/en/YYYY/`) and people's pages (any
+ * other path under /en/, /tags/… or /people/… is none), and the feeds. Whether another path is a
+ * page (`/`, `/archive/`, `/podcast/`, `/about/`…) is known only once the build has written its
+ * pages (redirectsLeadingNowhere).
+ */
+export function pagesOfPosts(posts: readonly Post[], postsPerTagPage: number, feeds: readonly string[] = []): PageTest {
+  const known = new Set([
+    ...posts.map((post) => post.url),
+    ...tagPages(posts, postsPerTagPage).map((page) => page.url),
+    ...yearArchives(posts).map((year) => year.url),
+    ...peopleOf(posts).map((person) => person.url),
+    ...feeds,
+  ]);
+  return (page) => (known.has(page) ? true : FROM_POSTS.test(page) ? false : undefined);
+}
+
+/** The site's redirects whose `to` is not among the pages the build wrote (`written`, by URL), each as `entry [i]: …`. */
+export function redirectsLeadingNowhere(site: readonly Redirect[], written: ReadonlySet<string>): string[] {
+  const froms = new Set(site.map((r) => r.from));
+  return site.flatMap(({ to }, entry) =>
+    written.has(to) && !froms.has(to) ? [] : [`entry [${entry}]: "to" ${to} is not a page the build wrote${suggestion(to, (page) => written.has(page))}`],
   );
 }
 
-/** Netlify-style `_redirects`: one permanent redirect a line, both paths under the site's path prefix. */
+/** The redirects from a path, each answered by a small page at that path (query links cannot be: they are the home page). */
+export const pathRedirects = (redirects: readonly Redirect[]): Redirect[] => redirects.filter((r) => !queryOf(r.from));
+
+/** Where each WordPress query link leads, by key and number: `{ "p": { "123": "/en/…/" } }`. */
+export type OldLinks = Partial<Record<QueryKey, Record<string, string>>>;
+
+/** The query links of `redirects` as the home page's script reads them; null when there are none. */
+export function oldLinks(redirects: readonly Redirect[]): OldLinks | null {
+  const links: OldLinks = {};
+  for (const { from, to } of redirects) {
+    const query = queryOf(from);
+    if (query) (links[query.key] ??= {})[query.value] = to;
+  }
+  return Object.keys(links).length ? links : null;
+}
+
+/**
+ * Netlify-style `_redirects`: one permanent redirect a line, both paths under the site's path
+ * prefix. A query link is Netlify's query form on the site's root (`/ p=123 /en/… 301!`), forced
+ * (`!`) because the root is a page, which Netlify would otherwise serve instead ("shadowing").
+ */
 export function netlifyRedirects(redirects: readonly Redirect[], pathPrefix = "/"): string {
   const served = (p: string) => prefixedPath(pathPrefix, p);
-  return redirects.map((r) => `${served(r.from)} ${served(r.to)} 301`).join("\n") + (redirects.length ? "\n" : "");
+  const line = ({ from, to }: Redirect) => {
+    const query = queryOf(from);
+    return query ? `${served("/")} ${query.key}=${query.value} ${served(to)} 301!` : `${served(from)} ${served(to)} 301`;
+  };
+  return redirects.map(line).join("\n") + (redirects.length ? "\n" : "");
 }
 
 /** Where the redirect page for an old path is written: the path itself for a file, its index.html for a folder. */

@@ -1,6 +1,8 @@
 import type { DateTime } from "luxon";
 import { z } from "zod";
 import { parseSiteDate, urlDatePath } from "../dates/dates.ts";
+import { commentParagraphs } from "./comments.ts";
+import { oldAddress } from "./redirects.ts";
 import { slugify } from "./slug.ts";
 
 const text = (what: string) =>
@@ -71,6 +73,44 @@ const image = z
     if (!value.src && !value.credit) ctx.addIssue({ code: "custom", path: ["src"], message: "is required (or give only a credit)" });
   });
 
+/** A date as the front matter writes it: YYYY-MM-DD, or an ISO 8601 date-time with its offset, read in the site's zone. */
+const siteDate = (timeZone: string, example: string) =>
+  z
+    .string({
+      error: (issue) => (issue.input === undefined ? "is required" : "must be a date written as YYYY-MM-DD or an ISO 8601 date-time"),
+    })
+    .transform((value, ctx) => {
+      const date = parseSiteDate(value, timeZone);
+      if (!date) {
+        ctx.addIssue({ code: "custom", message: `"${value}" is not a date (write ${example})` });
+        return z.NEVER;
+      }
+      return date as DateTime<true>;
+    });
+
+/**
+ * A comment readers left on the original site, kept read-only: who wrote it, when, its plain
+ * text (paragraphs separated by a blank line) and, for an answer, whom it answers.
+ */
+const comment = (timeZone: string) =>
+  z
+    .object(
+      {
+        author: text("the name the comment was signed with"),
+        date: siteDate(timeZone, "YYYY-MM-DD or a date-time such as 2024-06-10T08:12:00-07:00"),
+        text: text("the comment, as plain text"),
+        in_reply_to: text("the author of the comment it answers").optional(),
+      },
+      {
+        error: (issue) =>
+          issue.code === "unrecognized_keys"
+            ? `has unknown field(s) ${issue.keys.join(", ")}: a comment has author, date, text and in_reply_to`
+            : "must be a comment with author, date and text",
+      },
+    )
+    .strict()
+    .transform((value) => ({ ...value, paragraphs: commentParagraphs(value.text) }));
+
 export const POST_KINDS = ["article", "episode"] as const;
 
 /**
@@ -91,19 +131,7 @@ function makePostSchema(timeZone: string) {
   return z
     .object({
       title: text("the post's title"),
-      date: z
-        .string({
-          error: (issue) =>
-            issue.input === undefined ? "is required" : "must be a date written as YYYY-MM-DD or an ISO 8601 date-time",
-        })
-        .transform((value, ctx) => {
-          const date = parseSiteDate(value, timeZone);
-          if (!date) {
-            ctx.addIssue({ code: "custom", message: `"${value}" is not a date (write YYYY-MM-DD, e.g. 2024-06-09)` });
-            return z.NEVER;
-          }
-          return date as DateTime<true>;
-        }),
+      date: siteDate(timeZone, "YYYY-MM-DD, e.g. 2024-06-09"),
       date_estimated: z.boolean({ error: "must be true or false" }).default(false),
       slug: z
         .string({ error: "must be text" })
@@ -121,13 +149,11 @@ function makePostSchema(timeZone: string) {
       newsletter: z.boolean({ error: "must be true or false" }).default(false),
       draft: z.boolean({ error: "must be true or false" }).default(false),
       redirect_from: z
-        .array(
-          z.string({ error: "must be a path" }).regex(/^\/[^\s?#<>"']*$/, { error: "must be a path from the site's root, like /2019/05/old-title/, without spaces or quotes" }),
-          { error: "must be a list of old paths, e.g. [/old-title/]" },
-        )
+        .array(oldAddress, { error: "must be a list of old paths, e.g. [/old-title/]" })
         .default([]),
       audio: audio.optional(),
       chapters: z.array(chapter, { error: 'must be a list of chapters, each with start: "hh:mm:ss" and title' }).default([]),
+      comments: z.array(comment(timeZone), { error: "must be a list of comments, each with author, date and text" }).default([]),
     })
     .superRefine((post, ctx) => {
       if (post.kind === "episode") {

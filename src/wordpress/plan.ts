@@ -148,11 +148,12 @@ export function planImport(wxr: WxrExport, file: string, settings: ImportSetting
         continue;
       }
       if (day.warning) report.warnings.push(day.warning);
-      let slug = postSlug(item);
-      if (taken.has(`${day.date}-${slug}`)) slug = `${slug}-${item.id}`;
+      const ownSlug = postSlug(item);
+      if (item.postName && ownSlug !== item.postName)
+        report.warnings.push(`${label}: its WordPress slug "${item.postName}" is not a URL slug: the post's address ends in /${ownSlug}/`);
+      const slug = taken.has(`${day.date}-${ownSlug}`) ? `${ownSlug}-${item.id}` : ownSlug;
+      if (slug !== ownSlug) report.warnings.push(`${label}: another post of ${day.date} has the slug "${ownSlug}": this one's address ends in /${slug}/`);
       taken.add(`${day.date}-${slug}`);
-      if (item.postName && slug !== item.postName)
-        report.warnings.push(`${label}: its WordPress slug "${item.postName}" is not a URL slug: the post's address ends in /${slug}/`);
       const url = `/en/${day.date.replaceAll("-", "/")}/${slug}/`;
       const attachmentPaths = [...attachments.values()]
         .filter((a) => a.parent === item.id)

@@ -14,7 +14,7 @@ import { parseVtt } from "../transcript/helpers.ts";
 const VNU = createRequire(import.meta.url).resolve("vnu-jar/build/dist/vnu.jar");
 const HOSTILE_URL = "/en/2024/07/05/hostile-episode/";
 const HOSTILE_TITLE = 'Pwned </script><script>window.__pwned=1</script> "quoted" <img src=x onerror="window.__pwned=2"> & more';
-const OUR_SCRIPTS = new Set(["/assets/transcript.js", "/assets/highlight.js", "/assets/search.js", "/pagefind/pagefind-component-ui.js"]);
+const OUR_SCRIPTS = new Set(["/assets/transcript.js", "/assets/highlight.js", "/assets/search.js", "/assets/old-links.js", "/pagefind/pagefind-component-ui.js"]);
 
 function withFixtures(name: string) {
   const project = tempProject(name);

@@ -5,8 +5,8 @@
  */
 import { highlightPattern } from "../query.ts";
 
-/** The page's furniture, which search does not index: nothing in it is marked. */
-const FURNITURE = ".post-meta, .post-people, .tag-links, .transcript-downloads, .turn-head, .episode-audio, .newsletter";
+/** What search does not index (the furniture, the old site's comments): nothing in it is marked. */
+const FURNITURE = ".post-meta, .post-people, .tag-links, .transcript-downloads, .turn-head, .episode-audio, .newsletter, .comments";
 
 function mark(root: Element, pattern: RegExp): void {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {

@@ -1,0 +1,209 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, it } from "node:test";
+import {
+  collectRedirects,
+  netlifyRedirects,
+  oldLinks,
+  parseSiteRedirects,
+  pagesOfPosts,
+  pathRedirects,
+  queryOf,
+  readSiteRedirects,
+  redirectPagePath,
+  redirectsLeadingNowhere,
+  redirectsOf,
+  SiteRedirectsError,
+} from "../../src/posts/redirects.ts";
+import { FrontMatterError, parsePost, type Post } from "../../src/posts/schema.ts";
+
+const ZONE = "America/Los_Angeles";
+const FILE = "content/_data/redirects.json";
+const post = (title: string, date: string, extra: Record<string, unknown> = {}): Post =>
+  parsePost({ title, date, kind: "article", tags: ["Strategy"], ...extra }, `content/posts/${date}.md`, ZONE);
+
+const SLUG = post("Slug", "2024-06-09", { redirect_from: ["/2024/06/09/slug/", "/en/2024/06/09/slug/photo/", "/?p=123"] });
+const OTHER = post("Other", "2024-05-01");
+const fromPosts = pagesOfPosts([SLUG, OTHER], 10, ["/feed.xml"]);
+/** As the build would know them once written: the pages that come from posts, and the templates' pages. */
+const isPage = (page: string) => ["/", "/archive/", "/about/"].includes(page) || fromPosts(page);
+
+function siteError(json: unknown): string {
+  try {
+    parseSiteRedirects(json, FILE);
+  } catch (error) {
+    assert.ok(error instanceof SiteRedirectsError);
+    return error.message;
+  }
+  assert.fail("expected the redirects to be refused");
+}
+
+describe("old addresses in redirect_from", () => {
+  it("accepts paths and WordPress's query links to the root: /?p=, /?page_id=, /?attachment_id= with a number", () => {
+    assert.deepEqual(SLUG.redirect_from, ["/2024/06/09/slug/", "/en/2024/06/09/slug/photo/", "/?p=123"]);
+    const queries = post("Q", "2024-06-10", { redirect_from: ["/?page_id=12", "/?attachment_id=456"] });
+    assert.deepEqual(queries.redirect_from.map(queryOf), [
+      { key: "page_id", value: "12" },
+      { key: "attachment_id", value: "456" },
+    ]);
+    assert.equal(queryOf("/2024/06/09/slug/"), null);
+  });
+
+  it("refuses other queries, a query with no number, and paths with spaces or quotes, naming the field", () => {
+    for (const [bad, why] of [
+      ["/?cat=4", /must be a WordPress query link with one number: \/\?p=123, \/\?page_id=12 or \/\?attachment_id=456/],
+      ["/?p=abc", /must be a WordPress query link with one number/],
+      ["/?p=1&page_id=2", /must be a WordPress query link with one number/],
+      ["/old title/", /must be a path from the site's root, like \/2019\/05\/old-title\/, without spaces, quotes or "\." and "\.\." parts/],
+      ["/../../etc/evil/", /must be a path from the site's root/],
+      ["/en/./x/", /must be a path from the site's root/],
+      ["/archive/?p=1", /must be a path from the site's root/],
+    ] as const) {
+      assert.throws(
+        () => parsePost({ title: "T", date: "2024-06-09", kind: "article", redirect_from: [bad] }, "content/posts/t.md", ZONE),
+        (error: Error) => error instanceof FrontMatterError && /field "redirect_from\.0"/.test(error.message) && why.test(error.message),
+        bad,
+      );
+    }
+  });
+});
+
+describe("the site's redirects file", () => {
+  it("reads { from, to } entries, from a path or a query link to a path from the site's root", () => {
+    const json = [
+      { from: "/en/category/leadership/", to: "/tags/strategy/" },
+      { from: "/?page_id=12", to: "/about/" },
+    ];
+    assert.deepEqual(parseSiteRedirects(json, FILE), json);
+  });
+
+  it("names the file, the entry's index and what is wrong", () => {
+    const message = siteError([
+      { from: "/ok/", to: "/tags/strategy/" },
+      { from: "/en/category/x/", to: "tags/x/" },
+      { from: "/old page/", to: "/" },
+      { to: "/" },
+      { from: "/y/", to: "/", status: 302 },
+      "/z/",
+    ]);
+    const lines = message.split("\n");
+    assert.equal(lines[0], `Invalid redirects in ${FILE}`);
+    assert.deepEqual(lines.slice(1), [
+      `${FILE}: entry [1] (from /en/category/x/) field "to" must be a path from the site's root, starting with / (e.g. /tags/leadership/), without spaces, quotes or "." and ".." parts`,
+      `${FILE}: entry [2] field "from" /old page/ must be a path from the site's root, like /2019/05/old-title/, without spaces, quotes or "." and ".." parts (or a WordPress query link such as /?p=123)`,
+      `${FILE}: entry [3] field "from" is required: the old path, e.g. /2019/05/old-title/`,
+      `${FILE}: entry [4] (from /y/) has unknown field(s) status: a redirect has only from and to`,
+      `${FILE}: entry [5] must be { "from": "/old/path/", "to": "/new/path/" }`,
+    ]);
+    assert.match(siteError({ from: "/x/", to: "/" }), /redirects\.json: must be a JSON array of \{ "from": "\/old\/path\/", "to": "\/new\/path\/" \}/);
+    assert.match(siteError([{ from: "/x/", to: "//evil.example/" }]), /entry \[0\] \(from \/x\/\) field "to" must be a path from the site's root/);
+    assert.match(siteError([{ from: "/x/", to: "/../outside/" }]), /entry \[0\] \(from \/x\/\) field "to" must be a path from the site's root/);
+    assert.match(siteError([{ from: "/a/../../outside/", to: "/" }]), /entry \[0\] field "from" \/a\/\.\.\/\.\.\/outside\/ must be a path/);
+    assert.deepEqual(parseSiteRedirects([{ from: "/.well-known/x", to: "/old.html" }], FILE), [{ from: "/.well-known/x", to: "/old.html" }], "dots inside a name are fine");
+  });
+
+  it("is optional, and a file that is not JSON is an error naming it", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "redirects-"));
+    try {
+      assert.deepEqual(readSiteRedirects(path.join(dir, "redirects.json")), []);
+      writeFileSync(path.join(dir, "redirects.json"), "[{ from: '/x/' }]");
+      assert.throws(() => readSiteRedirects(path.join(dir, "redirects.json"), FILE), (error: Error) => error instanceof SiteRedirectsError && error.message.includes(`${FILE}: not valid JSON`));
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+});
+
+describe("the site's redirects", () => {
+  it("merges the posts' old addresses and the site's, posts first", () => {
+    const site = [
+      { from: "/en/category/strategy/", to: "/tags/strategy/" },
+      { from: "/2024/", to: "/en/2024/" },
+      { from: "/?page_id=12", to: "/about/" },
+    ];
+    const redirects = redirectsOf([SLUG, OTHER], site, isPage, FILE);
+    assert.deepEqual(redirects, [
+      { from: "/2024/06/09/slug/", to: SLUG.url },
+      { from: "/en/2024/06/09/slug/photo/", to: SLUG.url },
+      { from: "/?p=123", to: SLUG.url },
+      ...site,
+    ]);
+    assert.deepEqual(pathRedirects(redirects).map((r) => r.from), ["/2024/06/09/slug/", "/en/2024/06/09/slug/photo/", "/en/category/strategy/", "/2024/"]);
+    assert.deepEqual(oldLinks(redirects), { p: { "123": SLUG.url }, page_id: { "12": "/about/" } });
+    assert.equal(oldLinks(pathRedirects(redirects)), null, "no map without query links");
+  });
+
+  it("refuses a redirect from a live post or a page of the site, from a path twice, or to a page the build does not write", () => {
+    const site = [
+      { from: OTHER.url, to: "/" },
+      { from: "/archive/", to: "/" },
+      { from: "/?p=123", to: "/about/" },
+      { from: "/en/category/gone/", to: "/tags/gone/" },
+      { from: "/en/category/strategy/", to: "/tags/strategy" },
+      { from: "/2023/", to: "/en/2023/" },
+      { from: "/same/", to: "/same/" },
+    ];
+    const { problems } = collectRedirects([SLUG, OTHER], site, isPage);
+    assert.deepEqual(
+      problems.map((p) => p.message),
+      [
+        `entry [0]: ${OTHER.url} is the address of a live post`,
+        "entry [1]: /archive/ is the address of a page of the site",
+        `entry [2]: /?p=123 already redirects to ${SLUG.url}`,
+        `entry [3]: "to" /tags/gone/ is not a page of the site: give a post's URL, a tag page (/tags/<slug>/), a year page (/en/YYYY/), a person's page (/people/<slug>/), or another page of the site (/, /archive/, /podcast/…)`,
+        `entry [4]: "to" /tags/strategy is not a page of the site (did you mean /tags/strategy/?)`,
+        `entry [5]: "to" /en/2023/ is not a page of the site: give a post's URL, a tag page (/tags/<slug>/), a year page (/en/YYYY/), a person's page (/people/<slug>/), or another page of the site (/, /archive/, /podcast/…)`,
+        "entry [6]: /same/ leads to itself",
+      ],
+    );
+    assert.deepEqual(problems[0]!.other, { post: OTHER });
+    assert.deepEqual(problems[2]!.other, { post: SLUG });
+    assert.throws(() => redirectsOf([SLUG, OTHER], site, isPage, FILE), (error: Error) => error.message.split("\n")[0] === `${FILE}: entry [0]: ${OTHER.url} is the address of a live post`);
+  });
+
+  it("knows before the build the pages that come from posts and the feeds, and that nothing else lives where they do", () => {
+    for (const page of [SLUG.url, OTHER.url, "/tags/strategy/", "/en/2024/", "/feed.xml"]) assert.equal(fromPosts(page), true, page);
+    for (const page of ["/tags/gone/", "/en/2023/", "/en/2024/06/", "/people/nobody/"]) assert.equal(fromPosts(page), false, page);
+    for (const page of ["/", "/archive/", "/podcast/", "/2024/"]) assert.equal(fromPosts(page), undefined, `${page}: known once written`);
+  });
+
+  it("finds, once the pages are written, the site redirects that lead to none (or to another redirect)", () => {
+    const site = [
+      { from: "/?page_id=12", to: "/about/" },
+      { from: "/old-about/", to: "/about" },
+      { from: "/2024/", to: "/en/2024/" },
+      { from: "/2023/", to: "/2024/" },
+    ];
+    assert.deepEqual(redirectsLeadingNowhere(site, new Set(["/", "/about/", "/en/2024/", "/2024/"])), [
+      'entry [1]: "to" /about is not a page the build wrote (did you mean /about/?)',
+      `entry [3]: "to" /2024/ is not a page the build wrote: give a post's URL, a tag page (/tags/<slug>/), a year page (/en/YYYY/), a person's page (/people/<slug>/), or another page of the site (/, /archive/, /podcast/…)`,
+    ]);
+  });
+
+  it("keeps the posts' own rules: not from a live post, not twice", () => {
+    const moved = post("Moved", "2024-07-01", { redirect_from: [OTHER.url, "/2024/06/09/slug/"] });
+    assert.throws(
+      () => redirectsOf([SLUG, OTHER, moved]),
+      (error: Error) =>
+        error.message ===
+        [`redirect_from of "Moved": ${OTHER.url} is the address of a live post`, `redirect_from of "Moved": /2024/06/09/slug/ already redirects to ${SLUG.url}`].join("\n"),
+    );
+  });
+
+  it("writes Netlify's _redirects: a path line, and a query line on the root, forced past the home page, under the path prefix", () => {
+    const redirects = [
+      { from: "/2024/06/09/slug/", to: SLUG.url },
+      { from: "/?p=123", to: SLUG.url },
+      { from: "/?attachment_id=456", to: SLUG.url },
+    ];
+    assert.equal(
+      netlifyRedirects(redirects),
+      `/2024/06/09/slug/ ${SLUG.url} 301\n/ p=123 ${SLUG.url} 301!\n/ attachment_id=456 ${SLUG.url} 301!\n`,
+    );
+    assert.equal(netlifyRedirects(redirects.slice(1, 2), "/repo/"), `/repo/ p=123 /repo${SLUG.url} 301!\n`);
+    assert.equal(netlifyRedirects([]), "");
+    assert.equal(redirectPagePath("/2024/"), "/2024/index.html");
+  });
+});

@@ -1,0 +1,105 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { readFrontMatter } from "../../src/posts/front-matter.ts";
+import { postSchema } from "../../src/posts/schema.ts";
+import { planImport, type ImportSettings } from "../../src/wordpress/plan.ts";
+import { parseWxr } from "../../src/wordpress/wxr.ts";
+
+const SITE = "https://alexis.monville.com";
+const NS = `xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/"`;
+
+interface Item {
+  id: number;
+  title: string;
+  type?: string;
+  status?: string;
+  name?: string;
+  date?: string;
+  gmt?: string;
+  link?: string;
+  content?: string;
+  terms?: string;
+}
+
+const item = (i: Item) => `<item>
+  <title><![CDATA[${i.title}]]></title>
+  <link>${i.link ?? `${SITE}/en/2024/06/09/${i.name ?? "x"}/`}</link>
+  <content:encoded><![CDATA[${i.content ?? "<p>Some text.</p>"}]]></content:encoded>
+  <excerpt:encoded><![CDATA[]]></excerpt:encoded>
+  <wp:post_id>${i.id}</wp:post_id>
+  <wp:post_date><![CDATA[${i.date ?? "2024-06-09 10:00:00"}]]></wp:post_date>
+  <wp:post_date_gmt><![CDATA[${i.gmt ?? "2024-06-09 17:00:00"}]]></wp:post_date_gmt>
+  <wp:post_name><![CDATA[${i.name ?? ""}]]></wp:post_name>
+  <wp:status><![CDATA[${i.status ?? "publish"}]]></wp:status>
+  <wp:post_type><![CDATA[${i.type ?? "post"}]]></wp:post_type>
+  ${i.terms ?? ""}
+</item>`;
+
+const wxr = (...items: Item[]) =>
+  parseWxr(`<rss version="2.0" ${NS}><channel><title>Blog</title><link>${SITE}</link><wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>${SITE}</wp:base_site_url><wp:base_blog_url>${SITE}</wp:base_blog_url>${items.map(item).join("")}</channel></rss>`);
+
+const settings: ImportSettings = {
+  timeZone: "America/Los_Angeles",
+  hostName: "Alexis Monville",
+  feedPath: "/feed.xml",
+  existingPages: new Map([["about", "/about/"]]),
+  uploadFile: () => null,
+  hasUploads: false,
+  today: "2026-11-29",
+};
+
+const fileText = (plan: ReturnType<typeof planImport>, path: string) => plan.files.find((f) => f.path === path)?.text;
+
+describe("planning an import", () => {
+  it("writes a post the schema accepts, at its old permalink, its categories and tags as tags", () => {
+    const plan = planImport(
+      wxr({
+        id: 5,
+        title: "Books &amp; Ideas",
+        name: "books-and-ideas",
+        terms: `<category domain="category" nicename="books-reading"><![CDATA[Books &amp; Reading]]></category><category domain="category" nicename="uncategorized"><![CDATA[Uncategorized]]></category><category domain="post_tag" nicename="books"><![CDATA[books]]></category>`,
+      }),
+      "export.xml",
+      settings,
+    );
+    const text = fileText(plan, "posts/2024-06-09-books-and-ideas.md")!;
+    const { data } = readFrontMatter(text);
+    const post = postSchema(settings.timeZone).parse(data);
+    assert.equal(post.title, "Books & Ideas");
+    assert.equal(post.url, "/en/2024/06/09/books-and-ideas/");
+    assert.deepEqual(post.tags.map((t) => t.name), ["Books & Reading", "books"]);
+    assert.deepEqual(post.redirect_from, ["/?p=5", "/2024/06/09/books-and-ideas/"]);
+    assert.equal(plan.report.posts.articles, 1);
+  });
+
+  it("imports a page at its old address with its title as the only h1, unless the site has a page of that name", () => {
+    const plan = planImport(
+      wxr(
+        { id: 12, title: "About", type: "page", name: "about", link: `${SITE}/en/about/` },
+        { id: 13, title: "Speaking <b>&amp;</b> workshops", type: "page", name: "speaking", link: `${SITE}/en/speaking/`, content: "<h1>Talks</h1><p>Keynotes.</p>" },
+      ),
+      "export.xml",
+      settings,
+    );
+    const text = fileText(plan, "pages/speaking.md")!;
+    const { data, body } = readFrontMatter(text);
+    assert.deepEqual(data, { layout: "base.njk", title: "Speaking <b>&</b> workshops", permalink: "/en/speaking/" });
+    assert.equal(body.trim(), "# Speaking &lt;b&gt;&amp;&lt;/b&gt; workshops\n\n## Talks\n\nKeynotes.");
+    assert.equal(fileText(plan, "pages/about.md"), undefined);
+    assert.match(plan.report.skipped[0]!.reason, /the site has its own page "about" \(\/about\/\): the old \/en\/about\/ redirects there/);
+    assert.deepEqual(JSON.parse(fileText(plan, "_data/redirects.json")!)[0], { from: "/en/about/", to: "/about/" });
+    assert.equal(plan.report.pages, 1);
+  });
+
+  it("gives two posts of the same day and slug two addresses, and says when WordPress's time zone was another", () => {
+    const plan = planImport(
+      wxr({ id: 1, title: "Same", name: "same" }, { id: 2, title: "Same", name: "same" }, { id: 3, title: "In UTC", name: "in-utc", date: "2024-06-10 01:00:00", gmt: "2024-06-10 01:00:00" }),
+      "export.xml",
+      settings,
+    );
+    assert.deepEqual(plan.files.map((f) => f.path).filter((p) => p.startsWith("posts/")), ["posts/2024-06-09-same.md", "posts/2024-06-09-same-2.md", "posts/2024-06-10-in-utc.md"]);
+    const warnings = plan.report.warnings.join("\n");
+    assert.match(warnings, /item 2 “Same” \(export\.xml:\d+\): another post of 2024-06-09 has the slug "same": this one's address ends in \/same-2\//);
+    assert.match(warnings, /item 3 “In UTC” \(export\.xml:\d+\): WordPress dated it 2024-06-10 01:00:00 but 2024-06-10 01:00:00 UTC is 2024-06-09 in America\/Los_Angeles: .* the post keeps the day of its old URL, 2024-06-10/);
+  });
+});

@@ -28,7 +28,7 @@ export default function (config: EleventyConfig) {
   const listings = new ListingPages((posts: Post[]) => contentSecurityPolicy(site, posts, "meta"));
   config.addPlugin(markdownPlugin);
   config.addPlugin(datesPlugin(site.language));
-  config.addPlugin(postsPlugin(site, listings));
+  config.addPlugin(postsPlugin(site, listings, (inputPath, post) => transcripts.load(inputPath, post)?.transcript.end ?? null));
   // Before the plugins that write files at the end of the build: the search index starts first.
   config.addPlugin(searchPlugin(site, transcripts, listings));
   config.addPlugin(transcriptPlugin(transcripts));

@@ -13,15 +13,17 @@ export interface PostCard {
   title: string;
   guests: { name: string; role?: string }[];
   description?: string;
+  readingTime: Post["readingTime"];
 }
 
-export const postCard = ({ kind, date, url, title, guests, description }: Post): PostCard => ({
+export const postCard = ({ kind, date, url, title, guests, description, readingTime }: Post): PostCard => ({
   kind,
   date,
   url,
   title,
   guests: guests.map(({ name, role }) => ({ name, role })),
   description,
+  readingTime,
 });
 
 export function newestFirst(posts: readonly Post[]): Post[] {

@@ -7,6 +7,7 @@ import { isProductionBuild } from "../site/run-mode.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { newestFirst, tagPages, tagSummaries, yearArchives } from "./collections.ts";
 import { readableCount } from "./counts.ts";
+import { articleReadingTime, episodeTime } from "./reading-time.ts";
 import { frontMatterEngine } from "./front-matter.ts";
 import type { Post } from "./schema.ts";
 import { unpublishedReason } from "./publishing.ts";
@@ -27,7 +28,10 @@ import {
  * Posts are the Markdown files under `<input>/posts/`. Their front matter is validated as it is
  * read (see front-matter.ts); collections are lists of the validated posts.
  */
-export function postsPlugin(site: SiteSettings, listings: ListingPages<Post[]>) {
+/** An episode's transcript's end in seconds, from the transcripts the build reads (transcript/store.ts). */
+export type TranscriptEnd = (inputPath: string, post: Post) => number | null;
+
+export function postsPlugin(site: SiteSettings, listings: ListingPages<Post[]>, transcriptEnd: TranscriptEnd) {
   return (config: EleventyConfig) => {
     config.setFrontMatterParsingOptions({ engines: { yaml: frontMatterEngine(site.timeZone) } });
 
@@ -40,6 +44,17 @@ export function postsPlugin(site: SiteSettings, listings: ListingPages<Post[]>) 
       // Said also when the post is left out, so that later preprocessors (body images) skip it.
       data.unpublished = reason;
       return isProductionBuild() ? false : undefined;
+    });
+
+    // How long each post takes, from its body, audio or transcript: lists show it, so it is set
+    // on the post before collections are made.
+    config.addPreprocessor("readingTime", "md", (data, content) => {
+      const post = data.post as Post | undefined;
+      if (!post) return undefined;
+      const inputPath = (data.page as { inputPath: string }).inputPath;
+      post.readingTime =
+        post.kind === "episode" ? episodeTime(post.audio?.seconds ?? null, transcriptEnd(inputPath, post), content) : articleReadingTime(content);
+      return undefined;
     });
 
     const published = (api: { getAll(): { data: Record<string, unknown> }[] }) =>

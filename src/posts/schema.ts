@@ -3,6 +3,7 @@ import { z } from "zod";
 import { parseSiteDate, urlDatePath } from "../dates/dates.ts";
 import { commentParagraphs } from "./comments.ts";
 import { oldAddress } from "./redirects.ts";
+import type { ReadingTime } from "./reading-time.ts";
 import { slugify } from "./slug.ts";
 
 const text = (what: string) =>
@@ -188,6 +189,8 @@ function makePostSchema(timeZone: string) {
         slug,
         tags: post.tags.map((name) => ({ name, slug: slugify(name) })),
         url: `/en/${urlDatePath(post.date)}/${slug}/`,
+        // Known once the body is read: set by the build before lists are made (posts/plugin.ts).
+        readingTime: null as ReadingTime | null,
       };
     });
 }

@@ -30,7 +30,8 @@ export class TranscriptStore {
   load(inputPath: string, post: Post): EpisodeWithTranscript | null {
     const file = path.join(path.dirname(inputPath), TRANSCRIPT_FILE);
     if (post.kind !== "episode" || path.basename(inputPath) !== "index.md" || !existsSync(file)) return null;
-    const key = `${statSync(file).mtimeMs}:${JSON.stringify(post)}`;
+    // The post's reading time is set from this very transcript: it is not part of what it depends on.
+    const key = `${statSync(file).mtimeMs}:${JSON.stringify(post, (name, value) => (name === "readingTime" ? undefined : value))}`;
     const cached = this.#cache.get(file);
     if (cached?.key === key) return cached.value;
 

@@ -1,0 +1,52 @@
+/**
+ * How long a post takes, as lists and pages show it: "8 min read" for an article, the duration of
+ * an episode's audio ("31 min"), or, for an episode not yet published as audio, an estimate from
+ * its transcript's times ("about 45 min").
+ */
+
+export interface ReadingTime {
+  minutes: number;
+  /** "8 min read", "31 min", "about 45 min". */
+  label: string;
+  /** "read": words of the text; "listen": the audio's duration; "estimate": the transcript's last time. */
+  kind: "read" | "listen" | "estimate";
+}
+
+/** Silent reading of non-fiction in English, words a minute (Brysbaert, 2019: 238). */
+export const WORDS_PER_MINUTE = 238;
+
+/** The words a reader reads in a Markdown body: link targets, images' addresses, comments and markup left out. */
+export function markdownWords(markdown: string): number {
+  const text = markdown
+    .replace(/<!--[^]*?-->/g, " ")
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, " ")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/<[^>]+>/g, " ");
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu)?.length ?? 0;
+}
+
+/** "45 min", "1 h 5 min". */
+function duration(minutes: number): string {
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ""}`;
+}
+
+export function articleReadingTime(markdown: string): ReadingTime {
+  const minutes = Math.max(1, Math.round(markdownWords(markdown) / WORDS_PER_MINUTE));
+  return { minutes, label: `${duration(minutes)} read`, kind: "read" };
+}
+
+/**
+ * An episode: its audio's length when it has audio, else its transcript's end (estimated from
+ * its marks), else the show notes read as an article.
+ */
+export function episodeTime(audioSeconds: number | null, transcriptEndSeconds: number | null, showNotes: string): ReadingTime {
+  if (audioSeconds) {
+    const minutes = Math.max(1, Math.round(audioSeconds / 60));
+    return { minutes, label: duration(minutes), kind: "listen" };
+  }
+  if (transcriptEndSeconds) {
+    const minutes = Math.max(1, Math.round(transcriptEndSeconds / 60));
+    return { minutes, label: `about ${duration(minutes)}`, kind: "estimate" };
+  }
+  return articleReadingTime(showNotes);
+}

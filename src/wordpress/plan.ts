@@ -7,7 +7,7 @@ import { slugify } from "../posts/slug.ts";
 import { convertPostHtml } from "./html.ts";
 import type { LeftOutReason } from "./comments.ts";
 import { archiveRedirects, oldPath, permalinkFront, postOldPaths, type SiteRedirect } from "./old-urls.ts";
-import { importPost, plainText, postDay, postSlug, type ImageNeed, type PlannedFile, type PostContext } from "./post.ts";
+import { importPost, plainText, postDay, postSlug, type ImageNeed, type ImportedPost, type PlannedFile, type PostContext } from "./post.ts";
 import type { WxrExport, WxrItem } from "./wxr.ts";
 
 export const REDIRECTS_FILE = "_data/redirects.json";
@@ -92,10 +92,11 @@ function newReport(): ImportReport {
 }
 
 /** A page of the old site, as a Markdown page of ours at its old address (when no page of ours has its slug). */
-function importPage(item: WxrItem, siteUrl: string, context: PostContext, report: ImportReport, label: string, settings: ImportSettings): { file?: PlannedFile; redirect?: SiteRedirect } {
+function importPage(planning: Planning, item: WxrItem, label: string): { file?: PlannedFile; redirect?: SiteRedirect } {
+  const { context, report } = planning;
   const slug = postSlug(item);
-  const old = oldPath(item.link, siteUrl) ?? `/${slug}/`;
-  const existing = settings.existingPages.get(slug);
+  const old = oldPath(item.link, context.siteUrl) ?? `/${slug}/`;
+  const existing = planning.settings.existingPages.get(slug);
   if (existing) {
     report.skipped.push({ item: label, reason: `the site has its own page "${slug}" (${existing}): the old ${old} redirects there` });
     return old !== existing ? { redirect: { from: old, to: existing } } : {};
@@ -112,97 +113,119 @@ function importPage(item: WxrItem, siteUrl: string, context: PostContext, report
   return { file: { path, text: `---\n${front}---\n\n# ${heading}\n\n${converted.blocks.map((b) => b.markdown).join("\n\n")}\n` } };
 }
 
+/** What planning the items builds up, item after item. */
+interface Planning {
+  file: string;
+  settings: ImportSettings;
+  context: PostContext;
+  /** The permalinks' front ("/en/"), under which WordPress also kept its archives. */
+  front: string;
+  files: PlannedFile[];
+  report: ImportReport;
+  siteRedirects: SiteRedirect[];
+  /** Published posts, whose dates and terms the archives' redirects come from. */
+  published: { item: WxrItem; date: string }[];
+  /** "YYYY-MM-DD-slug" of the posts planned so far. */
+  taken: Set<string>;
+}
+
 /** Plans the import of a whole export. */
 export function planImport(wxr: WxrExport, file: string, settings: ImportSettings): ImportPlan {
-  const report = newReport();
   const siteUrl = wxr.baseBlogUrl || wxr.baseSiteUrl || wxr.link;
   const attachments = new Map(wxr.items.filter((i) => i.postType === "attachment").map((i) => [i.id, i]));
-  const context: PostContext = { ...settings, siteUrl, uploadsUrls: uploadsUrls(wxr), attachments };
   const posts = wxr.items.filter((i) => POST_TYPES.has(i.postType));
-  const front = permalinkFront(posts.map((p) => p.link), siteUrl);
-  const files: PlannedFile[] = [];
-  const siteRedirects: SiteRedirect[] = [];
-  const published: { item: WxrItem; url: string; date: string }[] = [];
-  const taken = new Set<string>();
+  const planning: Planning = {
+    file,
+    settings,
+    context: { ...settings, siteUrl, uploadsUrls: uploadsUrls(wxr), attachments },
+    front: permalinkFront(posts.map((p) => p.link), siteUrl),
+    files: [],
+    report: newReport(),
+    siteRedirects: [],
+    published: [],
+    taken: new Set(),
+  };
+  for (const item of wxr.items) planItem(planning, item);
+  const redirects = dedupe([...planning.siteRedirects, ...archivesOf(planning)]);
+  planning.report.redirects += redirects.length;
+  if (redirects.length) planning.files.push({ path: REDIRECTS_FILE, text: `${JSON.stringify(redirects, null, 2)}\n` });
+  return { files: planning.files, report: planning.report };
+}
 
-  for (const item of wxr.items) {
-    const label = itemLabel(item, file);
-    if (WORDPRESS_INTERNALS.has(item.postType)) {
-      report.skipped.push({ item: label, reason: `WordPress's own ${item.postType.replaceAll("_", " ")}, not content` });
-    } else if (item.postType === "attachment") {
-      report.attachments++;
-    } else if (item.postType === "page") {
-      if (item.status !== "publish") report.skipped.push({ item: label, reason: `a page that is ${item.status}, not published` });
-      else {
-        const page = importPage(item, siteUrl, context, report, label, settings);
-        if (page.file) files.push(page.file);
-        if (page.redirect) siteRedirects.push(page.redirect);
-      }
-    } else if (!POST_TYPES.has(item.postType)) {
-      report.skipped.push({ item: label, reason: `its type "${item.postType}" is not a post or a page` });
-    } else {
-      const reason = postSkipReason(item);
-      const day = reason ? null : postDay(item, settings.timeZone, label);
-      if (reason || !day) {
-        report.skipped.push({ item: label, reason: reason ?? `no date: wp:post_date is "${item.postDate}"` });
-        continue;
-      }
-      if (day.warning) report.warnings.push(day.warning);
-      const ownSlug = postSlug(item);
-      if (item.postName && ownSlug !== item.postName)
-        report.warnings.push(`${label}: its WordPress slug "${item.postName}" is not a URL slug: the post's address ends in /${ownSlug}/`);
-      const slug = taken.has(`${day.date}-${ownSlug}`) ? `${ownSlug}-${item.id}` : ownSlug;
-      if (slug !== ownSlug) report.warnings.push(`${label}: another post of ${day.date} has the slug "${ownSlug}": this one's address ends in /${slug}/`);
-      taken.add(`${day.date}-${slug}`);
-      const url = `/en/${day.date.replaceAll("-", "/")}/${slug}/`;
-      const attachmentPaths = [...attachments.values()]
-        .filter((a) => a.parent === item.id)
-        .flatMap((a) => [`/?attachment_id=${a.id}`, oldPath(a.link, siteUrl)])
-        .filter((p): p is string => !!p && p !== url);
-      const draft = item.status === "draft" || item.status === "pending";
-      const imported = importPost(
-        {
-          item,
-          date: day.date,
-          slug,
-          draft,
-          scheduled: !draft && day.date > settings.today,
-          tags: tagsOf(item),
-          redirects: [...new Set([...postOldPaths(item.id, item.link, siteUrl, front, url), ...attachmentPaths])],
-          label,
-        },
-        context,
-      );
-      files.push(...imported.files);
-      report.posts[imported.kind === "episode" ? "episodes" : "articles"]++;
-      if (imported.draft) report.posts.drafts++;
-      if (imported.scheduled) report.posts.scheduled++;
-      report.images.copied += imported.imagesCopied;
-      report.images[settings.hasUploads ? "missing" : "toFetch"].push(...imported.missingImages);
-      report.comments.kept += imported.comments.kept.length;
-      for (const [why, count] of Object.entries(imported.comments.leftOut)) report.comments.leftOut[why as LeftOutReason] += count;
-      report.redirects += postOldPaths(item.id, item.link, siteUrl, front, url).length + attachmentPaths.length;
-      report.warnings.push(...imported.warnings);
-      if (!draft && !imported.scheduled) published.push({ item, url, date: day.date });
-    }
+function planItem(planning: Planning, item: WxrItem): void {
+  const { report } = planning;
+  const label = itemLabel(item, planning.file);
+  if (WORDPRESS_INTERNALS.has(item.postType)) report.skipped.push({ item: label, reason: `WordPress's own ${item.postType.replaceAll("_", " ")}, not content` });
+  else if (item.postType === "attachment") report.attachments++;
+  else if (item.postType === "page" && item.status !== "publish") report.skipped.push({ item: label, reason: `a page that is ${item.status}, not published` });
+  else if (item.postType === "page") {
+    const page = importPage(planning, item, label);
+    if (page.file) planning.files.push(page.file);
+    if (page.redirect) planning.siteRedirects.push(page.redirect);
+  } else if (!POST_TYPES.has(item.postType)) report.skipped.push({ item: label, reason: `its type "${item.postType}" is not a post or a page` });
+  else planPost(planning, item, label);
+}
+
+/** The post's slug, made unique among the posts of its day (an edited export can repeat one). */
+function uniqueSlug(planning: Planning, item: WxrItem, date: string, label: string): string {
+  const own = postSlug(item);
+  if (item.postName && own !== item.postName)
+    planning.report.warnings.push(`${label}: its WordPress slug "${item.postName}" is not a URL slug: the post's address ends in /${own}/`);
+  const slug = planning.taken.has(`${date}-${own}`) ? `${own}-${item.id}` : own;
+  if (slug !== own) planning.report.warnings.push(`${label}: another post of ${date} has the slug "${own}": this one's address ends in /${slug}/`);
+  planning.taken.add(`${date}-${slug}`);
+  return slug;
+}
+
+/** The post's old addresses: its own, and its attachments' pages. */
+function oldAddresses(planning: Planning, item: WxrItem, url: string): string[] {
+  const { siteUrl, attachments } = planning.context;
+  const attachmentPaths = [...attachments.values()]
+    .filter((a) => a.parent === item.id)
+    .flatMap((a) => [`/?attachment_id=${a.id}`, oldPath(a.link, siteUrl)])
+    .filter((p): p is string => !!p && p !== url);
+  return [...new Set([...postOldPaths(item.id, item.link, siteUrl, planning.front, url), ...attachmentPaths])];
+}
+
+function planPost(planning: Planning, item: WxrItem, label: string): void {
+  const { report, settings } = planning;
+  const reason = postSkipReason(item);
+  const day = reason ? null : postDay(item, settings.timeZone, label);
+  if (reason || !day) {
+    report.skipped.push({ item: label, reason: reason ?? `no date: wp:post_date is "${item.postDate}"` });
+    return;
   }
+  if (day.warning) report.warnings.push(day.warning);
+  const slug = uniqueSlug(planning, item, day.date, label);
+  const redirects = oldAddresses(planning, item, `/en/${day.date.replaceAll("-", "/")}/${slug}/`);
+  const draft = item.status === "draft" || item.status === "pending";
+  const scheduled = !draft && day.date > settings.today;
+  const imported = importPost({ item, date: day.date, slug, draft, scheduled, tags: tagsOf(item), redirects, label }, planning.context);
+  planning.files.push(...imported.files);
+  count(report, imported, redirects.length, settings.hasUploads);
+  if (!draft && !scheduled) planning.published.push({ item, date: day.date });
+}
 
-  const archives = archiveRedirects(
-    {
-      front,
-      dates: published.map((p) => p.date),
-      terms: published.flatMap(({ item }) =>
-        item.terms
-          .filter((t) => t.domain === "category" || t.domain === "post_tag")
-          .map((t) => ({ domain: t.domain, slug: t.slug, tag: slugify(plainText(t.name)) === DEFAULT_CATEGORY ? null : plainText(t.name) || null })),
-      ),
-    },
-    settings.feedPath,
+function count(report: ImportReport, imported: ImportedPost, redirects: number, hasUploads: boolean): void {
+  report.posts[imported.kind === "episode" ? "episodes" : "articles"]++;
+  if (imported.draft) report.posts.drafts++;
+  if (imported.scheduled) report.posts.scheduled++;
+  report.images.copied += imported.imagesCopied;
+  report.images[hasUploads ? "missing" : "toFetch"].push(...imported.missingImages);
+  report.comments.kept += imported.comments.kept.length;
+  for (const [why, n] of Object.entries(imported.comments.leftOut)) report.comments.leftOut[why as LeftOutReason] += n;
+  report.redirects += redirects;
+  report.warnings.push(...imported.warnings);
+}
+
+/** The archives of the published posts' days and terms. */
+function archivesOf(planning: Planning): SiteRedirect[] {
+  const terms = planning.published.flatMap(({ item }) =>
+    item.terms
+      .filter((t) => t.domain === "category" || t.domain === "post_tag")
+      .map((t) => ({ domain: t.domain, slug: t.slug, tag: slugify(plainText(t.name)) === DEFAULT_CATEGORY ? null : plainText(t.name) || null })),
   );
-  const redirects = dedupe([...siteRedirects, ...archives]);
-  report.redirects += redirects.length;
-  if (redirects.length) files.push({ path: REDIRECTS_FILE, text: `${JSON.stringify(redirects, null, 2)}\n` });
-  return { files, report };
+  return archiveRedirects({ front: planning.front, dates: planning.published.map((p) => p.date), terms }, planning.settings.feedPath);
 }
 
 /** The first redirect of each old path. */

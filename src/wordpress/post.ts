@@ -196,26 +196,27 @@ export interface PostInput {
   label: string;
 }
 
-/** Everything written for one post, without writing it. */
-export function importPost(input: PostInput, context: PostContext): ImportedPost {
+/** What the author must finish about the audio: its missing size or duration, or an article's audio. */
+function audioWarnings(audio: FoundAudio | null, kind: ImportedPost["kind"], main: string): string[] {
+  if (!audio) return [];
+  if (kind === "article") return [`${main}: audio ${audio.url} with no transcript: kept as a link; an episode needs a transcript`];
+  const missing = [audio.length ? "" : "size in bytes", audio.duration ? "" : "duration"].filter(Boolean);
+  return missing.length ? [`${main}: the audio ${audio.url} lacks its ${missing.join(" and ")}: complete audio: in the front matter`] : [];
+}
+
+interface PostParts {
+  kind: ImportedPost["kind"];
+  speakers: Speakers | null;
+  image?: { src: string; alt: string };
+  audio: FoundAudio | null;
+  comments: SortedComments;
+  blocks: readonly { markdown: string }[];
+}
+
+/** The post's Markdown file: front matter in the schema's order, then the body. */
+function postText(input: PostInput, parts: PostParts): string {
   const { item, date, slug } = input;
-  const base = `posts/${date}-${slug}`;
-  const folder: Folder = { base, copies: new Map(), missing: [] };
-  const converted = convertPostHtml(item.content, { uploadsUrls: context.uploadsUrls, imageTarget: imageTarget(folder, context) });
-  const found = findTranscript(converted.blocks);
-  const kind = found ? "episode" : "article";
-  const warnings: string[] = [];
-  const image = featuredImage(item, folder, context, warnings, input.label);
-  const inFolder = kind === "episode" || folder.copies.size > 0;
-  const main = inFolder ? `${base}/index.md` : `${base}.md`;
-  // Paths in the converter's warnings name the file the author will open.
-  warnings.push(...converted.warnings.map((warning) => `${main}: ${warning}`));
-  const speakers = found ? speakersOf(found, context.hostName, main) : null;
-  if (speakers) warnings.push(...speakers.warnings);
-  const audio = audioOf(item, converted.audio);
-  if (audio && !isComplete(audio)) warnings.push(`${main}: the audio ${audio.url} lacks its ${audio.length ? "" : "size in bytes"}${!audio.length && !audio.duration ? " and " : ""}${audio.duration ? "" : "duration"}: complete audio: in the front matter`);
-  const body = (found ? found.showNotes : converted.blocks).map((b) => b.markdown).join("\n\n");
-  const comments = sortComments(item.comments, context.timeZone);
+  const { kind, speakers, image, audio, comments } = parts;
   const frontMatter =
     yaml({
       title: plainText(item.title) || slug,
@@ -231,14 +232,33 @@ export function importPost(input: PostInput, context: PostContext): ImportedPost
     }) +
     (audio && kind === "episode" ? audioLines(audio) : "") +
     (comments.kept.length ? yaml({ comments: comments.kept }) : "");
-  const extraBody = audio && kind === "article" ? `\n\n[Listen to the audio](${audio.url})` : "";
-  if (audio && kind === "article") warnings.push(`${main}: audio ${audio.url} with no transcript: kept as a link; an episode needs a transcript`);
-  const files: PlannedFile[] = [{ path: main, text: `---\n${frontMatter}---\n\n${body}${extraBody}\n` }];
+  const listen = audio && kind === "article" ? `\n\n[Listen to the audio](${audio.url})` : "";
+  return `---\n${frontMatter}---\n\n${parts.blocks.map((b) => b.markdown).join("\n\n")}${listen}\n`;
+}
+
+/** Everything written for one post, without writing it. */
+export function importPost(input: PostInput, context: PostContext): ImportedPost {
+  const { item, date, slug } = input;
+  const base = `posts/${date}-${slug}`;
+  const folder: Folder = { base, copies: new Map(), missing: [] };
+  const converted = convertPostHtml(item.content, { uploadsUrls: context.uploadsUrls, imageTarget: imageTarget(folder, context) });
+  const found = findTranscript(converted.blocks);
+  const kind = found ? "episode" : "article";
+  const warnings: string[] = [];
+  const image = featuredImage(item, folder, context, warnings, input.label);
+  const main = kind === "episode" || folder.copies.size > 0 ? `${base}/index.md` : `${base}.md`;
+  // Paths in the converter's warnings name the file the author will open.
+  warnings.push(...converted.warnings.map((warning) => `${main}: ${warning}`));
+  const speakers = found ? speakersOf(found, context.hostName, main) : null;
+  if (speakers) warnings.push(...speakers.warnings);
+  const audio = audioOf(item, converted.audio);
+  warnings.push(...audioWarnings(audio, kind, main));
+  const comments = sortComments(item.comments, context.timeZone);
+  const files: PlannedFile[] = [{ path: main, text: postText(input, { kind, speakers, image, audio, comments, blocks: found ? found.showNotes : converted.blocks }) }];
   if (found && speakers) {
-    const path = `${base}/transcript.md`;
     const text = transcriptText(found.heading, speakers, found.paragraphs);
-    files.push({ path, text });
-    warnings.push(...transcriptProblems(text, path, speakers.labels));
+    files.push({ path: `${base}/transcript.md`, text });
+    warnings.push(...transcriptProblems(text, `${base}/transcript.md`, speakers.labels));
   }
   for (const [name, source] of folder.copies) files.push({ path: `${base}/${name}`, copyFrom: source });
   return {
@@ -261,5 +281,6 @@ function transcriptProblems(text: string, file: string, speakers: Record<string,
   const bodyStart = text.indexOf("\n---\n") + 5;
   const firstLine = text.slice(0, bodyStart).split("\n").length;
   const parsed = parseTranscript(text.slice(bodyStart), { file, firstLine, speakers });
-  return parsed.diagnostics.map((d) => `${d.file}:${d.line}: ${d.severity}: ${d.message}`);
+  // Its messages start with the file and line; an error would stop the build.
+  return parsed.diagnostics.map((d) => (d.severity === "error" ? `${d.message} (an error: the build stops on it)` : d.message));
 }

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
+import { cardsPlugin } from "./src/cards/plugin.ts";
 import { datesPlugin } from "./src/dates/plugin.ts";
 import type { EleventyConfig } from "./src/eleventy-config.ts";
 import { feedsPlugin } from "./src/feeds/plugin.ts";
@@ -34,6 +35,7 @@ export default function (config: EleventyConfig) {
   config.addPlugin(transcriptPlugin(transcripts));
   config.addPlugin(peoplePlugin(listings));
   config.addPlugin(imagesPlugin(config.directories.input));
+  config.addPlugin(cardsPlugin(site));
   config.addPlugin(feedsPlugin(site, transcripts));
   config.addPlugin(seoPlugin(site, listings));
   config.addPlugin(securityPlugin(site));

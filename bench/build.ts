@@ -1,7 +1,7 @@
 /**
  * Benchmark: the project's production build against a bare Eleventy 3 build of the same Markdown
  * followed by the Pagefind CLI, on generated corpora (bench/corpus.ts) of 1,000 and 10,000 posts.
- *   npm run bench [-- --sizes 1000,10000 --runs 3 --big-runs 1 --only full|bare --keep --output-dir DIR --search-shards 5,10]
+ *   npm run bench [-- --sizes 1000,10000 --runs 3 --big-runs 1 --only full|bare --keep --output-dir DIR --search-shards 5,10 --cards cold|warm]
  * For each command: wall time, CPU time (user + sys of the whole process tree), peak memory (the
  * largest resident set of any one process, and the largest sum over the tree at one moment), and
  * the output's size. A third row, "search index alone", is Pagefind's CLI on the full build's own
@@ -10,6 +10,11 @@
  * `--search-shards N,…` adds, for each N, the same documents split into N indexes (a post's page
  * and its transcript records together), made one after another: what sharding the search index
  * would save in memory (docs/benchmarks.md says why the build does not do it).
+ * `--cards warm` (the default) first fills the social cards' cache (`<output-dir>/…/cards-cache`,
+ * kept from one command to the next) with a build that is not measured, so that the measured
+ * builds find every card drawn, as a build after a build does; `--cards cold` empties it before
+ * each full build, so every card is drawn. The full build's line says how many cards it wrote and
+ * their bytes.
  * `--output-dir` puts the builds' output elsewhere than beside the corpus, e.g. on a tmpfs
  * (/dev/shm): on this project's machines, writing files where many were just deleted (the last
  * run's output) costs seconds of system time, more for the build that writes more. The full
@@ -45,8 +50,11 @@ const { values } = parseArgs({
     "node-options": { type: "string" },
     "time-limit-min": { type: "string", default: "12" },
     "search-shards": { type: "string", default: "" },
+    // The social cards' cache (CARDS_CACHE_DIR, beside the output): filled by a first build that is not measured (warm: every card from the cache) or emptied before each run (cold: every card drawn).
+    cards: { type: "string", default: "warm" },
   },
 });
+if (!["cold", "warm"].includes(values.cards)) throw new Error(`--cards is cold or warm, not ${values.cards}`);
 const MEM_CAP_KB = Math.round(Number(values["mem-cap-gb"]) * 1024 * 1024);
 const TIME_LIMIT_S = Number(values["time-limit-min"]) * 60;
 const sizes = values.sizes.split(",").map(Number);
@@ -233,15 +241,23 @@ for (const size of sizes) {
     if (temporary) mkdirSync(temporary, { recursive: true });
     const samples: Usage[] = [];
     let failed: string | undefined;
+    const cardsCache = path.join(outputs, "cards-cache");
+    const env = {
+      ...(values["node-options"] ? { NODE_OPTIONS: values["node-options"] } : {}),
+      ...(temporary ? { TMPDIR: temporary } : {}),
+      CARDS_CACHE_DIR: cardsCache,
+    };
+    if (values.cards === "warm") {
+      rmSync(output, { recursive: true, force: true });
+      const warmUp = await measure(buildCommand(`${dir}/content`, output), path.join(dir, "full-warm-up.log"), env);
+      console.log(`full build filling the cards' cache (not counted): ${report(warmUp)}`);
+    }
     for (let run = 1; run <= runs && !failed; run++) {
       rmSync(output, { recursive: true, force: true });
+      if (values.cards === "cold") rmSync(cardsCache, { recursive: true, force: true });
       const log = path.join(dir, `full-${run}.log`);
       const prof = values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.join(dir, "prof")}`] : [];
-      const usage = await measure(
-        buildCommand(`${dir}/content`, output, prof),
-        log,
-        { ...(values["node-options"] ? { NODE_OPTIONS: values["node-options"] } : {}), ...(temporary ? { TMPDIR: temporary } : {}) },
-      );
+      const usage = await measure(buildCommand(`${dir}/content`, output, prof), log, env);
       if (usage.status !== 0) failed = failure(`full build of ${size} posts`, usage, log, output);
       else samples.push(usage);
       console.log(`full build, run ${run}: ${report(usage)}`);
@@ -250,7 +266,8 @@ for (const size of sizes) {
     }
     if (failed) console.log(failed);
     else console.log(`  feeds: ${["feed.xml", "feed.json", "podcast.xml"].map((feed) => `${feed} ${(statSync(path.join(output, feed)).size / 1e6).toFixed(2)} MB`).join(", ")}`);
-    rows.push(row(size, `full: project build (Eleventy + search index)${values["node-options"] ? `, NODE_OPTIONS=${values["node-options"]}` : ""}`, samples, output, failed));
+    if (!failed) console.log(`  ${cardsReport(path.join(output, "img", "cards"))}`);
+    rows.push(row(size, `full: project build (Eleventy + search index), cards ${values.cards}${values["node-options"] ? `, NODE_OPTIONS=${values["node-options"]}` : ""}`, samples, output, failed));
     if (!failed) rows.push(...(await searchIndexAlone(size, dir, outputs, output, runs, temporary)));
   }
 
@@ -317,7 +334,7 @@ async function searchIndexAlone(size: number, dir: string, outputs: string, outp
   const build = await measure(
     buildCommand(`${dir}/content`, output),
     log,
-    { SEARCH_DOCUMENTS_DIR: documents, ...(temporary ? { TMPDIR: temporary } : {}) },
+    { SEARCH_DOCUMENTS_DIR: documents, CARDS_CACHE_DIR: path.join(outputs, "cards-cache"), ...(temporary ? { TMPDIR: temporary } : {}) },
   );
   const variant = "search index alone: Pagefind CLI on the full build's search documents";
   if (build.status !== 0) return [row(size, variant, [], output, failure(`full build of ${size} posts keeping its search documents`, build, log, output))];
@@ -391,6 +408,14 @@ async function searchIndexInShards(size: number, dir: string, documents: string,
   rmSync(split, { recursive: true, force: true });
   if (!values.keep) rmSync(output, { recursive: true, force: true });
   return result;
+}
+
+/** How many social cards a build wrote, and their bytes: median and total. */
+function cardsReport(folder: string): string {
+  const sizes = existsSync(folder) ? readdirSync(folder).map((name) => statSync(path.join(folder, name)).size) : [];
+  if (!sizes.length) return "social cards: none";
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  return `social cards: ${sizes.length}, median ${(median(sizes) / 1000).toFixed(1)} KB (${(Math.min(...sizes) / 1000).toFixed(1)}–${(Math.max(...sizes) / 1000).toFixed(1)} KB), total ${mb(total)}`;
 }
 
 function mbKb(kb: number): string {

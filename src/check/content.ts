@@ -244,13 +244,15 @@ function checkLinks(posts: readonly CheckedPost[], siteRedirects: readonly Redir
   }
 }
 
-/** The featured image (`image.src`) and every image of the text must be a file of the content. */
+/** The featured image (`image.src`), the card (`card.src`) and every image of the text must be a file of the content. */
 function checkImages(posts: readonly CheckedPost[], root: string, shown: (file: string) => string, found: Findings): void {
   for (const post of posts) {
-    const src = post.post.image?.src;
-    if (src && isLocalFile(src) && !isFile(imageFile(src, root, post.path))) {
-      const line = nestedLine(post, "image", (l) => /^\s*src\s*:/.test(l));
-      found.errors.push(at(post, line, `field "image.src" ${src}: no such file ${shown(imageFile(src, root, post.path))}`));
+    for (const field of ["image", "card"] as const) {
+      const src = post.post[field]?.src;
+      if (src && isLocalFile(src) && !isFile(imageFile(src, root, post.path))) {
+        const line = nestedLine(post, field, (l) => /^\s*src\s*:/.test(l));
+        found.errors.push(at(post, line, `field "${field}.src" ${src}: no such file ${shown(imageFile(src, root, post.path))}`));
+      }
     }
     for (const image of post.references.filter((r) => r.kind === "image")) {
       const typed = safeDecode(image.target);

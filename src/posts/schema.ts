@@ -74,6 +74,27 @@ const image = z
     if (!value.src && !value.credit) ctx.addIssue({ code: "custom", path: ["src"], message: "is required (or give only a credit)" });
   });
 
+/**
+ * The image a post is shared with (link previews), in place of the card the build draws: a file
+ * beside the post or from the site's root, since the build reads its size; its alt text is required.
+ */
+const card = z
+  .object(
+    {
+      src: text("the image file, relative to the post or from the site's root").refine((src) => !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src), {
+        error: "must be a file of the site, beside the post or from its root (/assets/card.png), not an address elsewhere",
+      }),
+      alt: text("what the image shows, for readers who cannot see it"),
+    },
+    {
+      error: (issue) =>
+        issue.code === "unrecognized_keys"
+          ? `has unknown field(s) ${issue.keys.join(", ")}: a card has src and alt`
+          : "must have src and alt",
+    },
+  )
+  .strict();
+
 /** A date as the front matter writes it: YYYY-MM-DD, or an ISO 8601 date-time with its offset, read in the site's zone. */
 const siteDate = (timeZone: string, example: string) =>
   z
@@ -147,6 +168,7 @@ function makePostSchema(timeZone: string) {
       host: person.optional(),
       guests: z.array(person, { error: "must be a list of people, each with a name and a role" }).default([]),
       image: image.optional(),
+      card: card.optional(),
       newsletter: z.boolean({ error: "must be true or false" }).default(false),
       draft: z.boolean({ error: "must be true or false" }).default(false),
       redirect_from: z

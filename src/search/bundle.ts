@@ -2,18 +2,26 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
-const BROWSER = fileURLToPath(new URL("./browser/", import.meta.url));
-
-/** The search page's script and the one that marks a result's words on the page it opens, as `/assets/<name>.js`. */
-export const BROWSER_SCRIPTS = { search: "search-page.ts", highlight: "highlight.ts" } as const;
+const SRC = fileURLToPath(new URL("../", import.meta.url));
 
 /**
- * Bundles the browser scripts of search (src/search/browser/, TypeScript that shares the ranking
- * with the unit tests) into `<output>/assets/`, minified, as ES modules.
+ * The site's browser scripts, as `/assets/<name>.js`: the search page's, the one that marks a
+ * result's words on the page it opens, and the episode page's (its transcript and audio).
+ */
+export const BROWSER_SCRIPTS = {
+  search: "search/browser/search-page.ts",
+  highlight: "search/browser/highlight.ts",
+  transcript: "transcript/browser/transcript.ts",
+} as const;
+
+/**
+ * Bundles the browser scripts (TypeScript under src/<subject>/browser/, sharing pure modules
+ * with the unit tests) into `<output>/assets/`, minified, as ES modules. One esbuild run at the
+ * start of every build, from the search plugin.
  */
 export async function bundleBrowserScripts(output: string): Promise<void> {
   const result = await build({
-    entryPoints: Object.fromEntries(Object.entries(BROWSER_SCRIPTS).map(([name, file]) => [name, path.join(BROWSER, file)])),
+    entryPoints: Object.fromEntries(Object.entries(BROWSER_SCRIPTS).map(([name, file]) => [name, path.join(SRC, file)])),
     outdir: path.join(output, "assets"),
     bundle: true,
     format: "esm",
@@ -21,5 +29,5 @@ export async function bundleBrowserScripts(output: string): Promise<void> {
     minify: true,
     logLevel: "silent",
   });
-  if (result.errors.length) throw new Error(`The search scripts were not bundled: ${result.errors.map((e) => e.text).join("; ")}`);
+  if (result.errors.length) throw new Error(`The browser scripts were not bundled: ${result.errors.map((e) => e.text).join("; ")}`);
 }

@@ -1,15 +1,12 @@
 import assert from "node:assert/strict";
-import { cpSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { cpSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
+import { axeViolations } from "../support/axe.ts";
 import { shownResults } from "../support/search-page.ts";
 import { serveInChromium, type ServedSite } from "../support/browser.ts";
 import { buildSite, ROOT, tempProject } from "../support/build.ts";
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 const PAGES: Record<string, string> = {
   home: "/",
@@ -51,15 +48,6 @@ async function watchedContext(options: Parameters<Browser["newContext"]>[0] = {}
 async function settle(page: Page, url: string, until: "load" | "networkidle" = "load") {
   await page.goto(site.url + url, { waitUntil: until });
   if (url.startsWith("/search/")) await page.locator(".search-result-link").first().waitFor();
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const results = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-  }, WCAG_22_AA);
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 describe("quality in Chromium", () => {

@@ -98,10 +98,16 @@ describe("a build under a path prefix (PATH_PREFIX=/repo/)", () => {
       const here = `${SITE}${file.replace(/index\.html$/, "")}`;
       assert.equal(doc.querySelector('link[rel="canonical"]')?.getAttribute("href"), here, file);
       assert.equal(doc.querySelector('meta[property="og:url"]')?.getAttribute("content"), here, file);
-      assert.equal(doc.querySelector('meta[property="og:image"]')?.getAttribute("content"), `${SITE}assets/podcast-cover.png`, file);
-      assert.equal(doc.querySelector('meta[name="twitter:image"]')?.getAttribute("content"), `${SITE}assets/podcast-cover.png`, file);
+      // A post's card is under the prefix too; other pages have the podcast's cover.
+      const image = doc.querySelector('meta[property="article:published_time"]') ? new RegExp(`^${SITE}img/cards/[0-9a-f]+\\.png$`) : new RegExp(`^${SITE}assets/podcast-cover\\.png$`);
+      assert.match(doc.querySelector('meta[property="og:image"]')?.getAttribute("content") ?? "", image, file);
+      assert.equal(doc.querySelector('meta[name="twitter:image"]')?.getAttribute("content"), doc.querySelector('meta[property="og:image"]')?.getAttribute("content"), file);
     }
-    const ld = readDocument(path.join(out, FIXTURE_EPISODE, "index.html")).querySelector('script[type="application/ld+json"]')!.textContent!;
+    const episodePage = readDocument(path.join(out, FIXTURE_EPISODE, "index.html"));
+    assert.equal(episodePage.querySelector('meta[property="og:audio"]')?.getAttribute("content"), `${SITE}media/fixture-episode.wav`);
+    const card = new URL(episodePage.querySelector('meta[property="og:image"]')!.getAttribute("content")!).pathname;
+    assert.ok(existsSync(path.join(out, card.slice(PREFIX.length))), `${card} is in the output, served under the prefix`);
+    const ld = episodePage.querySelector('script[type="application/ld+json"]')!.textContent!;
     const urls = siteUrls(ld);
     assert.ok(urls.length >= 4, ld);
     for (const url of urls) assert.ok(url.startsWith(SITE), url);

@@ -1,22 +1,13 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { buildSite, listFiles, ROOT, tempProject } from "../support/build.ts";
+import { buildSite, buildSiteInChild, listFiles, tempProject } from "../support/build.ts";
 
 const ARTICLE = "posts/2024-05-20-mindsets-for-the-future.md";
 const OLD_URL = "en/2024/05/20/mindsets-for-the-future";
 const NEW_URL = "en/2024/05/20/mindsets-for-what-comes-next";
 const EPISODE = "posts/2024-01-24-navigating-the-evolution-of-cloud-infrastructure-insights-from-michael-galloway";
-
-/** `npm run build`'s two commands, each in a process of its own as they are (Eleventy caches what it read within a process). */
-function build(input: string, output: string): void {
-  for (const command of [["node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--input=${input}`], ["scripts/search-index.ts"]]) {
-    const run = spawnSync(process.execPath, ["--import", "tsx", ...command, `--output=${output}`], { cwd: ROOT, encoding: "utf8" });
-    assert.equal(run.status, 0, run.stderr);
-  }
-}
 
 describe("npm run build into the output of an earlier build", () => {
   const project = tempProject("rebuild");
@@ -25,7 +16,7 @@ describe("npm run build into the output of an earlier build", () => {
   let episodeUrl: string;
 
   before(async () => {
-    build(project.input, project.output);
+    buildSiteInChild(project.input, project.output);
     before_ = listFiles(project.output);
     // The episode's URL keeps its original slug (`slug:` in its front matter): find its page by its downloads.
     episodeUrl = path.dirname(before_.find((file) => file.endsWith(".vtt") && file.includes("/2024/01/24/"))!);
@@ -35,7 +26,7 @@ describe("npm run build into the output of an earlier build", () => {
       writeFileSync(file, readFileSync(file, "utf8").replace(/^title: .*$/m, 'title: "Mindsets for What Comes Next"'));
       rmSync(path.join(input, EPISODE), { recursive: true });
     }
-    build(project.input, project.output);
+    buildSiteInChild(project.input, project.output);
     await buildSite(fresh.input, fresh.output);
   });
   after(() => {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { listFiles, readDocument, tempProject, watchSite } from "../support/build.ts";
@@ -37,12 +37,18 @@ describe("npm start: an edit rebuilds what it touches, and the sitemap and searc
     await watch.waitFor(() => builds() === done, `the rebuild after saving ${file}`);
   };
 
+  /** The article's card before the edit; its cards are drawn into the project's own cache, so a card of the new title is drawn by this run. */
+  let cardBefore: string;
+  const cards = path.join(project.root, "cards-cache");
+  const cardOf = (url: string) => readDocument(path.join(out, url, "index.html")).querySelector('meta[property="og:image"]')!.getAttribute("content")!;
+
   before(async () => {
-    watch = watchSite(project.input, out);
+    watch = watchSite(project.input, out, { CARDS_CACHE_DIR: cards });
     await watch.waitFor(() => count(watch.log(), /Search index: /) === 1, "the first build and its search index");
     firstSitemap = sitemapUrls();
     firstRecords = searchRecords().map((r) => r.url).sort();
     tagPagesBefore = tagPages();
+    cardBefore = cardOf(ARTICLE_URL);
     // Eleventy prints "Watching" before its file watcher has finished its first scan.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const file = path.join(project.input, ARTICLE);
@@ -71,6 +77,14 @@ describe("npm start: an edit rebuilds what it touches, and the sitemap and searc
       assert.ok(text.includes(NEW_TITLE), `${page} shows the new title`);
       assert.ok(!text.includes(OLD_TITLE), `${page} no longer shows the old one`);
     }
+  });
+
+  it("draws the post's card again with its new title", () => {
+    const card = cardOf(NEW_URL);
+    assert.notEqual(card, cardBefore);
+    const name = path.basename(new URL(card).pathname);
+    assert.ok(existsSync(path.join(out, "img/cards", name)), `${name} is in the output`);
+    assert.ok(existsSync(path.join(cards, name)), `${name} was drawn`);
   });
 
   it("keeps every page in the sitemap, the moved post at its new URL only", () => {

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
@@ -33,6 +33,18 @@ export async function buildSite(input: string, output: string): Promise<void> {
   await indexSearchDocuments(output);
 }
 
+/**
+ * `npm run build`'s two commands, each in a process of its own as they are: to build again what
+ * was built before, since Eleventy caches what it read within a process. `env` is added to the
+ * environment.
+ */
+export function buildSiteInChild(input: string, output: string, env: Record<string, string> = {}): void {
+  for (const command of [["node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--input=${input}`], ["scripts/search-index.ts"]]) {
+    const run = spawnSync(process.execPath, ["--import", "tsx", ...command, `--output=${output}`], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } });
+    if (run.status !== 0) throw new Error(`${command[0]} failed (exit ${run.status}):\n${run.stderr}`);
+  }
+}
+
 export function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
@@ -48,8 +60,8 @@ export function normalizeText(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-/** `npm start`'s build loop (Eleventy's watch mode, without the server) on a temporary project. */
-export function watchSite(input: string, output: string) {
+/** `npm start`'s build loop (Eleventy's watch mode, without the server) on a temporary project; `env` is added to the environment. */
+export function watchSite(input: string, output: string, env: Record<string, string> = {}) {
   const child = spawn(
     process.execPath,
     [
@@ -61,7 +73,7 @@ export function watchSite(input: string, output: string) {
       "--watch",
       "--incremental",
     ],
-    { cwd: ROOT },
+    { cwd: ROOT, env: { ...process.env, ...env } },
   );
   let log = "";
   child.stdout.on("data", (chunk) => (log += chunk));

@@ -45,7 +45,23 @@ export async function serveStatic(root: string, pathPrefix = "/"): Promise<{ url
       return;
     }
     const { file, found } = resolveStaticFile(root, url.slice(pathPrefix.length - 1));
-    response.writeHead(found ? 200 : 404, { "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream" });
+    const size = statSync(file).size;
+    const headers = { "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream", "accept-ranges": "bytes" };
+    // Byte ranges, as hosts serve audio: the player knows the file's length and seeks in it.
+    const range = found ? /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? "") : null;
+    if (range && (range[1] || range[2])) {
+      const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+      const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+      if (start > end) {
+        response.writeHead(416, { "content-range": `bytes */${size}` });
+        response.end();
+        return;
+      }
+      response.writeHead(206, { ...headers, "content-range": `bytes ${start}-${end}/${size}`, "content-length": end - start + 1 });
+      createReadStream(file, { start, end }).pipe(response);
+      return;
+    }
+    response.writeHead(found ? 200 : 404, { ...headers, "content-length": size });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

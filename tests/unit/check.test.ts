@@ -140,12 +140,16 @@ describe("npm run check", () => {
     ]);
   });
 
-  it("reports a featured image and an image of the text that do not exist", () => {
+  it("reports a featured image, a card and an image of the text that do not exist", () => {
     const input = copyOfContent();
     const file = at(input, ARTICLE);
-    const source = readFileSync(file, "utf8").replace("kind: article\n", 'kind: article\nimage:\n  src: cover.jpg\n  alt: "A chess board"\n');
+    const source = readFileSync(file, "utf8").replace(
+      "kind: article\n",
+      'kind: article\nimage:\n  src: cover.jpg\n  alt: "A chess board"\ncard:\n  alt: "The book\'s cover"\n  src: /assets/share.png\n',
+    );
     writeFileSync(file, `${source}\n![The cover](/assets/podcast-cover.png) ![A chart](/assets/chart.png)\n`);
-    const srcLine = lineOf(file, (l) => l.startsWith("  src:"));
+    const srcLine = lineOf(file, (l) => l.startsWith("  src: cover"));
+    const cardLine = lineOf(file, (l) => l.startsWith("  src: /assets/share"));
     const chartLine = lineOf(file, (l) => l.includes("chart.png"));
 
     const run = checkHere(input);
@@ -154,6 +158,7 @@ describe("npm run check", () => {
       run.lines.filter((l) => l.includes("no such file")),
       [
         `${input}/${ARTICLE}:${srcLine}: field "image.src" cover.jpg: no such file ${input}/posts/cover.jpg`,
+        `${input}/${ARTICLE}:${cardLine}: field "card.src" /assets/share.png: no such file ${input}/assets/share.png`,
         `${input}/${ARTICLE}:${chartLine}: image /assets/chart.png: no such file ${input}/assets/chart.png`,
       ],
     );

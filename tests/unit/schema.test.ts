@@ -125,4 +125,12 @@ describe("episode audio", () => {
     assert.match(errorOf({ ...episode, audio: withoutLength }), /field "audio\.length" is required: the file's size in bytes/);
     assert.match(errorOf({ ...article, audio }), /field "audio" only an episode has audio/);
   });
+
+  it("takes a card of the post's own, a file of the site with its alt text", () => {
+    assert.deepEqual(parsePost({ ...article, card: { src: "share.png", alt: "A chess board" } }, FILE, ZONE).card, { src: "share.png", alt: "A chess board" });
+    assert.equal(parsePost(article, FILE, ZONE).card, undefined);
+    assert.match(errorOf({ ...article, card: { src: "share.png" } }), /field "card\.alt" is required/);
+    assert.match(errorOf({ ...article, card: { src: "https://example.com/share.png", alt: "x" } }), /field "card\.src" must be a file of the site/);
+    assert.match(errorOf({ ...article, card: { src: "share.png", alt: "x", width: 1200 } }), /field "card" has unknown field\(s\) width/);
+  });
 });

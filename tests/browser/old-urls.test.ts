@@ -5,27 +5,9 @@ import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { serveInChromium, type ServedSite } from "../support/browser.ts";
 import { buildSite, tempProject } from "../support/build.ts";
+import { MOVED_POST, SITE_REDIRECTS } from "../support/old-urls.ts";
 
 const MOVED = "en/2024/08/01/a-moved-article/";
-
-/** A post as the WordPress importer writes it, with a path and query links among its old addresses. */
-const MOVED_POST = `---
-title: "A Moved Article"
-date: 2024-08-01
-kind: article
-tags: [Strategy]
-redirect_from:
-  - /2024/08/01/a-moved-article/
-  - /?p=123
----
-
-This article used to live on WordPress.
-`;
-
-const SITE_REDIRECTS = [
-  { from: "/?page_id=12", to: "/about/" },
-  { from: "/en/category/strategy/", to: "/tags/strategy/" },
-];
 
 /**
  * The errors of a page: what its Content-Security-Policy refused (Chromium says so in the

@@ -153,6 +153,9 @@ export function cardTree(content: CardContent, theme: CardTheme, fontFamilies: r
       letterSpacing: "-0.01em",
       color: theme.fg,
       lineClamp: fit.maxLines,
+      // Japanese is not broken after just any character (which left one alone on the last
+      // line); a run longer than a line is still broken, by overflowWrap.
+      wordBreak: "keep-all",
       overflowWrap: "anywhere",
     },
     content.title,

@@ -223,6 +223,104 @@ export function turnText(turn: Turn): string {
 /* Parser                                                              */
 /* ------------------------------------------------------------------ */
 
+export function parseTranscript(body: string, options: ParseOptions): ParsedTranscript {
+  const diagnostics = new Diagnostics(options.file);
+  const speakers = declaredSpeakers(options.speakers ?? {}, diagnostics);
+  const paras = paragraphsOf(body, options.firstLine, speakers.byLength);
+  const { builders, pendingMarks } = turnBuildersOf(paras, speakers, diagnostics);
+  const turns = builders.map(toTurn);
+  const { anchors, turnPositions, totalWords } = wordPositions(turns, pendingMarks);
+  reportEmptyTurns(builders, turns, diagnostics);
+  const end = estimateTimes(turns, turnPositions, totalWords, timelineOf(anchors));
+  return { turns, diagnostics: diagnostics.sorted(), end };
+}
+
+/* Shared state: one instance per call, so the parser stays pure. --- */
+
+/** Collects the diagnostics of one file; messages start with `file:line[:column]:`. */
+class Diagnostics {
+  private readonly file: string;
+  private readonly list: Diagnostic[] = [];
+
+  constructor(file: string) {
+    this.file = file;
+  }
+
+  report(severity: Diagnostic["severity"], line: number, column: number | undefined, message: string): void {
+    const where = column === undefined ? `${this.file}:${line}` : `${this.file}:${line}:${column}`;
+    const d: Diagnostic = { file: this.file, line, severity, message: `${where}: ${message}` };
+    if (column !== undefined) d.column = column;
+    this.list.push(d);
+  }
+
+  /** By line, then column (none counts as 0); the sort is stable, so ties keep the order found. */
+  sorted(): Diagnostic[] {
+    return this.list.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+  }
+}
+
+/** Reports a timestamp earlier than the last valid one, in the order marks are read. */
+class MarkOrder {
+  private readonly diagnostics: Diagnostics;
+  private last: { seconds: number; line: number } | null = null;
+
+  constructor(diagnostics: Diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  check(seconds: number, line: number, column: number): void {
+    const last = this.last;
+    if (last !== null && seconds < last.seconds) {
+      this.diagnostics.report(
+        "error",
+        line,
+        column,
+        `timestamp ${formatMark(seconds)} is earlier than the previous timestamp ${formatMark(last.seconds)} (line ${last.line}). Timestamps must not go backwards: fix the time or move the mark.`,
+      );
+      return; // keep the previous mark as reference
+    }
+    this.last = { seconds, line };
+  }
+}
+
+/* Declared speakers ------------------------------------------------ */
+
+interface Speakers {
+  /** Non-blank labels, in front matter order. */
+  labels: string[];
+  /** Longest first, so "Anne Marie" wins over "Anne". */
+  byLength: string[];
+  /** Label → full name (the label itself when the name is empty). */
+  fullName: Map<string, string>;
+}
+
+function declaredSpeakers(speakers: Record<string, unknown>, diagnostics: Diagnostics): Speakers {
+  const labels = Object.keys(speakers).filter((k) => k.trim().length > 0);
+  const fullName = new Map<string, string>();
+  for (const label of labels) {
+    const name = speakers[label];
+    if (typeof name !== "string" || name.trim().length === 0) {
+      diagnostics.report(
+        "error",
+        1,
+        undefined,
+        `speaker "${label}" is declared with an empty name. Give the full name in the front matter, e.g. speakers: { ${label}: "Full Name" }.`,
+      );
+      fullName.set(label, label);
+    } else {
+      fullName.set(label, name.trim());
+    }
+  }
+  return { labels, byLength: [...labels].sort((a, b) => b.length - a.length), fullName };
+}
+
+/** `label` followed by `:` and then whitespace or the end of `text`. */
+function startsWithLabel(text: string, label: string): boolean {
+  return text.startsWith(label + ":") && (text.length === label.length + 1 || /\s/.test(text[label.length + 1] ?? ""));
+}
+
+/* 1. Lines → paragraphs -------------------------------------------- */
+
 interface SourceLine {
   text: string; // trimmed
   line: number; // file line
@@ -234,6 +332,33 @@ interface Para {
   text: string;
   line: number;
   segments: { offset: number; line: number; indent: number }[];
+}
+
+/** Blank lines separate paragraphs; a line starting with a declared label also starts one. */
+function paragraphsOf(body: string, firstLine: number, labelsByLength: string[]): Para[] {
+  const paras: Para[] = [];
+  let current: SourceLine[] = [];
+  body.split(/\r\n|\r|\n/).forEach((raw, i) => {
+    const text = raw.trim();
+    if (text.length === 0) {
+      if (current.length > 0) paras.push(makePara(current));
+      current = [];
+      return;
+    }
+    if (current.length > 0 && startsWithDeclaredLabel(text, labelsByLength)) {
+      paras.push(makePara(current));
+      current = [];
+    }
+    current.push({ text, line: firstLine + i, indent: raw.length - raw.trimStart().length });
+  });
+  if (current.length > 0) paras.push(makePara(current));
+  return paras;
+}
+
+/** A line that starts a turn (transcripts pasted without blank lines): `[mark] Label:`. */
+function startsWithDeclaredLabel(text: string, labelsByLength: string[]): boolean {
+  const t = text.replace(/^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*/, "");
+  return labelsByLength.some((l) => startsWithLabel(t, l));
 }
 
 function makePara(lines: SourceLine[]): Para {
@@ -253,8 +378,12 @@ function locate(para: Para, offset: number): { line: number; column: number } {
   return { line: seg.line, column: seg.indent + (offset - seg.offset) + 1 };
 }
 
+/* 2. Paragraphs → turns -------------------------------------------- */
+
 /** Anything that looks like it wants to be a timestamp: `[` digits `:` … */
 const MARK_CANDIDATE_RE = /\[\d+:[\d:]*\]?/g;
+/** A mark-shaped token at the start of a text (its value may still be invalid). */
+const LEADING_MARK_RE = /^\[\d{1,2}:\d{2}(?::\d{2})?\]/;
 const LABEL_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’.\-]*`;
 const LABEL_LIKE_RE = new RegExp(String.raw`^(${LABEL_WORD}(?: ${LABEL_WORD}){0,2})(\\?):(?=\s|$)`, "u");
 
@@ -267,339 +396,168 @@ interface Builder {
   column: number;
 }
 
-interface ParaItem {
-  paragraph: Inline[];
-  markOnly: boolean;
+/** What a paragraph starts with: an optional valid mark, then maybe a label. */
+interface Heading {
+  /** Seconds of a valid leading mark, else null. */
+  leading: number | null;
+  /** Where the text after the leading mark (and its spaces) starts. */
+  offset: number;
+  /** Declared or undeclared label; null for a continuation paragraph. */
+  label: string | null;
+  declared: boolean;
+  /** `Label\: …`: label-like text written on purpose. */
+  escaped: boolean;
 }
 
-export function parseTranscript(body: string, options: ParseOptions): ParsedTranscript {
-  const { file, firstLine } = options;
-  const speakers: Record<string, unknown> = options.speakers ?? {};
-  const diagnostics: Diagnostic[] = [];
-  const where = (line: number, column?: number): string =>
-    column === undefined ? `${file}:${line}` : `${file}:${line}:${column}`;
-  const report = (severity: Diagnostic["severity"], line: number, column: number | undefined, message: string): void => {
-    const d: Diagnostic = { file, line, severity, message: `${where(line, column)}: ${message}` };
-    if (column !== undefined) d.column = column;
-    diagnostics.push(d);
-  };
+/** Phase 2 state, threaded through the functions below. */
+interface TurnState {
+  speakers: Speakers;
+  diagnostics: Diagnostics;
+  marks: MarkOrder;
+  builders: Builder[];
+  used: Set<string>;
+  /** Marks of mark-only paragraphs before the first turn. */
+  pendingMarks: number[];
+  stray: { count: number; first: { line: number; column: number } | null };
+}
 
-  // Declared speakers.
-  const declared = Object.keys(speakers).filter((k) => k.trim().length > 0);
-  const declaredList = declared.length > 0 ? declared.join(", ") : "none";
-  const fullName = new Map<string, string>();
-  for (const label of declared) {
-    const name = speakers[label];
-    if (typeof name !== "string" || name.trim().length === 0) {
-      report(
-        "error",
-        1,
-        undefined,
-        `speaker "${label}" is declared with an empty name. Give the full name in the front matter, e.g. speakers: { ${label}: "Full Name" }.`,
-      );
-      fullName.set(label, label);
-    } else {
-      fullName.set(label, name.trim());
+function turnBuildersOf(
+  paras: Para[],
+  speakers: Speakers,
+  diagnostics: Diagnostics,
+): { builders: Builder[]; pendingMarks: number[] } {
+  const state: TurnState = {
+    speakers,
+    diagnostics,
+    marks: new MarkOrder(diagnostics),
+    builders: [],
+    used: new Set(),
+    pendingMarks: [],
+    stray: { count: 0, first: null },
+  };
+  for (const para of paras) {
+    const heading = headingOf(para, speakers.byLength);
+    if (heading.label === null) continueTurn(state, para, heading);
+    else startTurn(state, para, heading, heading.label);
+  }
+  reportStrayText(state);
+  reportUnusedSpeakers(state);
+  return { builders: state.builders, pendingMarks: state.pendingMarks };
+}
+
+function headingOf(para: Para, labelsByLength: string[]): Heading {
+  let offset = 0;
+  let leading: number | null = null;
+  const lead = LEADING_MARK_RE.exec(para.text);
+  const leadSeconds = lead ? parseMark(lead[0]) : null;
+  if (lead && leadSeconds !== null) {
+    leading = leadSeconds;
+    offset = skipSpaces(para.text, lead[0].length);
+  }
+  const rest = para.text.slice(offset);
+  const declared = labelsByLength.find((l) => startsWithLabel(rest, l));
+  if (declared !== undefined) return { leading, offset, label: declared, declared: true, escaped: false };
+  const m = LABEL_LIKE_RE.exec(rest);
+  const escaped = m !== null && m[2] === "\\";
+  const label = m !== null && !escaped ? (m[1] ?? null) : null;
+  return { leading, offset, label, declared: false, escaped };
+}
+
+function skipSpaces(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && /\s/.test(text[i] ?? "")) i++;
+  return i;
+}
+
+/** A paragraph without a label: more of the current turn, or text before the first turn. */
+function continueTurn(state: TurnState, para: Para, heading: Heading): void {
+  const inlines = inlinesOf(para, 0, state);
+  if (heading.escaped) {
+    // `Note\: …` is written on purpose: show it as `Note: …`.
+    const firstText = inlines.find((i) => i.kind === "text");
+    if (firstText && firstText.kind === "text") firstText.text = firstText.text.replace("\\:", ":");
+  }
+  const markOnly = inlines.every((i) => i.kind === "mark" || i.text.trim().length === 0);
+  const cleaned = trimParagraph(inlines);
+  const builder = state.builders[state.builders.length - 1];
+  if (builder) {
+    addParagraph(builder, cleaned, markOnly);
+  } else if (markOnly) {
+    for (const i of cleaned) if (i.kind === "mark") state.pendingMarks.push(i.seconds);
+  } else {
+    state.stray.count++;
+    state.stray.first ??= { line: para.line, column: (para.segments[0]?.indent ?? 0) + 1 };
+  }
+}
+
+function startTurn(state: TurnState, para: Para, heading: Heading, label: string): void {
+  const labelPos = locate(para, heading.offset);
+  if (heading.leading !== null) {
+    const pos = locate(para, 0);
+    state.marks.check(heading.leading, pos.line, pos.column);
+  }
+  if (!heading.declared) reportUndeclaredLabel(state, label, labelPos);
+  state.used.add(label);
+  let after = skipSpaces(para.text, heading.offset + label.length + 1);
+  let start = heading.leading;
+  if (start === null) {
+    const mark = markAfterLabel(state, para, after);
+    if (mark) {
+      start = mark.seconds;
+      after = mark.end;
     }
   }
-  // Longest first, so "Anne Marie" wins over "Anne".
-  const declaredByLength = [...declared].sort((a, b) => b.length - a.length);
+  // Mark-only paragraphs before the first turn give its start.
+  if (state.builders.length === 0 && state.pendingMarks.length > 0 && start === null) {
+    start = state.pendingMarks[state.pendingMarks.length - 1] ?? null;
+  }
+  const speaker = state.speakers.fullName.get(label) ?? label;
+  const builder: Builder = { label, speaker, start, paragraphs: [], line: labelPos.line, column: labelPos.column };
+  state.builders.push(builder);
+  addParagraph(builder, trimParagraph(inlinesOf(para, after, state)), false);
+}
 
-  // 1. Lines → paragraphs (blank lines separate; a line starting with a
-  //    declared label also starts a new paragraph).
-  const startsWithDeclared = (text: string): boolean => {
-    const t = text.replace(/^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*/, "");
-    return declaredByLength.some((l) => t.startsWith(l + ":") && (t.length === l.length + 1 || /\s/.test(t[l.length + 1] ?? "")));
-  };
-  const paras: Para[] = [];
-  let current: SourceLine[] = [];
-  const rawLines = body.split(/\r\n|\r|\n/);
-  rawLines.forEach((raw, i) => {
-    const text = raw.trim();
-    if (text.length === 0) {
-      if (current.length > 0) paras.push(makePara(current));
-      current = [];
-      return;
-    }
-    const line: SourceLine = { text, line: firstLine + i, indent: raw.length - raw.trimStart().length };
-    if (current.length > 0 && startsWithDeclared(text)) {
-      paras.push(makePara(current));
-      current = [];
-    }
-    current.push(line);
-  });
-  if (current.length > 0) paras.push(makePara(current));
+/** `Label: [00:01:05] …`: a valid mark right after the label is the turn's start. */
+function markAfterLabel(state: TurnState, para: Para, after: number): { seconds: number; end: number } | null {
+  const m = LEADING_MARK_RE.exec(para.text.slice(after));
+  const seconds = m ? parseMark(m[0]) : null;
+  if (!m || seconds === null) return null;
+  const pos = locate(para, after);
+  state.marks.check(seconds, pos.line, pos.column);
+  return { seconds, end: after + m[0].length };
+}
 
-  // 2. Paragraphs → turns.
-  const builders: Builder[] = [];
-  const used = new Set<string>();
-  const pendingMarks: number[] = []; // mark-only paragraphs before the first turn
-  let strayCount = 0;
-  let strayFirst: { line: number; column: number } | null = null;
-  let lastMark: { seconds: number; line: number } | null = null;
-
-  const checkOrder = (seconds: number, line: number, column: number): void => {
-    if (lastMark !== null && seconds < lastMark.seconds) {
-      report(
-        "error",
-        line,
-        column,
-        `timestamp ${formatMark(seconds)} is earlier than the previous timestamp ${formatMark(lastMark.seconds)} (line ${lastMark.line}). Timestamps must not go backwards: fix the time or move the mark.`,
-      );
-      return; // keep the previous mark as reference
-    }
-    lastMark = { seconds, line };
-  };
-
-  /** Splits `text` (starting at `offset` in the paragraph) into inlines. */
-  const inlinesOf = (para: Para, offset: number): Inline[] => {
-    const text = para.text.slice(offset);
-    const out: Inline[] = [];
-    let buf = "";
-    let last = 0;
-    MARK_CANDIDATE_RE.lastIndex = 0;
-    for (let m = MARK_CANDIDATE_RE.exec(text); m !== null; m = MARK_CANDIDATE_RE.exec(text)) {
-      const candidate = m[0];
-      const pos = locate(para, offset + m.index);
-      const seconds = parseMark(candidate);
-      if (seconds === null) {
-        report(
-          "warning",
-          pos.line,
-          pos.column,
-          `"${candidate}" looks like a timestamp but is malformed; it is kept as text. Write it as [hh:mm:ss] (minutes and seconds 00-59), e.g. [00:13:00].`,
-        );
-        continue;
-      }
-      buf += text.slice(last, m.index);
-      if (buf.length > 0) out.push({ kind: "text", text: buf });
-      buf = "";
-      out.push({ kind: "mark", seconds });
-      checkOrder(seconds, pos.line, pos.column);
-      last = m.index + candidate.length;
-    }
-    buf += text.slice(last);
-    if (buf.length > 0) out.push({ kind: "text", text: buf });
-    return out;
-  };
-
-  const addParagraph = (builder: Builder, item: ParaItem): void => {
-    if (item.paragraph.length === 0) return;
-    const prev = builder.paragraphs[builder.paragraphs.length - 1];
-    if (item.markOnly && prev) prev.push({ kind: "text", text: " " }, ...item.paragraph);
-    else builder.paragraphs.push(item.paragraph);
-  };
-
-  for (const para of paras) {
-    let offset = 0;
-    let leading: { seconds: number; offset: number } | null = null;
-    const lead = /^\[\d{1,2}:\d{2}(?::\d{2})?\]/.exec(para.text);
-    if (lead) {
-      const seconds = parseMark(lead[0]);
-      if (seconds !== null) {
-        leading = { seconds, offset: 0 };
-        offset = lead[0].length;
-        while (offset < para.text.length && /\s/.test(para.text[offset] ?? "")) offset++;
-      }
-    }
-    const rest = para.text.slice(offset);
-
-    // Which label, if any?
-    let label: string | null = null;
-    let declaredLabel = false;
-    for (const l of declaredByLength) {
-      if (rest.startsWith(l + ":") && (rest.length === l.length + 1 || /\s/.test(rest[l.length + 1] ?? ""))) {
-        label = l;
-        declaredLabel = true;
-        break;
-      }
-    }
-    let escapedColonAt = -1;
-    if (label === null) {
-      const m = LABEL_LIKE_RE.exec(rest);
-      if (m) {
-        if (m[2] === "\\") escapedColonAt = offset + (m[1] ?? "").length;
-        else label = m[1] ?? null;
-      }
-    }
-
-    if (label === null) {
-      // Continuation paragraph (or stray text before the first turn).
-      const inlines = inlinesOf(para, 0);
-      if (escapedColonAt >= 0) {
-        // `Note\: …` is written on purpose: show it as `Note: …`.
-        const firstText = inlines.find((i) => i.kind === "text");
-        if (firstText && firstText.kind === "text") firstText.text = firstText.text.replace("\\:", ":");
-      }
-      const markOnly = inlines.every((i) => i.kind === "mark" || i.text.trim().length === 0);
-      const cleaned = trimParagraph(inlines);
-      const builder = builders[builders.length - 1];
-      if (builder) {
-        addParagraph(builder, { paragraph: cleaned, markOnly });
-      } else if (markOnly) {
-        for (const i of cleaned) if (i.kind === "mark") pendingMarks.push(i.seconds);
-      } else {
-        strayCount++;
-        if (!strayFirst) strayFirst = { line: para.line, column: (para.segments[0]?.indent ?? 0) + 1 };
-      }
+/** Splits the paragraph text from `offset` into text and marks; a malformed mark stays text. */
+function inlinesOf(para: Para, offset: number, state: TurnState): Inline[] {
+  const text = para.text.slice(offset);
+  const out: Inline[] = [];
+  let last = 0;
+  for (const m of text.matchAll(MARK_CANDIDATE_RE)) {
+    const candidate = m[0];
+    const index = m.index ?? 0;
+    const pos = locate(para, offset + index);
+    const seconds = parseMark(candidate);
+    if (seconds === null) {
+      reportMalformedMark(state.diagnostics, candidate, pos);
       continue;
     }
-
-    // A new turn.
-    const labelPos = locate(para, offset);
-    if (leading) {
-      const pos = locate(para, 0);
-      checkOrder(leading.seconds, pos.line, pos.column);
-    }
-    if (!declaredLabel) {
-      report(
-        "error",
-        labelPos.line,
-        labelPos.column,
-        `"${label}:" is not a declared speaker (declared: ${declaredList}). Add it under "speakers:" in the front matter or fix the label. If this is not a speaker label, escape the colon ("${label}\\: …").`,
-      );
-    }
-    used.add(label);
-    let after = offset + label.length + 1;
-    while (after < para.text.length && /\s/.test(para.text[after] ?? "")) after++;
-    let start: number | null = leading ? leading.seconds : null;
-    if (start === null) {
-      const m = /^\[\d{1,2}:\d{2}(?::\d{2})?\]/.exec(para.text.slice(after));
-      const seconds = m ? parseMark(m[0]) : null;
-      if (m && seconds !== null) {
-        const pos = locate(para, after);
-        checkOrder(seconds, pos.line, pos.column);
-        start = seconds;
-        after += m[0].length;
-      }
-    }
-    if (builders.length === 0 && pendingMarks.length > 0 && start === null) {
-      start = pendingMarks[pendingMarks.length - 1] ?? null;
-    }
-    const builder: Builder = {
-      label,
-      speaker: fullName.get(label) ?? label,
-      start,
-      paragraphs: [],
-      line: labelPos.line,
-      column: labelPos.column,
-    };
-    builders.push(builder);
-    const inlines = trimParagraph(inlinesOf(para, after));
-    addParagraph(builder, { paragraph: inlines, markOnly: false });
+    const before = text.slice(last, index);
+    if (before.length > 0) out.push({ kind: "text", text: before });
+    out.push({ kind: "mark", seconds });
+    state.marks.check(seconds, pos.line, pos.column);
+    last = index + candidate.length;
   }
+  const after = text.slice(last);
+  if (after.length > 0) out.push({ kind: "text", text: after });
+  return out;
+}
 
-  if (strayCount > 0 && strayFirst) {
-    const first: { line: number; column: number } = strayFirst;
-    const example = declared[0] ?? "Name";
-    report(
-      "error",
-      first.line,
-      first.column,
-      `text before the first speaker turn (${strayCount} paragraph${strayCount === 1 ? "" : "s"}). Every paragraph must belong to a turn: start the transcript with a speaker label such as "${example}: …", or move this text out of the transcript.`,
-    );
-  }
-
-  for (const label of declared) {
-    if (!used.has(label)) {
-      report(
-        "warning",
-        1,
-        undefined,
-        `speaker "${label}" is declared under "speakers:" but never speaks. Remove it from the front matter or check the labels in the transcript.`,
-      );
-    }
-  }
-
-  // 3. Turns, word positions, anchors.
-  const turns: Turn[] = builders.map((b, i) => ({
-    id: `turn-${i + 1}`,
-    label: b.label,
-    speaker: b.speaker,
-    start: b.start,
-    estimatedStart: 0,
-    paragraphs: b.paragraphs,
-    words: 0,
-    line: b.line,
-  }));
-
-  const anchors: { pos: number; seconds: number }[] = [];
-  let reference = -Infinity;
-  const addAnchor = (pos: number, seconds: number): void => {
-    if (seconds < reference) return; // backwards: reported, ignored
-    reference = seconds;
-    const last = anchors[anchors.length - 1];
-    if (last && last.pos === pos) last.seconds = seconds;
-    else anchors.push({ pos, seconds });
-  };
-  for (const s of pendingMarks) addAnchor(0, s);
-  let pos = 0;
-  const turnPos: number[] = [];
-  for (const turn of turns) {
-    if (turn.start !== null) addAnchor(pos, turn.start);
-    turnPos.push(pos);
-    for (const p of turn.paragraphs) {
-      for (const inline of p) {
-        if (inline.kind === "mark") addAnchor(pos, inline.seconds);
-        else {
-          const words = countWords(inline.text);
-          turn.words += words;
-          pos += words;
-        }
-      }
-    }
-  }
-  builders.forEach((b, i) => {
-    if (turns[i]?.words === 0) {
-      report(
-        "warning",
-        b.line,
-        b.column,
-        `turn "${b.label}:" has no words. Add what was said, merge it with the neighbouring turn, or remove the label.`,
-      );
-    }
-  });
-  const totalWords = pos;
-  const explicitCount = anchors.length;
-  const first = anchors[0];
-  const lastA = anchors[anchors.length - 1];
-  let rate = DEFAULT_WORDS_PER_SECOND;
-  if (explicitCount >= 2 && first && lastA) {
-    const dp = lastA.pos - first.pos;
-    const dt = lastA.seconds - first.seconds;
-    if (dp > 0 && dt > 0) rate = dp / dt;
-  }
-  if (!first || first.pos > 0) anchors.unshift({ pos: 0, seconds: 0 });
-
-  const timeAt = (p: number): number => {
-    let prev = anchors[0] ?? { pos: 0, seconds: 0 };
-    for (const a of anchors) {
-      if (a.pos === p) return a.seconds;
-      if (a.pos > p) {
-        return prev.seconds + ((a.seconds - prev.seconds) * (p - prev.pos)) / (a.pos - prev.pos);
-      }
-      prev = a;
-    }
-    return prev.seconds + (p - prev.pos) / rate;
-  };
-  const toMs = (s: number): number => Math.round(s * 1000);
-
-  let prevMs = 0;
-  let prevWordMs = -1;
-  turns.forEach((turn, i) => {
-    let ms = Math.max(toMs(timeAt(turnPos[i] ?? 0)), prevMs);
-    if (turn.words > 0) {
-      if (ms <= prevWordMs) ms = prevWordMs + 1;
-      prevWordMs = ms;
-    }
-    prevMs = ms;
-    turn.estimatedStart = ms / 1000;
-  });
-  let endMs = Math.max(toMs(timeAt(totalWords)), prevMs);
-  if (prevWordMs >= 0 && endMs <= prevWordMs) endMs = prevWordMs + 1;
-
-  diagnostics.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
-  return { turns, diagnostics, end: endMs / 1000 };
+/** A mark-only paragraph is a time mark at the end of the turn's last paragraph. */
+function addParagraph(builder: Builder, paragraph: Inline[], markOnly: boolean): void {
+  if (paragraph.length === 0) return;
+  const prev = builder.paragraphs[builder.paragraphs.length - 1];
+  if (markOnly && prev) prev.push({ kind: "text", text: " " }, ...paragraph);
+  else builder.paragraphs.push(paragraph);
 }
 
 /** Drops leading/trailing whitespace-only text and trims the ends. */
@@ -610,4 +568,179 @@ function trimParagraph(inlines: Inline[]): Inline[] {
   const last = out[out.length - 1];
   if (last && last.kind === "text") last.text = last.text.trimEnd();
   return out.filter((i) => i.kind === "mark" || i.text.length > 0);
+}
+
+function reportMalformedMark(diagnostics: Diagnostics, candidate: string, pos: { line: number; column: number }): void {
+  diagnostics.report(
+    "warning",
+    pos.line,
+    pos.column,
+    `"${candidate}" looks like a timestamp but is malformed; it is kept as text. Write it as [hh:mm:ss] (minutes and seconds 00-59), e.g. [00:13:00].`,
+  );
+}
+
+function reportUndeclaredLabel(state: TurnState, label: string, pos: { line: number; column: number }): void {
+  const declaredList = state.speakers.labels.length > 0 ? state.speakers.labels.join(", ") : "none";
+  state.diagnostics.report(
+    "error",
+    pos.line,
+    pos.column,
+    `"${label}:" is not a declared speaker (declared: ${declaredList}). Add it under "speakers:" in the front matter or fix the label. If this is not a speaker label, escape the colon ("${label}\\: …").`,
+  );
+}
+
+/** One error for all the text before the first turn, at its first paragraph. */
+function reportStrayText({ stray, speakers, diagnostics }: TurnState): void {
+  if (stray.count === 0 || stray.first === null) return;
+  const example = speakers.labels[0] ?? "Name";
+  diagnostics.report(
+    "error",
+    stray.first.line,
+    stray.first.column,
+    `text before the first speaker turn (${stray.count} paragraph${stray.count === 1 ? "" : "s"}). Every paragraph must belong to a turn: start the transcript with a speaker label such as "${example}: …", or move this text out of the transcript.`,
+  );
+}
+
+function reportUnusedSpeakers({ speakers, used, diagnostics }: TurnState): void {
+  for (const label of speakers.labels) {
+    if (used.has(label)) continue;
+    diagnostics.report(
+      "warning",
+      1,
+      undefined,
+      `speaker "${label}" is declared under "speakers:" but never speaks. Remove it from the front matter or check the labels in the transcript.`,
+    );
+  }
+}
+
+/* 3. Turns, word positions, anchors --------------------------------- */
+
+/** A word position pinned to a time. */
+interface Anchor {
+  pos: number;
+  seconds: number;
+}
+
+function toTurn(b: Builder, i: number): Turn {
+  return {
+    id: `turn-${i + 1}`,
+    label: b.label,
+    speaker: b.speaker,
+    start: b.start,
+    estimatedStart: 0,
+    paragraphs: b.paragraphs,
+    words: 0,
+    line: b.line,
+  };
+}
+
+/** Counts each turn's words and pins every valid mark to the word after it. */
+function wordPositions(
+  turns: Turn[],
+  pendingMarks: number[],
+): { anchors: Anchor[]; turnPositions: number[]; totalWords: number } {
+  const anchors = new AnchorList();
+  for (const s of pendingMarks) anchors.add(0, s);
+  let pos = 0;
+  const turnPositions: number[] = [];
+  for (const turn of turns) {
+    if (turn.start !== null) anchors.add(pos, turn.start);
+    turnPositions.push(pos);
+    for (const inline of turn.paragraphs.flat()) {
+      if (inline.kind === "mark") {
+        anchors.add(pos, inline.seconds);
+      } else {
+        const words = countWords(inline.text);
+        turn.words += words;
+        pos += words;
+      }
+    }
+  }
+  return { anchors: anchors.list, turnPositions, totalWords: pos };
+}
+
+/** Anchors in word order; a later mark at the same position wins, a backwards one is ignored. */
+class AnchorList {
+  readonly list: Anchor[] = [];
+  private reference = -Infinity;
+
+  add(pos: number, seconds: number): void {
+    if (seconds < this.reference) return; // backwards: reported in phase 2, ignored here
+    this.reference = seconds;
+    const last = this.list[this.list.length - 1];
+    if (last && last.pos === pos) last.seconds = seconds;
+    else this.list.push({ pos, seconds });
+  }
+}
+
+function reportEmptyTurns(builders: Builder[], turns: Turn[], diagnostics: Diagnostics): void {
+  builders.forEach((b, i) => {
+    if (turns[i]?.words !== 0) return;
+    diagnostics.report(
+      "warning",
+      b.line,
+      b.column,
+      `turn "${b.label}:" has no words. Add what was said, merge it with the neighbouring turn, or remove the label.`,
+    );
+  });
+}
+
+/** Pins to interpolate between (word 0 at 0 s unless a mark pins it) and the rate after the last one. */
+interface Timeline {
+  anchors: Anchor[];
+  wordsPerSecond: number;
+}
+
+function timelineOf(explicit: Anchor[]): Timeline {
+  const wordsPerSecond = speakingRate(explicit);
+  const first = explicit[0];
+  const anchors = !first || first.pos > 0 ? [{ pos: 0, seconds: 0 }, ...explicit] : explicit;
+  return { anchors, wordsPerSecond };
+}
+
+/** Words between the first and last mark / seconds between them; the default under two marks. */
+function speakingRate(explicit: Anchor[]): number {
+  const first = explicit[0];
+  const last = explicit[explicit.length - 1];
+  if (explicit.length < 2 || !first || !last) return DEFAULT_WORDS_PER_SECOND;
+  const dp = last.pos - first.pos;
+  const dt = last.seconds - first.seconds;
+  return dp > 0 && dt > 0 ? dp / dt : DEFAULT_WORDS_PER_SECOND;
+}
+
+/** Seconds at word position `p`: linear between pins, extrapolated after the last one. */
+function timeAt({ anchors, wordsPerSecond }: Timeline, p: number): number {
+  let prev = anchors[0] ?? { pos: 0, seconds: 0 };
+  for (const a of anchors) {
+    if (a.pos === p) return a.seconds;
+    if (a.pos > p) {
+      return prev.seconds + ((a.seconds - prev.seconds) * (p - prev.pos)) / (a.pos - prev.pos);
+    }
+    prev = a;
+  }
+  return prev.seconds + (p - prev.pos) / wordsPerSecond;
+}
+
+const toMs = (s: number): number => Math.round(s * 1000);
+
+/**
+ * Sets each turn's `estimatedStart` and returns `end` (ms precision): starts never
+ * decrease, a turn with words starts at least 1 ms after the previous one with words,
+ * and `end` comes after every start.
+ */
+function estimateTimes(turns: Turn[], turnPositions: number[], totalWords: number, timeline: Timeline): number {
+  let prevMs = 0;
+  let prevWordMs = -1;
+  turns.forEach((turn, i) => {
+    let ms = Math.max(toMs(timeAt(timeline, turnPositions[i] ?? 0)), prevMs);
+    if (turn.words > 0) {
+      if (ms <= prevWordMs) ms = prevWordMs + 1;
+      prevWordMs = ms;
+    }
+    prevMs = ms;
+    turn.estimatedStart = ms / 1000;
+  });
+  let endMs = Math.max(toMs(timeAt(timeline, totalWords)), prevMs);
+  if (prevWordMs >= 0 && endMs <= prevWordMs) endMs = prevWordMs + 1;
+  return endMs / 1000;
 }

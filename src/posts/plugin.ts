@@ -7,7 +7,7 @@ import { isProductionBuild } from "../site/run-mode.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { newestFirst, tagPages, tagSummaries, yearArchives } from "./collections.ts";
 import { readableCount } from "./counts.ts";
-import { articleReadingTime, episodeTime } from "./reading-time.ts";
+import { articleReadingTime, episodeTime, type ReadingTime } from "./reading-time.ts";
 import { frontMatterEngine } from "./front-matter.ts";
 import type { Post } from "./schema.ts";
 import { unpublishedReason } from "./publishing.ts";
@@ -47,13 +47,23 @@ export function postsPlugin(site: SiteSettings, listings: ListingPages<Post[]>, 
     });
 
     // How long each post takes, from its body, audio or transcript: lists show it, so it is set
-    // on the post before collections are made.
+    // on the post before collections are made. Under `npm start` every post passes here at every
+    // rebuild: its time is worked out again only when its text, audio or transcript's end changed
+    // (a transcript is read only for an episode without audio).
+    const times = new Map<string, { text: string; audio: number | null; end: number | null; time: ReadingTime }>();
     config.addPreprocessor("readingTime", "md", (data, content) => {
       const post = data.post as Post | undefined;
       if (!post) return undefined;
       const inputPath = (data.page as { inputPath: string }).inputPath;
-      post.readingTime =
-        post.kind === "episode" ? episodeTime(post.audio?.seconds ?? null, transcriptEnd(inputPath, post), content) : articleReadingTime(content);
+      const text = String(content);
+      const audio = post.kind === "episode" ? (post.audio?.seconds ?? null) : null;
+      const end = post.kind === "episode" && !audio ? transcriptEnd(inputPath, post) : null;
+      const known = times.get(inputPath);
+      if (known && known.text === text && known.audio === audio && known.end === end) post.readingTime = known.time;
+      else {
+        post.readingTime = post.kind === "episode" ? episodeTime(audio, end, text) : articleReadingTime(text);
+        times.set(inputPath, { text, audio, end, time: post.readingTime });
+      }
       return undefined;
     });
 

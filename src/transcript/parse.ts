@@ -646,13 +646,15 @@ function wordPositions(
   for (const turn of turns) {
     if (turn.start !== null) anchors.add(pos, turn.start);
     turnPositions.push(pos);
-    for (const inline of turn.paragraphs.flat()) {
-      if (inline.kind === "mark") {
-        anchors.add(pos, inline.seconds);
-      } else {
-        const words = countWords(inline.text);
-        turn.words += words;
-        pos += words;
+    for (const paragraph of turn.paragraphs) {
+      for (const inline of paragraph) {
+        if (inline.kind === "mark") {
+          anchors.add(pos, inline.seconds);
+        } else {
+          const words = countWords(inline.text);
+          turn.words += words;
+          pos += words;
+        }
       }
     }
   }

@@ -7,6 +7,7 @@ import { readSearchRecords } from "../support/search.ts";
 
 const ARTICLE = "posts/2024-01-10-crafting-compelling-investor-update-emails-a-guide-for-startup-founders.md";
 const EPISODE = "posts/2024-06-09-exploring-leadership-and-open-source-with-maria-bracho/index.md";
+const EPISODE_URL = "/en/2024/06/09/exploring-leadership-and-open-source-with-maria-bracho/";
 const ARTICLE_URL = "/en/2024/01/10/crafting-compelling-investor-update-emails-a-guide-for-startup-founders/";
 const OLD_TITLE = "Crafting Compelling Investor Update Emails: A Guide for Startup Founders";
 const NEW_TITLE = "Investor Updates That Get Answered";
@@ -40,6 +41,7 @@ describe("npm start: an edit rebuilds what it touches, and the sitemap and searc
   /** The article's card before the edit; its cards are drawn into the project's own cache, so a card of the new title is drawn by this run. */
   let cardBefore: string;
   const cards = path.join(project.root, "cards-cache");
+  const readingTime = (url: string) => readDocument(path.join(out, url, "index.html")).querySelector(".post-meta .reading-time")?.textContent ?? "";
   const cardOf = (url: string) => readDocument(path.join(out, url, "index.html")).querySelector('meta[property="og:image"]')!.getAttribute("content")!;
 
   before(async () => {
@@ -123,6 +125,21 @@ describe("npm start: an edit rebuilds what it touches, and the sitemap and searc
       const policy = readDocument(path.join(out, page)).querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute("content")!;
       assert.match(policy, /media-src 'self' https:\/\/media\.quokka\.example/, `${page} allows the new media host`);
     }
+    // The episode now takes its audio's length, no longer an estimate from its transcript.
+    assert.equal(readingTime(EPISODE_URL), "30 min");
+  });
+
+  it("shows an article's new reading time once its text grows", async () => {
+    const minutes = Number(/^(\d+) min read$/.exec(readingTime(NEW_URL))?.[1]);
+    assert.ok(minutes >= 1, readingTime(NEW_URL));
+    // 2,380 more words: ten more minutes at 238 words a minute.
+    const words = Array.from({ length: 2380 }, (_, i) => `word${i}`).join(" ");
+    await edit(ARTICLE, (source) => `${source}\n${words}\n`);
+    assert.equal(readingTime(NEW_URL), `${minutes + 10} min read`);
+    const card = [...readDocument(path.join(out, "archive/index.html")).querySelectorAll(".post-card")].find(
+      (element) => element.querySelector(".post-card-title a")?.getAttribute("href") === NEW_URL,
+    );
+    assert.equal(card?.querySelector(".reading-time")?.textContent, `${minutes + 10} min read`);
   });
 
   it("drops a tag's page from the sitemap when no post has the tag any more", async () => {

@@ -2,20 +2,13 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { commentParagraphs } from "../../src/posts/comments.ts";
 import { FrontMatterError, parsePost } from "../../src/posts/schema.ts";
+import { thrownMessage } from "../support/errors.ts";
 
 const ZONE = "America/Los_Angeles";
 const FILE = "content/posts/2024-06-09-example.md";
 const article = { title: "Playing to Win", date: "2024-04-10", kind: "article" };
 
-function errorOf(data: unknown, source = ""): string {
-  try {
-    parsePost(data, FILE, ZONE, source);
-  } catch (error) {
-    assert.ok(error instanceof FrontMatterError);
-    return error.message;
-  }
-  assert.fail("expected the front matter to be rejected");
-}
+const errorOf = (data: unknown, source = "") => thrownMessage(() => parsePost(data, FILE, ZONE, source), FrontMatterError);
 
 describe("comments from the original site, in the front matter", () => {
   it("reads author, date (a date-time with offset or a day), text and whom it answers, for an article or an episode", () => {

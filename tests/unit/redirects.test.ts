@@ -18,6 +18,7 @@ import {
   SiteRedirectsError,
 } from "../../src/posts/redirects.ts";
 import { FrontMatterError, parsePost, type Post } from "../../src/posts/schema.ts";
+import { thrownMessage } from "../support/errors.ts";
 
 const ZONE = "America/Los_Angeles";
 const FILE = "content/_data/redirects.json";
@@ -30,15 +31,7 @@ const fromPosts = pagesOfPosts([SLUG, OTHER], 10, ["/feed.xml"]);
 /** As the build would know them once written: the pages that come from posts, and the templates' pages. */
 const isPage = (page: string) => ["/", "/archive/", "/about/"].includes(page) || fromPosts(page);
 
-function siteError(json: unknown): string {
-  try {
-    parseSiteRedirects(json, FILE);
-  } catch (error) {
-    assert.ok(error instanceof SiteRedirectsError);
-    return error.message;
-  }
-  assert.fail("expected the redirects to be refused");
-}
+const siteError = (json: unknown) => thrownMessage(() => parseSiteRedirects(json, FILE), SiteRedirectsError);
 
 describe("old addresses in redirect_from", () => {
   it("accepts paths and WordPress's query links to the root: /?p=, /?page_id=, /?attachment_id= with a number", () => {

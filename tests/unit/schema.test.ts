@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { FrontMatterError, parsePost } from "../../src/posts/schema.ts";
+import { thrownMessage } from "../support/errors.ts";
 
 const ZONE = "America/Los_Angeles";
 const FILE = "content/posts/2024-06-09-example.md";
@@ -14,15 +15,7 @@ const episode = {
   guests: [{ name: "Maria Bracho", role: "CTO for LATAM at Red Hat" }],
 };
 
-function errorOf(data: unknown, source = ""): string {
-  try {
-    parsePost(data, FILE, ZONE, source);
-  } catch (error) {
-    assert.ok(error instanceof FrontMatterError);
-    return error.message;
-  }
-  assert.fail("expected the front matter to be rejected");
-}
+const errorOf = (data: unknown, source = "") => thrownMessage(() => parsePost(data, FILE, ZONE, source), FrontMatterError);
 
 describe("post front matter", () => {
   it("derives slug, tag slugs and the original site's URL from a valid article", () => {

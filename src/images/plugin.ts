@@ -22,7 +22,8 @@ interface PostEnv {
  * - the images of its text that are files beside the post (`![alt](photo.jpg)`): a preprocessor
  *   optimizes them before the text is rendered, and the Markdown renderer writes each as a
  *   `<picture>` that loads lazily. The feeds, which carry the rendered text, get them too. An image
- *   from the site's root (`/assets/…`) or another site is left as written.
+ *   from the site's root (`/assets/…`) or another site is left as written. A Markdown page that
+ *   is not a post (`content/pages/…`) gets the same for the images of its text.
  */
 export function imagesPlugin(inputDir: string) {
   return (config: EleventyConfig) => {
@@ -62,9 +63,8 @@ export function imagesPlugin(inputDir: string) {
     });
 
     config.addPreprocessor("bodyImages", "md", async function (data, content) {
-      const post = data.post as Post | undefined;
       // A post left out of the production build (a draft, a scheduled post) is not rendered.
-      if (!post || (data.unpublished && isProductionBuild())) return undefined;
+      if (data.unpublished && isProductionBuild()) return undefined;
       if (!markdown) throw new Error("The Markdown library was not set up before the posts were read (src/markdown/plugin.ts)");
       const files = { postFile: this.inputPath, input: inputDir, output: config.directories.output };
       // Under `npm start` a missing image is printed and left as written, as a bad post is.

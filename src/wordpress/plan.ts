@@ -7,7 +7,7 @@ import { slugify } from "../posts/slug.ts";
 import { convertPostHtml } from "./html.ts";
 import type { LeftOutReason } from "./comments.ts";
 import { archiveRedirects, oldPath, permalinkFront, postOldPaths, type SiteRedirect } from "./old-urls.ts";
-import { importPost, plainText, postDay, postSlug, type ImageNeed, type ImportedPost, type PlannedFile, type PostContext } from "./post.ts";
+import { imageTarget, importPost, plainText, postDay, postSlug, type Folder, type ImageNeed, type ImportedPost, type PlannedFile, type PostContext } from "./post.ts";
 import type { WxrExport, WxrItem } from "./wxr.ts";
 
 export const REDIRECTS_FILE = "_data/redirects.json";
@@ -92,7 +92,7 @@ function newReport(): ImportReport {
 }
 
 /** A page of the old site, as a Markdown page of ours at its old address (when no page of ours has its slug). */
-function importPage(planning: Planning, item: WxrItem, label: string): { file?: PlannedFile; redirect?: SiteRedirect } {
+function importPage(planning: Planning, item: WxrItem, label: string): { files?: PlannedFile[]; redirect?: SiteRedirect } {
   const { context, report } = planning;
   const slug = postSlug(item);
   const old = oldPath(item.link, context.siteUrl) ?? `/${slug}/`;
@@ -101,16 +101,19 @@ function importPage(planning: Planning, item: WxrItem, label: string): { file?: 
     report.skipped.push({ item: label, reason: `the site has its own page "${slug}" (${existing}): the old ${old} redirects there` });
     return old !== existing ? { redirect: { from: old, to: existing } } : {};
   }
-  const path = `${PAGES_DIR}/${slug}.md`;
-  // A page has no folder to hold images: they stay links to the old site, listed to fetch.
-  const converted = convertPostHtml(item.content, { uploadsUrls: context.uploadsUrls, imageTarget: () => null });
+  // As a post: a page with images from the uploads is a folder, its images beside its index.md.
+  const folder: Folder = { base: `${PAGES_DIR}/${slug}`, copies: new Map(), missing: [] };
+  const converted = convertPostHtml(item.content, { uploadsUrls: context.uploadsUrls, imageTarget: imageTarget(folder, context) });
+  const path = folder.copies.size > 0 ? `${folder.base}/index.md` : `${folder.base}.md`;
   report.warnings.push(...converted.warnings.map((w) => `${path}: ${w}`));
-  for (const image of converted.images.filter((i) => i.upload)) report.warnings.push(`${path}: the image ${image.url} is a link to the old site: put the file under content/assets/ and use it from there`);
   const title = plainText(item.title) || slug;
   const front = dump({ layout: "base.njk", title, permalink: old }, { lineWidth: -1, noRefs: true, quoteStyle: "double" });
   const heading = title.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   report.pages++;
-  return { file: { path, text: `---\n${front}---\n\n# ${heading}\n\n${converted.blocks.map((b) => b.markdown).join("\n\n")}\n` } };
+  report.images.copied += folder.copies.size;
+  report.images[planning.settings.hasUploads ? "missing" : "toFetch"].push(...folder.missing);
+  const copies = [...folder.copies].map(([name, source]) => ({ path: `${folder.base}/${name}`, copyFrom: source }));
+  return { files: [{ path, text: `---\n${front}---\n\n# ${heading}\n\n${converted.blocks.map((b) => b.markdown).join("\n\n")}\n` }, ...copies] };
 }
 
 /** What planning the items builds up, item after item. */
@@ -160,7 +163,7 @@ function planItem(planning: Planning, item: WxrItem): void {
   else if (item.postType === "page" && item.status !== "publish") report.skipped.push({ item: label, reason: `a page that is ${item.status}, not published` });
   else if (item.postType === "page") {
     const page = importPage(planning, item, label);
-    if (page.file) planning.files.push(page.file);
+    if (page.files) planning.files.push(...page.files);
     if (page.redirect) planning.siteRedirects.push(page.redirect);
   } else if (!POST_TYPES.has(item.postType)) report.skipped.push({ item: label, reason: `its type "${item.postType}" is not a post or a page` });
   else planPost(planning, item, label);

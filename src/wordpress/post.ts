@@ -150,15 +150,17 @@ function transcriptText(heading: string, speakers: Speakers, paragraphs: readonl
   return `---\n${front}---\n\n${body.join("\n\n")}\n`;
 }
 
-interface Folder {
-  /** "posts/2024-06-09-slug" */
+/** The folder of a post or page, and the images planned beside its Markdown file. */
+export interface Folder {
+  /** "posts/2024-06-09-slug", "pages/speaking" */
   base: string;
+  /** File name beside the Markdown → the file in the uploads folder. */
   copies: Map<string, string>;
   missing: ImageNeed[];
 }
 
 /** The converter's image callback: copy an upload beside the post when the folder has it. */
-function imageTarget(folder: Folder, context: PostContext) {
+export function imageTarget(folder: Folder, context: Pick<PostContext, "uploadsUrls" | "uploadFile">) {
   return (url: string): string | null => {
     const relative = uploadPath(url, context.uploadsUrls);
     if (relative === null) return null;

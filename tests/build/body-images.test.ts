@@ -43,6 +43,20 @@ tags: [Culture]
 ![A chart](2024-08-04-chart.png)
 `;
 
+/** A page (not a post) as the importer writes one with images: `content/pages/<slug>/index.md` at its old address. */
+const PAGE_FOLDER = "pages/speaking";
+const PAGE_URL = "/en/speaking/";
+const FOLDER_PAGE = `---
+layout: base.njk
+title: "Speaking"
+permalink: "${PAGE_URL}"
+---
+
+# Speaking
+
+![Alexis on stage](stage.png)
+`;
+
 const png = (width: number, height: number, file: string, alpha = false) =>
   sharp({ create: { width, height, channels: alpha ? 4 : 3, background: alpha ? { r: 11, g: 92, b: 173, alpha: 0.5 } : "#0b5cad" } })
     .png()
@@ -74,6 +88,9 @@ describe("images in a post's text, beside the post", () => {
     await png(200, 200, path.join(folder, "logo.png"), true);
     writeFileSync(path.join(project.input, "posts/2024-08-04-an-article-beside-its-image.md"), BESIDE_ARTICLE);
     await png(800, 400, path.join(project.input, "posts/2024-08-04-chart.png"));
+    mkdirSync(path.join(project.input, PAGE_FOLDER), { recursive: true });
+    writeFileSync(path.join(project.input, PAGE_FOLDER, "index.md"), FOLDER_PAGE);
+    await png(1200, 800, path.join(project.input, PAGE_FOLDER, "stage.png"));
     await buildSite(project.input, out);
   });
   after(() => project.remove());
@@ -127,6 +144,18 @@ describe("images in a post's text, beside the post", () => {
     // 800 pixels wide is close enough to the column's 720 that eleventy-img makes only that width.
     assert.deepEqual([img.getAttribute("width"), img.getAttribute("height")], ["720", "360"]);
     for (const file of filesOf(img)) assert.ok(existsSync(path.join(out, file)), file);
+  });
+
+  it("optimizes the images of a page that is not a post, from the page's folder", () => {
+    const picture = page(PAGE_URL).querySelector("main picture")!;
+    assert.ok(picture, "the page's image is a <picture>");
+    const img = picture.querySelector("img")!;
+    assert.equal(img.getAttribute("alt"), "Alexis on stage");
+    assert.equal(img.getAttribute("loading"), "lazy");
+    for (const file of [...picture.querySelectorAll("source"), img].flatMap(filesOf)) {
+      assert.match(file, /^\/img\//, file);
+      assert.ok(existsSync(path.join(out, file)), `${file} is written`);
+    }
   });
 
   it("leaves an image from the site's root as written", () => {

@@ -91,6 +91,23 @@ describe("planning an import", () => {
     assert.equal(plan.report.pages, 1);
   });
 
+  it("brings a page's images from the uploads into its folder, and lists those the uploads lack", () => {
+    const content = `<p>On stage:</p><p><img src="${SITE}/wp-content/uploads/2023/05/stage.jpg" alt="Alexis on stage"></p><p><img src="${SITE}/wp-content/uploads/2023/05/lost.jpg" alt="A lost photo"></p>`;
+    const uploads = { ...settings, hasUploads: true, uploadFile: (relative: string) => (relative === "2023/05/stage.jpg" ? "/uploads/2023/05/stage.jpg" : null) };
+    const plan = planImport(wxr({ id: 13, title: "Speaking", type: "page", name: "speaking", link: `${SITE}/en/speaking/`, content }), "export.xml", uploads);
+    const { data, body } = readFrontMatter(fileText(plan, "pages/speaking/index.md")!);
+    assert.equal(data.permalink, "/en/speaking/");
+    assert.match(body, /!\[Alexis on stage\]\(stage\.jpg\)/);
+    assert.deepEqual(plan.files.find((f) => f.path === "pages/speaking/stage.jpg"), { path: "pages/speaking/stage.jpg", copyFrom: "/uploads/2023/05/stage.jpg" });
+    assert.equal(fileText(plan, "pages/speaking.md"), undefined);
+    assert.equal(plan.report.images.copied, 1);
+    assert.deepEqual(plan.report.images.missing, [{ url: `${SITE}/wp-content/uploads/2023/05/lost.jpg`, path: "pages/speaking/lost.jpg" }]);
+    // Without an uploads folder, the page stays one file and its images are listed to fetch.
+    const bare = planImport(wxr({ id: 13, title: "Speaking", type: "page", name: "speaking", link: `${SITE}/en/speaking/`, content }), "export.xml", settings);
+    assert.ok(fileText(bare, "pages/speaking.md"));
+    assert.deepEqual(bare.report.images.toFetch.map((need) => need.path), ["pages/speaking/stage.jpg", "pages/speaking/lost.jpg"]);
+  });
+
   it("gives two posts of the same day and slug two addresses, and says when WordPress's time zone was another", () => {
     const plan = planImport(
       wxr({ id: 1, title: "Same", name: "same" }, { id: 2, title: "Same", name: "same" }, { id: 3, title: "In UTC", name: "in-utc", date: "2024-06-10 01:00:00", gmt: "2024-06-10 01:00:00" }),

@@ -7,7 +7,7 @@ import { slugify } from "../posts/slug.ts";
 import { convertPostHtml } from "./html.ts";
 import type { LeftOutReason } from "./comments.ts";
 import { archiveRedirects, oldPath, permalinkFront, postOldPaths, type SiteRedirect } from "./old-urls.ts";
-import { imageTarget, importPost, plainText, postDay, postSlug, type Folder, type ImageNeed, type ImportedPost, type PlannedFile, type PostContext } from "./post.ts";
+import { folderCopies, imageTarget, importPost, plainText, postDay, postSlug, type Folder, type ImageNeed, type ImportedPost, type PlannedFile, type PostContext } from "./post.ts";
 import type { WxrExport, WxrItem } from "./wxr.ts";
 
 export const REDIRECTS_FILE = "_data/redirects.json";
@@ -110,10 +110,8 @@ function importPage(planning: Planning, item: WxrItem, label: string): { files?:
   const front = dump({ layout: "base.njk", title, permalink: old }, { lineWidth: -1, noRefs: true, quoteStyle: "double" });
   const heading = title.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   report.pages++;
-  report.images.copied += folder.copies.size;
-  report.images[planning.settings.hasUploads ? "missing" : "toFetch"].push(...folder.missing);
-  const copies = [...folder.copies].map(([name, source]) => ({ path: `${folder.base}/${name}`, copyFrom: source }));
-  return { files: [{ path, text: `---\n${front}---\n\n# ${heading}\n\n${converted.blocks.map((b) => b.markdown).join("\n\n")}\n` }, ...copies] };
+  countImages(report, folder.copies.size, folder.missing, planning.settings.hasUploads);
+  return { files: [{ path, text: `---\n${front}---\n\n# ${heading}\n\n${converted.blocks.map((b) => b.markdown).join("\n\n")}\n` }, ...folderCopies(folder)] };
 }
 
 /** What planning the items builds up, item after item. */
@@ -209,12 +207,17 @@ function planPost(planning: Planning, item: WxrItem, label: string): void {
   if (!draft && !scheduled) planning.published.push({ item, date: day.date });
 }
 
+/** Images copied, and those not in the uploads folder: missing from it, or to fetch when none was given. */
+function countImages(report: ImportReport, copied: number, notCopied: readonly ImageNeed[], hasUploads: boolean): void {
+  report.images.copied += copied;
+  report.images[hasUploads ? "missing" : "toFetch"].push(...notCopied);
+}
+
 function count(report: ImportReport, imported: ImportedPost, redirects: number, hasUploads: boolean): void {
   report.posts[imported.kind === "episode" ? "episodes" : "articles"]++;
   if (imported.draft) report.posts.drafts++;
   if (imported.scheduled) report.posts.scheduled++;
-  report.images.copied += imported.imagesCopied;
-  report.images[hasUploads ? "missing" : "toFetch"].push(...imported.missingImages);
+  countImages(report, imported.imagesCopied, imported.missingImages, hasUploads);
   report.comments.kept += imported.comments.kept.length;
   for (const [why, n] of Object.entries(imported.comments.leftOut)) report.comments.leftOut[why as LeftOutReason] += n;
   report.redirects += redirects;

@@ -159,6 +159,9 @@ export interface Folder {
   missing: ImageNeed[];
 }
 
+/** The images to copy into the folder, as files to write. */
+export const folderCopies = (folder: Folder): PlannedFile[] => [...folder.copies].map(([name, source]) => ({ path: `${folder.base}/${name}`, copyFrom: source }));
+
 /** The converter's image callback: copy an upload beside the post when the folder has it. */
 export function imageTarget(folder: Folder, context: Pick<PostContext, "uploadsUrls" | "uploadFile">) {
   return (url: string): string | null => {
@@ -262,7 +265,7 @@ export function importPost(input: PostInput, context: PostContext): ImportedPost
     files.push({ path: `${base}/transcript.md`, text });
     warnings.push(...transcriptProblems(text, `${base}/transcript.md`, speakers.labels));
   }
-  for (const [name, source] of folder.copies) files.push({ path: `${base}/${name}`, copyFrom: source });
+  files.push(...folderCopies(folder));
   return {
     kind,
     date,

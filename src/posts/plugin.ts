@@ -1,8 +1,9 @@
 import path from "node:path";
 import { DateTime } from "luxon";
-import type { CollectionApi, EleventyConfig } from "../eleventy-config.ts";
+import type { EleventyConfig } from "../eleventy-config.ts";
 import type { BuiltPage } from "../site/built-pages.ts";
 import type { ListingPages } from "../site/listing-pages.ts";
+import { oncePerBuild } from "../site/once-per-build.ts";
 import { isProductionBuild } from "../site/run-mode.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { newestFirst, tagPages, tagSummaries, yearArchives } from "./collections.ts";
@@ -67,8 +68,8 @@ export function postsPlugin(site: SiteSettings, listings: ListingPages<Post[]>, 
       return undefined;
     });
 
-    const published = (api: { getAll(): { data: Record<string, unknown> }[] }) =>
-      newestFirst(api.getAll().flatMap((item) => (item.data.post ? [item.data.post as Post] : [])));
+    // Every list of posts starts from these, newest first: made once a build.
+    const published = oncePerBuild((api) => newestFirst(api.getAll().flatMap((item) => (item.data.post ? [item.data.post as Post] : []))));
 
     config.addCollection("posts", (api) => published(api));
     config.addCollection("tagList", (api) => tagSummaries(published(api)));
@@ -84,21 +85,15 @@ export function postsPlugin(site: SiteSettings, listings: ListingPages<Post[]>, 
     });
     // Redirects: the posts' old paths and the site's own (`_data/redirects.json`, read again at
     // every build), worked out once a build for the three lists that use them.
-    const redirectsOfBuild = new WeakMap<object, Redirect[]>();
-    const redirects = (api: CollectionApi) => {
-      let known = redirectsOfBuild.get(api);
-      if (!known) redirectsOfBuild.set(api, (known = allRedirects(api)));
-      return known;
-    };
     let siteRedirects: { shown: string; redirects: Redirect[] } = { shown: SITE_REDIRECTS_FILE, redirects: [] };
-    const allRedirects = (api: CollectionApi) => {
+    const redirects = oncePerBuild((api) => {
       const posts = published(api);
       const file = path.join(config.directories.data, SITE_REDIRECTS_FILE);
       const shown = path.relative(process.cwd(), file);
       siteRedirects = { shown, redirects: readSiteRedirects(file, shown) };
       const pages = pagesOfPosts(posts, site.postsPerTagPage, Object.values(site.feeds));
       return redirectsOf(posts, siteRedirects.redirects, pages, shown);
-    };
+    });
     // A site redirect to another page than those that come from posts (the home page, /archive/,
     // /podcast/…) is checked once the production build has written every page.
     config.on("eleventy.after", (({ results }: { results: BuiltPage[] }) => {

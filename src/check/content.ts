@@ -20,7 +20,7 @@ import {
 import type { SiteSettings } from "../site/settings.ts";
 import { readEpisodeTranscript } from "../transcript/episode.ts";
 import type { Diagnostic as TranscriptDiagnostic } from "../transcript/parse.ts";
-import { listContent, readMarkdown, readPost, readSettings, type ContentPath, type MarkdownFile, type PostFile } from "./files.ts";
+import { listContent, listPages, readMarkdown, readPost, readSettings, type ContentPath, type MarkdownFile, type PostFile } from "./files.ts";
 import { referencesIn, safeDecode, type Reference } from "./references.ts";
 import { byPlace, placeOf, type CheckReport, type Diagnostic, type Unpublished } from "./report.ts";
 
@@ -64,6 +64,7 @@ export function checkContent({ input, now = DateTime.now(), cwd = process.cwd() 
   // A full URL of the site includes its path prefix ("https://host/repo/en/…" under "/repo/").
   checkLinks(posts, siteRedirects.redirects, `${settings.value.url}${settings.value.pathPrefix.slice(0, -1)}`, now, found);
   checkImages(posts, root, shown, found);
+  checkPageImages(listPages(root, shown), root, shown, found);
   const transcripts = checkTranscripts(content.value.transcripts, posts, content.value.posts, found);
   return finish(found, unpublishedPosts(posts, now), content.value.posts.length, transcripts);
 }
@@ -254,12 +255,26 @@ function checkImages(posts: readonly CheckedPost[], root: string, shown: (file: 
         found.errors.push(at(post, line, `field "${field}.src" ${src}: no such file ${shown(imageFile(src, root, post.path))}`));
       }
     }
-    for (const image of post.references.filter((r) => r.kind === "image")) {
-      const typed = safeDecode(image.target);
-      if (!typed) found.errors.push(at(post, image.line, "image without a file: write ![what it shows](photo.jpg)"));
-      else if (isLocalFile(typed) && !isFile(imageFile(typed, root, post.path)))
-        found.errors.push(at(post, image.line, `image ${typed}: no such file ${shown(imageFile(typed, root, post.path))}`));
-    }
+    checkTextImages(post, post.references, root, shown, found);
+  }
+}
+
+/** Every image of a text must be a file of the content: beside the file, or from the content's root. */
+function checkTextImages(file: ContentPath, references: readonly Reference[], root: string, shown: (file: string) => string, found: Findings): void {
+  for (const image of references.filter((r) => r.kind === "image")) {
+    const typed = safeDecode(image.target);
+    if (!typed) found.errors.push(at(file, image.line, "image without a file: write ![what it shows](photo.jpg)"));
+    else if (isLocalFile(typed) && !isFile(imageFile(typed, root, file.path)))
+      found.errors.push(at(file, image.line, `image ${typed}: no such file ${shown(imageFile(typed, root, file.path))}`));
+  }
+}
+
+/** The Markdown pages that are not posts (`about.md`, an imported `pages/…`): the build optimizes their images too. */
+function checkPageImages(pages: readonly ContentPath[], root: string, shown: (file: string) => string, found: Findings): void {
+  for (const page of pages) {
+    const read = readMarkdown(page);
+    if (!read.value) found.errors.push(...read.errors);
+    else if (read.value.body.includes("![")) checkTextImages(page, referencesIn(read.value.body, read.value.bodyLine), root, shown, found);
   }
 }
 
@@ -313,7 +328,7 @@ function unpublishedPosts(posts: readonly PostFile[], now: DateTime): Unpublishe
   });
 }
 
-const at = (post: PostFile, line: number | null, message: string): Diagnostic => ({ file: post.file, line, message });
+const at = (file: ContentPath, line: number | null, message: string): Diagnostic => ({ file: file.file, line, message });
 
 /** The line of a top-level field of the front matter (`slug:`), as parsePost finds it. */
 function fieldLine(file: MarkdownFile, field: string): number | null {

@@ -52,6 +52,22 @@ export function whyUnreadable(error: unknown): string {
   return (error as Error).message;
 }
 
+/**
+ * The Markdown pages that are not posts (`about.md`, `pages/speaking/index.md`): every `.md` of the
+ * content outside `posts/` and outside folders Eleventy does not render (`_data/`, `_includes/`).
+ */
+export function listPages(input: string, shown: (p: string) => string): ContentPath[] {
+  return readdirSync(input, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => {
+      const folders = path.relative(input, file).split(path.sep).slice(0, -1);
+      return folders[0] !== POSTS_DIR && !folders.some((folder) => folder.startsWith("_"));
+    })
+    .sort()
+    .map((file) => ({ path: file, file: shown(file) }));
+}
+
 /** Every post and every transcript under `<input>/posts/`, sorted by path. */
 export function listContent(input: string, shown: (p: string) => string): Read<{ posts: ContentPath[]; transcripts: ContentPath[] }> {
   const dir = path.join(input, POSTS_DIR);

@@ -164,6 +164,29 @@ describe("npm run check", () => {
     );
   });
 
+  it("reports an image that does not exist in a page that is not a post, and accepts one that does", () => {
+    const input = copyOfContent();
+    const folder = at(input, "pages/speaking");
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, "stage.jpg"), "not checked as an image, only as a file");
+    writeFileSync(
+      path.join(folder, "index.md"),
+      '---\nlayout: base.njk\ntitle: "Speaking"\npermalink: /en/speaking/\n---\n\n# Speaking\n\n![On stage](stage.jpg)\n\n![Lost](lost.jpg)\n',
+    );
+    const about = at(input, "about.md");
+    writeFileSync(about, `${readFileSync(about, "utf8")}\n![A portrait](portrait.png)\n`);
+
+    const run = checkHere(input);
+    assert.equal(run.code, 1);
+    assert.deepEqual(
+      run.lines.filter((l) => l.includes("no such file")),
+      [
+        `${input}/about.md:${lineOf(about, (l) => l.includes("portrait.png"))}: image portrait.png: no such file ${input}/portrait.png`,
+        `${input}/pages/speaking/index.md:11: image lost.jpg: no such file ${input}/pages/speaking/lost.jpg`,
+      ],
+    );
+  });
+
   it("reports two posts at one URL, one slug or one old path, naming both files", () => {
     const input = copyOfContent();
     const post = (name: string, front: string) => writeFileSync(at(input, "posts", name), `---\n${front}kind: article\n---\n\nText.\n`);

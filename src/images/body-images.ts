@@ -1,7 +1,8 @@
 /**
- * The images of a post's text that are files beside the post (`![alt](photo.jpg)` next to its
- * Markdown file, or inside its folder): found with the site's own Markdown parser and optimized
- * by eleventy-img as the featured image is, before the text is rendered.
+ * The images of a post's text that are files of the content (`![alt](photo.jpg)` next to its
+ * Markdown file or inside its folder, or `/images/chart.png` from the content's root): found with
+ * the site's own Markdown parser and optimized by eleventy-img as the featured image is, before
+ * the text is rendered.
  */
 import { statSync } from "node:fs";
 import path from "node:path";
@@ -45,14 +46,21 @@ export function isFile(file: string): boolean {
   return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
-/** The `src` (as markdown-it writes it) of every image of `tokens` whose file is beside the post: relative, not from the site's root, not elsewhere. */
-export function relativeImages(tokens: readonly Token[]): string[] {
+/** The content's folder the site publishes as it is (`.eleventy.ts` copies it): its images are used as written. */
+export const ASSETS_PATH = "/assets/";
+
+/**
+ * The `src` (as markdown-it writes it) of every image of `tokens` that is a file of the content to
+ * optimize: beside the post (relative), or from the site's root outside `/assets/`
+ * (`/images/chart.png`, which no other step publishes). Not an image of another site.
+ */
+export function contentImages(tokens: readonly Token[]): string[] {
   const found = new Set<string>();
   const visit = (list: readonly Token[]) => {
     for (const token of list) {
       if (token.children) visit(token.children);
       const src = token.type === "image" ? String(token.attrGet("src") ?? "") : "";
-      if (src && isLocalFile(src) && !src.startsWith("/")) found.add(src);
+      if (src && isLocalFile(src) && !src.startsWith(ASSETS_PATH)) found.add(src);
     }
   };
   visit(tokens);
@@ -75,8 +83,8 @@ export interface PostFiles {
 }
 
 /**
- * Optimizes the images beside the post that its text shows, keyed by their `src` as markdown-it
- * writes it. A missing file (or one outside the content folder) is a BodyImageError naming the
+ * Optimizes the images of the content that its text shows (contentImages), keyed by their `src`
+ * as markdown-it writes it. A missing file (or one outside the content folder) is a BodyImageError naming the
  * post and the image; with `onMissing`, it is reported there and the image is left as written.
  */
 export async function processBodyImages(
@@ -89,7 +97,7 @@ export async function processBodyImages(
   // Every Markdown image starts with `![`: a text without one is not parsed a second time (the
   // parse costs ~0.3 ms a post, which every rebuild under `npm start` paid for every post).
   if (!body.includes("![")) return images;
-  for (const src of relativeImages(markdown.parse(body, {}))) {
+  for (const src of contentImages(markdown.parse(body, {}))) {
     const typed = safeDecode(src);
     const file = imageFile(typed, input, postFile);
     const outside = path.relative(input, file).startsWith("..");

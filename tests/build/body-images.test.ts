@@ -41,6 +41,8 @@ tags: [Culture]
 ---
 
 ![A chart](2024-08-04-chart.png)
+
+![A map from the content's root](/images/map.png)
 `;
 
 /** A page (not a post) as the importer writes one with images: `content/pages/<slug>/index.md` at its old address. */
@@ -88,6 +90,8 @@ describe("images in a post's text, beside the post", () => {
     await png(200, 200, path.join(folder, "logo.png"), true);
     writeFileSync(path.join(project.input, "posts/2024-08-04-an-article-beside-its-image.md"), BESIDE_ARTICLE);
     await png(800, 400, path.join(project.input, "posts/2024-08-04-chart.png"));
+    mkdirSync(path.join(project.input, "images"), { recursive: true });
+    await png(640, 480, path.join(project.input, "images/map.png"));
     mkdirSync(path.join(project.input, PAGE_FOLDER), { recursive: true });
     writeFileSync(path.join(project.input, PAGE_FOLDER, "index.md"), FOLDER_PAGE);
     await png(1200, 800, path.join(project.input, PAGE_FOLDER, "stage.png"));
@@ -158,7 +162,15 @@ describe("images in a post's text, beside the post", () => {
     }
   });
 
-  it("leaves an image from the site's root as written", () => {
+  it("optimizes an image from the content's root outside /assets/, which nothing else publishes", () => {
+    const img = page(BESIDE_URL).querySelector('.post-body picture img[alt="A map from the content\'s root"]')!;
+    assert.ok(img, "the image is a <picture>");
+    assert.deepEqual([img.getAttribute("width"), img.getAttribute("height")], ["640", "480"]);
+    for (const file of filesOf(img)) assert.ok(existsSync(path.join(out, file)), file);
+    assert.equal(existsSync(path.join(out, "images/map.png")), false, "the source file is not published as it is");
+  });
+
+  it("leaves an image from /assets/ as written", () => {
     const cover = page(FOLDER_URL).querySelector('.post-body img[alt="The cover"]')!;
     assert.equal(cover.getAttribute("src"), "/assets/podcast-cover.png");
     assert.equal(cover.closest("picture"), null);

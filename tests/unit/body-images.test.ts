@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 import sharp from "sharp";
-import { BodyImageError, processBodyImages, relativeImages } from "../../src/images/body-images.ts";
+import { BodyImageError, processBodyImages, contentImages } from "../../src/images/body-images.ts";
 import { createMarkdown } from "../../src/markdown/plugin.ts";
 
 const markdown = createMarkdown();
@@ -16,16 +16,16 @@ describe("the images of a post's text that are files beside it", () => {
   const files = { postFile, input, output: path.join(root, "_site"), shown: (file: string) => path.relative(root, file) };
   after(() => rmSync(root, { recursive: true, force: true }));
 
-  it("are the relative ones: not from the site's root, another site or a data: URL, nor in code", () => {
+  it("are the relative ones and those from the content's root outside /assets/: not another site's or a data: URL, nor in code", () => {
     const body = [
       "![a](photo.png) ![b](images/diagram%20one.png) ![a again](photo.png)",
-      "![c](/assets/cover.png) ![d](https://example.com/x.png) ![e](//cdn.example.com/x.png) ![f](data:image/png;base64,AAAA)",
+      "![c](/assets/cover.png) ![d](https://example.com/x.png) ![e](//cdn.example.com/x.png) ![f](data:image/png;base64,AAAA) ![k](/images/chart.png)",
       "[![g](inside-a-link.png)](https://example.com)",
       "| table |\n| --- |\n| ![h](in-a-table.png) |",
       "`![i](in-code.png)`",
       "```\n![j](in-a-fence.png)\n```",
     ].join("\n\n");
-    assert.deepEqual(relativeImages(markdown.parse(body, {})), ["photo.png", "images/diagram%20one.png", "inside-a-link.png", "in-a-table.png"]);
+    assert.deepEqual(contentImages(markdown.parse(body, {})), ["photo.png", "images/diagram%20one.png", "/images/chart.png", "inside-a-link.png", "in-a-table.png"]);
   });
 
   it("are optimized, keyed by their src as markdown-it writes it", async () => {

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
-import { cpSync } from "node:fs";
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
+import sharp from "sharp";
 import { axeViolations } from "../support/axe.ts";
 import { shownResults } from "../support/search-page.ts";
 import { serveInChromium, type ServedSite } from "../support/browser.ts";
@@ -20,7 +21,23 @@ const PAGES: Record<string, string> = {
   archive: "/archive/",
   search: "/search/?q=ramen",
   "404": "/no-such-page/",
+  page: "/about/",
+  "page with an image": "/en/speaking/",
 };
+
+/** A Markdown page that is not a post, as the WordPress import writes one with an image: the image is wider than a phone. */
+const PAGE_WITH_IMAGE = `---
+layout: base.njk
+title: "Speaking"
+permalink: "/en/speaking/"
+---
+
+# Speaking
+
+Keynotes and workshops.
+
+![Alexis on stage, with a wide view of the room](stage.png)
+`;
 
 const project = tempProject("browser-quality");
 let browser: Browser;
@@ -54,6 +71,9 @@ describe("quality in Chromium", () => {
   before(async () => {
     cpSync(path.join(ROOT, "tests/fixtures/episode-with-audio"), path.join(project.input, "posts/2024-07-01-fixture-episode"), { recursive: true });
     cpSync(path.join(ROOT, "tests/fixtures/hostile"), path.join(project.input, "posts"), { recursive: true });
+    mkdirSync(path.join(project.input, "pages/speaking"), { recursive: true });
+    writeFileSync(path.join(project.input, "pages/speaking/index.md"), PAGE_WITH_IMAGE);
+    await sharp({ create: { width: 1600, height: 900, channels: 3, background: "#8a3b12" } }).png().toFile(path.join(project.input, "pages/speaking/stage.png"));
     await buildSite(project.input, project.output);
     ({ site, browser, stop } = await serveInChromium(project.output));
   });
@@ -75,6 +95,18 @@ describe("quality in Chromium", () => {
       assert.deepEqual(found, []);
     });
   }
+
+  it("fits a phone's screen on every page type: nothing wider than the screen, images included", async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
+    const tooWide: string[] = [];
+    for (const [name, url] of Object.entries(PAGES)) {
+      await settle(page, url);
+      const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
+      if (widths.page > widths.screen) tooWide.push(`${name} (${url}): ${widths.page} px wide on a ${widths.screen} px screen`);
+    }
+    await page.close();
+    assert.deepEqual(tooWide, []);
+  });
 
   it("reaches the content first with the keyboard, through a skip link", async () => {
     const page = await browser.newPage();

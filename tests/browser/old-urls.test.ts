@@ -36,14 +36,7 @@ function servedSite(prefix: string) {
   before(async () => {
     writeFileSync(path.join(project.input, "posts/2024-08-01-a-moved-article.md"), MOVED_POST);
     writeFileSync(path.join(project.input, "_data/redirects.json"), JSON.stringify(SITE_REDIRECTS));
-    const before = process.env.PATH_PREFIX;
-    process.env.PATH_PREFIX = prefix;
-    try {
-      await buildSite(project.input, project.output);
-    } finally {
-      if (before === undefined) delete process.env.PATH_PREFIX;
-      else process.env.PATH_PREFIX = before;
-    }
+    await buildSite(project.input, project.output, { PATH_PREFIX: prefix });
     Object.assign(state, await serveInChromium(project.output, prefix));
   });
   after(async () => {

@@ -24,14 +24,7 @@ function failedRequests(page: Page): string[] {
 
 describe("a site served under a path prefix, in Chromium", () => {
   before(async () => {
-    const before = process.env.PATH_PREFIX;
-    process.env.PATH_PREFIX = PREFIX;
-    try {
-      await buildSite(project.input, project.output);
-    } finally {
-      if (before === undefined) delete process.env.PATH_PREFIX;
-      else process.env.PATH_PREFIX = before;
-    }
+    await buildSite(project.input, project.output, { PATH_PREFIX: PREFIX });
     // As GitHub Pages serves a project site: the build's folder at /repo/, nothing outside it.
     ({ site, browser, stop } = await serveInChromium(project.output, PREFIX));
   });

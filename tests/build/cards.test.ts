@@ -27,14 +27,7 @@ const fileOf = (url: string) => path.join(out, new URL(url).pathname);
 /** `npm run build` on the project, its cards cached in the project's own folder: the first in this process, the next ones in their own (Eleventy caches what it read within a process). */
 async function build(again = false): Promise<void> {
   if (again) return buildSiteInChild(project.input, out, { CARDS_CACHE_DIR: cache });
-  const before = process.env.CARDS_CACHE_DIR;
-  process.env.CARDS_CACHE_DIR = cache;
-  try {
-    await buildSite(project.input, out);
-  } finally {
-    if (before === undefined) delete process.env.CARDS_CACHE_DIR;
-    else process.env.CARDS_CACHE_DIR = before;
-  }
+  await buildSite(project.input, out, { CARDS_CACHE_DIR: cache });
 }
 
 describe("social cards: every post is shared with a card of its own", () => {

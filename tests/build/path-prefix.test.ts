@@ -24,14 +24,7 @@ const siteUrls = (text: string) => [...text.matchAll(/https?:\/\/alexis\.monvill
 
 /** Builds with PATH_PREFIX set, as CI does for a project site, and puts the environment back as it was. */
 async function buildWithPrefix(prefix: string): Promise<void> {
-  const before = process.env.PATH_PREFIX;
-  process.env.PATH_PREFIX = prefix;
-  try {
-    await buildSite(project.input, out);
-  } finally {
-    if (before === undefined) delete process.env.PATH_PREFIX;
-    else process.env.PATH_PREFIX = before;
-  }
+  await buildSite(project.input, out, { PATH_PREFIX: prefix });
 }
 
 describe("the pathPrefix setting", () => {

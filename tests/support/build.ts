@@ -26,11 +26,21 @@ export function tempProject(prefix: string): { root: string; input: string; outp
 }
 
 /** What `npm run build` does, in this process: the project's real Eleventy configuration on `input`, writing to `output`, then the search index. */
-export async function buildSite(input: string, output: string): Promise<void> {
-  const { default: Eleventy } = await import("@11ty/eleventy");
-  const eleventy = new Eleventy(input, output, { configPath: path.join(ROOT, ".eleventy.ts"), quietMode: true });
-  await eleventy.write();
-  await indexSearchDocuments(output);
+export async function buildSite(input: string, output: string, env: Record<string, string> = {}): Promise<void> {
+  // The build reads its settings (PATH_PREFIX, CARDS_CACHE_DIR…) from the environment: set for this build only.
+  const before = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, env);
+  try {
+    const { default: Eleventy } = await import("@11ty/eleventy");
+    const eleventy = new Eleventy(input, output, { configPath: path.join(ROOT, ".eleventy.ts"), quietMode: true });
+    await eleventy.write();
+    await indexSearchDocuments(output);
+  } finally {
+    for (const [name, value] of Object.entries(before)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
 }
 
 /**

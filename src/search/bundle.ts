@@ -5,11 +5,13 @@ import { build } from "esbuild";
 const SRC = fileURLToPath(new URL("../", import.meta.url));
 
 /**
- * The site's browser scripts, as `/assets/<name>.js`: the search page's, the one that marks a
- * result's words on the page it opens, and the episode page's (its transcript and audio).
+ * The site's browser scripts, as `/assets/<name>.js`: the search page's, the word lists it loads
+ * only to correct a word that matches nothing, the one that marks a result's words on the page it
+ * opens, and the episode page's (its transcript and audio).
  */
 export const BROWSER_SCRIPTS = {
   search: "search/browser/search-page.ts",
+  "search-corrections": "search/browser/corrections.ts",
   highlight: "search/browser/highlight.ts",
   transcript: "transcript/browser/transcript.ts",
 } as const;

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { searchDocumentsFolder, type SearchDocumentsFolder } from "./documents-folder.ts";
 import { writeSearchIndex } from "./pagefind.ts";
-import { writeRecordPosts } from "./record-posts.ts";
+import { readFragments, recordUrl, writeRecordPosts } from "./record-posts.ts";
+import { WordCounts, writeWordShards } from "./word-shards.ts";
 
 /**
  * The search index of a production build into `output`, made from the documents the build left
@@ -25,7 +26,22 @@ export async function indexFolder(folder: SearchDocumentsFolder, output: string)
   const started = performance.now();
   const pagefind = path.join(output, "pagefind");
   await writeSearchIndex(folder.dir, pages + transcriptRecords, pagefind, language);
-  writeRecordPosts(pagefind);
+  const { words } = writeRecordsFiles(pagefind);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  return `Search index: ${pages} pages, ${transcriptRecords} transcript records in ${seconds} seconds`;
+  return `Search index: ${pages} pages, ${transcriptRecords} transcript records, ${words} words for corrections in ${seconds} seconds`;
+}
+
+/**
+ * The files the search page reads beside Pagefind's index, made in one reading of its records:
+ * which records make each post (`posts.json`), and the words of the site with their counts, for
+ * correcting a word that stands nowhere (`words.json` and `words/`).
+ */
+function writeRecordsFiles(pagefind: string): { posts: number; words: number } {
+  const records: { id: string; url: string }[] = [];
+  const counts = new WordCounts();
+  for (const [id, fragment] of readFragments(pagefind)) {
+    records.push({ id, url: recordUrl(fragment) });
+    counts.add(fragment.content);
+  }
+  return { posts: writeRecordPosts(pagefind, records), words: writeWordShards(pagefind, counts) };
 }

@@ -43,6 +43,32 @@ export function parseQuery(typed: string): SearchQuery {
   return { text, quoted, words, terms: decisive.length ? decisive : distinct, partial };
 }
 
+/** A word typed, replaced by a correction written as the word was: "Momofuko" → "Momofuku", "RUMMELT" → "RUMELT". */
+function inTheCaseOf(typed: string, correction: string): string {
+  if (typed.length > 1 && typed === typed.toUpperCase() && typed !== typed.toLowerCase()) return correction.toUpperCase();
+  const first = typed.match(/\p{L}/u)?.[0];
+  return first && first !== first.toLowerCase() ? correction.charAt(0).toUpperCase() + correction.slice(1) : correction;
+}
+
+/**
+ * The query with some of its words corrected (`corrections`: a word as normalized → the word of
+ * the site it was taken for): its text as the reader would have typed it, its words and terms. A
+ * corrected word is whole: it no longer matches the start of longer words.
+ */
+export function correctedQuery(query: SearchQuery, corrections: ReadonlyMap<string, string>): SearchQuery {
+  if (!corrections.size) return query;
+  const fix = (word: string) => corrections.get(word) ?? word;
+  const text = query.text
+    .split(/(\s+)/)
+    .map((token) => {
+      const correction = corrections.get(normalizeWord(token));
+      return correction === undefined ? token : inTheCaseOf(token, correction);
+    })
+    .join("");
+  const partial = query.partial !== null && corrections.has(query.partial) ? null : query.partial;
+  return { text, quoted: query.quoted, words: query.words.map(fix), terms: [...new Set(query.terms.map(fix))], partial };
+}
+
 /** The text Pagefind is given for a query: the phrase in quotes for an exact search, else the words. */
 export function pagefindQuery(query: SearchQuery): string {
   return query.quoted ? `"${query.words.join(" ")}"` : query.words.join(" ");

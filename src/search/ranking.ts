@@ -91,6 +91,8 @@ export function closeness(lists: readonly (readonly number[])[], queryWords: num
 export interface PostMatch {
   post: number;
   score: number;
+  /** How many of the query's terms the post holds: all of them, unless no post holds them all. */
+  held: number;
   /** The post's page record, when it holds a term. */
   page: string | null;
   /** The transcript records worth loading for the best turns, best first. */
@@ -102,6 +104,14 @@ export interface PostMatch {
  * each): a second speaker's record then offers its turns too.
  */
 export const TRANSCRIPT_RECORDS_LOADED = 2;
+
+/** What a search shows: the posts that hold every term, or, when none does, those that hold most of them. */
+export interface Answer {
+  matches: PostMatch[];
+  /** How many terms each post shown holds at most: the number of terms, unless no post holds them all. */
+  held: number;
+  terms: number;
+}
 
 /**
  * The posts that hold every term of the query in their allowed records (not necessarily in one
@@ -117,6 +127,42 @@ export function matchPosts(
   allowed: (record: string) => boolean = () => true,
   phrase?: ReadonlySet<string>,
 ): PostMatch[] {
+  return postsHolding(query, hits, index, allowed, phrase)
+    .filter((match) => match.held === hits.length)
+    .sort((a, b) => b.score - a.score || a.post - b.post);
+}
+
+/**
+ * What a search shows: the posts that hold every term (matchPosts); when none does, and the query
+ * is not a quoted phrase, the posts that hold some of them, those holding the most terms first,
+ * then those holding the rarest (by `weights`), then by score. Never nothing while a term matches.
+ */
+export function answerPosts(
+  query: SearchQuery,
+  hits: readonly TermHits[],
+  weights: ReadonlyMap<string, number>,
+  index: RecordIndex,
+  allowed: (record: string) => boolean = () => true,
+  phrase?: ReadonlySet<string>,
+): Answer {
+  const all = matchPosts(query, hits, index, allowed, phrase);
+  if (all.length || query.quoted) return { matches: all, held: hits.length, terms: hits.length };
+  const rarity = (match: PostMatch & { holds: boolean[] }) => query.terms.reduce((sum, term, i) => sum + (match.holds[i] ? (weights.get(term) ?? 1) : 0), 0);
+  const some = postsHolding(query, hits, index, allowed)
+    .map((match) => ({ ...match, rarity: rarity(match) }))
+    .sort((a, b) => b.held - a.held || b.rarity - a.rarity || b.score - a.score || a.post - b.post)
+    .map(({ holds: _holds, rarity: _rarity, ...match }) => match);
+  return { matches: some, held: some[0]?.held ?? 0, terms: hits.length };
+}
+
+/** Every post that holds at least one term in its allowed records, with which terms it holds and its score for them. */
+function postsHolding(
+  query: SearchQuery,
+  hits: readonly TermHits[],
+  index: RecordIndex,
+  allowed: (record: string) => boolean,
+  phrase?: ReadonlySet<string>,
+): (PostMatch & { holds: boolean[] })[] {
   const counts = (record: string) => allowed(record) && (!phrase || phrase.has(record));
   const byPost = new Map<number, Set<string>[]>();
   hits.forEach((termHits, i) => {
@@ -128,15 +174,18 @@ export function matchPosts(
       perTerm[i]!.add(record);
     }
   });
-  const matches: PostMatch[] = [];
+  const matches: (PostMatch & { holds: boolean[] })[] = [];
   for (const [post, perTerm] of byPost) {
-    if (perTerm.some((records) => !records.size)) continue;
-    const score = hits.reduce((sum, termHits, i) => sum + Math.max(...[...perTerm[i]!].map((r) => termHits.get(r)!.score)), 0);
+    const holds = perTerm.map((records) => records.size > 0);
+    const score = hits.reduce((sum, termHits, i) => (holds[i] ? sum + Math.max(...[...perTerm[i]!].map((r) => termHits.get(r)!.score)) : sum), 0);
     const records = [...new Set(perTerm.flatMap((set) => [...set]))];
     const rated = records.map((record) => ({
       record,
       terms: hits.filter((termHits) => termHits.has(record)).length,
-      near: closeness(hits.map((termHits) => termHits.get(record)?.positions ?? []), query.words.length),
+      near: closeness(
+        hits.map((termHits) => termHits.get(record)?.positions ?? []).filter((_, i) => holds[i]),
+        query.words.length,
+      ),
       score: hits.reduce((sum, termHits) => sum + (termHits.get(record)?.score ?? 0), 0),
     }));
     const page = index.posts[post]!.page;
@@ -147,9 +196,9 @@ export function matchPosts(
       .slice(0, TRANSCRIPT_RECORDS_LOADED)
       .map((r) => r.record);
     const near = Math.max(0, ...rated.map((r) => r.near));
-    matches.push({ post, score: score * (1 + near), page: page && records.includes(page) ? page : null, transcript });
+    matches.push({ post, score: score * (1 + near), held: holds.filter(Boolean).length, holds, page: page && records.includes(page) ? page : null, transcript });
   }
-  return matches.sort((a, b) => b.score - a.score || a.post - b.post);
+  return matches;
 }
 
 /** A record's text as Pagefind keeps it, and where its turns start. */

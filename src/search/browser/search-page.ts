@@ -9,6 +9,7 @@
  * wire, where the component UI's script was about 44 KB (docs/benchmarks.md).
  */
 import {
+  answerPosts,
   approximateTerms,
   byRank,
   decodeRecordPosts,
@@ -16,7 +17,7 @@ import {
   rankMoments,
   recordIndex,
   termWeights,
-  wholeWordHits,
+  type Answer,
   type LoadedRecord,
   type Moment,
   type PostMatch,
@@ -25,6 +26,7 @@ import {
 } from "../ranking.ts";
 import { highlightParams, pagefindQuery, parseQuery, type SearchQuery } from "../query.ts";
 import { loadPagefind, searchRecords, sitePath, type Pagefind, type PagefindRecord, type PagefindResult } from "./pagefind.ts";
+import { lookUpTerms } from "./terms.ts";
 
 const TURNS_SHOWN = 3;
 const FILTERS = ["kind", "speaker", "tag", "year"] as const;
@@ -60,7 +62,14 @@ function start(): Promise<Engine> {
 }
 
 interface Found {
+  /** The query as searched, its words corrected where they matched nothing. */
   query: SearchQuery;
+  /** As typed. */
+  typed: SearchQuery;
+  /** The words corrected, as typed → as searched. */
+  corrected: Map<string, string>;
+  /** The words typed that match nothing. */
+  unmatched: string[];
   hits: TermHits[];
   weights: Map<string, number>;
   /** For a quoted query: the records that hold the exact phrase. */
@@ -72,6 +81,14 @@ interface Found {
 let found: Found | undefined;
 /** Bumped by every search: an answer that arrives after a newer search started is dropped. */
 let generation = 0;
+
+/** The reader asked for the words exactly as typed (`spelling=exact` in the address): no correction until the query changes. */
+let asTyped = new URLSearchParams(location.search).get("spelling") === "exact";
+
+// The word lists' script, loaded only when a word of a query matches nothing (corrections.ts).
+const CORRECTIONS_SCRIPT = sitePath("/assets/search-corrections.js");
+let corrections: Promise<typeof import("./corrections.ts")> | undefined;
+const nearWords = async (typed: string) => (await (corrections ??= import(CORRECTIONS_SCRIPT))).nearWords(typed);
 
 /** Searches for `text`; if Pagefind's files cannot be had, says so and where to browse instead. */
 async function search(text: string): Promise<void> {
@@ -91,6 +108,8 @@ async function runSearch(text: string): Promise<void> {
   const url = new URL(location.href);
   if (query.text) url.searchParams.set("q", query.text);
   else url.searchParams.delete("q");
+  if (asTyped) url.searchParams.set("spelling", "exact");
+  else url.searchParams.delete("spelling");
   history.replaceState(null, "", url);
   if (!query.words.length) {
     found = undefined;
@@ -98,19 +117,25 @@ async function runSearch(text: string): Promise<void> {
     return;
   }
   const { pagefind, index } = await start();
-  const [perTerm, exact, phrase] = await Promise.all([
-    Promise.all(query.terms.map((term) => searchRecords(pagefind, term))),
-    Promise.all(query.terms.map((term) => (term === query.partial ? null : searchRecords(pagefind, `"${term}"`)))),
+  const results = new Map<string, PagefindResult>();
+  const searchFor = async (term: string) => {
+    const found = await searchRecords(pagefind, term);
+    for (const result of found) if (!results.has(result.id)) results.set(result.id, result);
+    return found;
+  };
+  const [looked, phrase] = await Promise.all([
+    lookUpTerms(query, { search: searchFor, near: nearWords, asTyped, holdsAll: (hits) => matchPosts(query, hits, index).length > 0 }),
     query.quoted ? searchRecords(pagefind, pagefindQuery(query)) : undefined,
   ]);
   if (current !== generation) return;
-  const results = new Map(perTerm.flat().map((result) => [result.id, result]));
-  const hits = perTerm.map((termResults, i) => {
-    const all: TermHits = new Map(termResults.map((r) => [r.id, { score: r.score, positions: r.words }]));
-    const whole = exact[i];
-    return whole ? wholeWordHits(all, new Set(whole.map((r) => r.id))) : all;
-  });
-  found = { query, hits, weights: termWeights(query.terms, hits, index), phrase: phrase && new Set(phrase.map((r) => r.id)), results };
+  const { hits } = looked;
+  found = {
+    ...looked,
+    typed: query,
+    weights: termWeights(looked.query.terms, hits, index),
+    phrase: phrase && new Set(phrase.map((r) => r.id)),
+    results,
+  };
   await show();
 }
 
@@ -152,7 +177,7 @@ async function renderFilters(): Promise<void> {
     const items = [...(records.get(name) ?? [])].map(([value, ids]) => {
       const choice = new Map(chosen);
       choice.set(name, new Set([value]));
-      const count = found ? matchPosts(found.query, found.hits, index, allowedBy(choice, records), found.phrase).length : new Set([...ids].map((id) => index.postOf.get(id))).size;
+      const count = found ? answer(found, index, allowedBy(choice, records)).matches.length : new Set([...ids].map((id) => index.postOf.get(id))).size;
       const label = document.createElement("label");
       const checkbox = document.createElement("input");
       checkbox.type = "checkbox";
@@ -229,37 +254,82 @@ async function show(): Promise<void> {
   const stale = () => ticket !== showing || current !== generation;
   busy(true);
   if (!found) return showNothing();
-  const { query } = found;
+  const { query, typed } = found;
   const { index } = await start();
   const records = chosen.size ? await (filterRecords ??= loadFilterRecords()) : undefined;
-  const matches = await ordered(matchPosts(query, found.hits, index, allowedBy(chosen, records), found.phrase), index);
+  const shown = answer(found, index, allowedBy(chosen, records));
+  const matches = await ordered(shown.matches, index);
   if (stale()) return;
   observer.disconnect();
   queue.length = 0;
   if (!matches.length) {
     showNothing();
-    summary.textContent = `No post holds “${query.text}”.`;
+    summary.textContent = `No post holds “${typed.text}”.`;
     unquote.hidden = !query.quoted;
     empty.hidden = false;
     refreshFilters();
     return;
   }
-  // The first post's text tells whether Pagefind matched the words as typed or only words close to them.
   const first = await loadPost(matches[0]!);
   if (stale()) return;
-  const close = approximateTerms(query, first.loaded, (record, term) => found!.hits[query.terms.indexOf(term)]?.get(record)?.positions ?? []);
   empty.hidden = true;
-  notice.hidden = !close.length;
-  notice.textContent = close.length === query.terms.length
-    ? `No post holds ${quotedList(close)} as typed. These posts hold words that come close:`
-    : `No post holds ${quotedList(close)} as typed: the posts below hold a word close to it.`;
-  summary.textContent = `${matches.length.toLocaleString("en")} ${matches.length === 1 ? "post" : "posts"} for “${query.text}”`;
+  const lines = [correctionLine(found), partLine(found, shown, matches), approximateLine(found, first)].filter((line) => line !== null);
+  notice.replaceChildren(...lines.flatMap((line, i) => (i ? [" ", ...line] : line)));
+  notice.hidden = !lines.length;
+  summary.textContent = `${matches.length.toLocaleString("en")} ${matches.length === 1 ? "post" : "posts"} for “${typed.text}”`;
   const items = matches.map((match) => placeholder(match));
   list.replaceChildren(...items);
   fill(items[0]!, first);
   items.slice(1).forEach((item) => observer.observe(item));
   busy(false);
   refreshFilters();
+}
+
+/** The posts shown for what was found, under the filters chosen: those holding every word, or most of them. */
+function answer(found: Found, index: RecordIndex, allowed: (record: string) => boolean): Answer {
+  return answerPosts(found.query, found.hits, found.weights, index, allowed, found.phrase);
+}
+
+type Line = (string | Node)[] | null;
+
+/** "Showing results for Momofuku Ando. Search exactly for Momofuko Ando.", the second a link. */
+function correctionLine({ corrected, query, typed }: Found): Line {
+  if (!corrected.size) return null;
+  const exactly = document.createElement("a");
+  const url = new URL(location.href);
+  url.searchParams.set("q", typed.text);
+  url.searchParams.set("spelling", "exact");
+  exactly.href = url.pathname + url.search;
+  exactly.className = "search-as-typed";
+  exactly.append(element("em", "", typed.text));
+  exactly.addEventListener("click", (event) => {
+    event.preventDefault();
+    asTyped = true;
+    void search(typed.text);
+  });
+  return ["Showing results for ", element("em", "search-corrected", query.text), ". Search exactly for ", exactly, "."];
+}
+
+/** "No post holds all of these words; these hold 2 of 3.", and the words that match nothing at all. */
+function partLine({ unmatched }: Found, shown: Answer, matches: readonly PostMatch[]): Line {
+  if (shown.held === shown.terms) return null;
+  const fewer = matches.filter((match) => match.held < shown.held).length;
+  const these = fewer ? `${matches.length - fewer} of these hold ${shown.held} of ${shown.terms}, the others fewer` : `these hold ${shown.held} of ${shown.terms}`;
+  const nowhere = unmatched.length ? ` Nothing on the site comes close to ${quotedList(unmatched)}.` : "";
+  return [`No post holds all of these words; ${these}.${nowhere}`];
+}
+
+/** Pagefind matched a word only by words that come close, which the first post's text tells. */
+function approximateLine({ query, hits }: Found, first: LoadedPost): Line {
+  const positions = (record: string, term: string) => hits[query.terms.indexOf(term)]?.get(record)?.positions ?? [];
+  const held = { ...query, terms: query.terms.filter((term) => first.loaded.some((record) => positions(record.id, term).length)) };
+  const close = approximateTerms(held, first.loaded, positions);
+  if (!close.length) return null;
+  return [
+    close.length === query.terms.length
+      ? `No post holds ${quotedList(close)} as typed. These posts hold words that come close:`
+      : `No post holds ${quotedList(close)} as typed: the posts below hold a word close to it.`,
+  ];
 }
 
 /** The filters' counts follow the query, when the reader has them open. */
@@ -384,6 +454,7 @@ function fill(item: HTMLLIElement, post: LoadedPost): void {
 
 let typing: ReturnType<typeof setTimeout> | undefined;
 input.addEventListener("input", () => {
+  asTyped = false;
   clearTimeout(typing);
   typing = setTimeout(() => void search(input.value), 100);
 });

@@ -1,0 +1,40 @@
+/**
+ * The words a query word may have meant, from the word lists the build writes beside Pagefind's
+ * index (../word-shards.ts). Bundled apart, as `/assets/search-corrections.js`, and imported by the
+ * search page only when a word of a query matches nothing: an ordinary search never fetches it,
+ * nor the lists. A list is fetched once a page, and browsers keep it (its name changes with it).
+ */
+import { corrections, decodeWordShard, decodeWordShardIndex, shardFiles, startsAWord, WORD_SHARD_INDEX, WORD_SHARDS_DIR, type Correction, type WordCount } from "../corrections.ts";
+import { sitePath } from "./pagefind.ts";
+
+export interface NearWords {
+  /** The words of the site it may have meant, best first. */
+  corrections: Correction[];
+  /** Some word of the site starts with it. */
+  startsAWord: boolean;
+}
+
+async function fetchJson(url: string): Promise<unknown> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return response.json();
+}
+
+let index: Promise<ReturnType<typeof decodeWordShardIndex>> | undefined;
+const shards = new Map<string, Promise<WordCount[]>>();
+
+function shard(file: string): Promise<WordCount[]> {
+  let words = shards.get(file);
+  if (!words) {
+    const url = sitePath(`/pagefind/${WORD_SHARDS_DIR}/${file}`);
+    shards.set(file, (words = fetchJson(url).then((json) => decodeWordShard(json, url))));
+  }
+  return words;
+}
+
+/** The words near `typed` (normalized), from the lists that hold them. */
+export async function nearWords(typed: string): Promise<NearWords> {
+  const files = shardFiles(await (index ??= fetchJson(sitePath(`/pagefind/${WORD_SHARD_INDEX}`)).then(decodeWordShardIndex)), typed);
+  const words = (await Promise.all(files.map(shard))).flat();
+  return { corrections: corrections(typed, words), startsAWord: startsAWord(typed, words) };
+}

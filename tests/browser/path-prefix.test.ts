@@ -69,4 +69,20 @@ describe("a site served under a path prefix, in Chromium", () => {
     assert.deepEqual(failed, []);
     await page.close();
   });
+
+  it("corrects a misspelled name under the prefix, its word lists fetched from under it too", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const failed = failedRequests(page);
+    const fetched: string[] = [];
+    page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(`${site.url}${PREFIX}search/?q=${encodeURIComponent("Momofuko Ando")}`);
+    const notice = page.locator(".search-notice");
+    await notice.getByText("Showing results for Momofuku Ando.").waitFor();
+    const turn = page.locator(".search-result", { has: page.locator(`a.search-result-link[href^="${MARIA}"]`) }).locator(".search-turn-link").first();
+    await turn.waitFor();
+    assert.ok(fetched.includes(`${PREFIX}assets/search-corrections.js`) && fetched.includes(`${PREFIX}pagefind/words.json`), fetched.join("\n"));
+    assert.match((await notice.getByRole("link").getAttribute("href")) ?? "", new RegExp(`^${PREFIX}search/\\?q=Momofuko\\+Ando&spelling=exact$`));
+    assert.deepEqual(failed, []);
+    await page.close();
+  });
 });

@@ -31,6 +31,8 @@ export interface RelevanceResult {
 
 export interface RelevanceFigures {
   queries: number;
+  /** Share of queries whose right post is first and, when they name a turn, whose turn is among the first three links. */
+  landed: number;
   postFirst: number;
   turnQueries: number;
   turnInFirstThree: number;
@@ -105,16 +107,31 @@ export async function runRelevance(browser: Browser, siteUrl: string, queries: r
   return out;
 }
 
+/** The right post came first, and the right turn among its first three links when the query names one. */
+const landed = (r: RelevanceResult) => r.postRank === 1 && (!r.query.turn || (r.turnRank !== null && r.turnRank <= 3));
+
+/** The queries of names and words misspelled or spelled as heard, which search must correct. */
+export const MISSPELLING = "misspelling";
+
+/** The suite's figures for the queries spelled right and for the misspelled ones, apart. */
+export function figuresBySection(results: readonly RelevanceResult[]): { spelledRight: RelevanceFigures; misspelled: RelevanceFigures } {
+  return {
+    spelledRight: figures(results.filter((r) => r.query.type !== MISSPELLING)),
+    misspelled: figures(results.filter((r) => r.query.type === MISSPELLING)),
+  };
+}
+
 export function describe({ query, postRank, turnRank, first, turnsShown }: RelevanceResult): string {
   const post = postRank === 1 ? "post 1" : postRank ? `post ${postRank} (first: ${first})` : `post not in the first ${RANKS_LOOKED_AT} (first: ${first ?? "none"})`;
   const turn = query.turn ? (turnRank ? `, turn ${turnRank}` : `, turn not shown (shown: ${turnsShown.join(" ") || "none"})`) : "";
-  return `${postRank === 1 && (!query.turn || turnRank) ? "ok  " : "MISS"} [${query.type}] ${query.query}: ${post}${turn}`;
+  return `${landed({ query, postRank, turnRank, first, turnsShown }) ? "ok  " : "MISS"} [${query.type}] ${query.query}: ${post}${turn}`;
 }
 
 export function figures(results: readonly RelevanceResult[]): RelevanceFigures {
   const withTurn = results.filter((r) => r.query.turn);
   return {
     queries: results.length,
+    landed: results.filter(landed).length / Math.max(1, results.length),
     postFirst: results.filter((r) => r.postRank === 1).length / results.length,
     turnQueries: withTurn.length,
     turnInFirstThree: withTurn.filter((r) => r.turnRank !== null && r.turnRank <= 3).length / Math.max(1, withTurn.length),

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { highlightParams, highlightPattern, matchWeight, normalizeWord, parseQuery } from "../../src/search/query.ts";
+import { correctedQuery, highlightParams, highlightPattern, matchWeight, normalizeWord, parseQuery } from "../../src/search/query.ts";
 import {
+  answerPosts,
   approximateTerms,
   closeness,
   decodeRecordPosts,
@@ -186,6 +187,29 @@ describe("one result per post", () => {
     assert.deepEqual(matchPosts(parseQuery('"ramen"'), all, index, undefined, new Set(["c1"])).map((m) => m.post), [2]);
   });
 
+  it("shows the posts that hold every word; when none does, those holding most of them, then the rarest, and says how many they hold", () => {
+    const query = parseQuery("bracho ramen noodle");
+    const some = [hits([["pageA", 1], ["pageB", 9]]), hits([["a1", 2], ["c1", 1]]), hits([["c1", 1]])];
+    const weights = termWeights(query.terms, some, index);
+    const answer = answerPosts(query, some, weights, index);
+    // Post 2 holds ramen and noodle (2 of 3), post 0 bracho and ramen (2 of 3) but "bracho" is in two posts, "noodle" in one;
+    // post 1 only bracho, though with the best score.
+    assert.deepEqual(answer.matches.map((m) => [m.post, m.held]), [[2, 2], [0, 2], [1, 1]]);
+    assert.equal(answer.held, 2);
+    assert.equal(answer.terms, 3);
+    const all = answerPosts(parseQuery("bracho ramen"), some.slice(0, 2), weights, index);
+    assert.deepEqual(all.matches.map((m) => m.post), matchPosts(parseQuery("bracho ramen"), some.slice(0, 2), index).map((m) => m.post));
+    assert.equal(all.held, 2);
+  });
+
+  it("never shows part of a quoted phrase, and nothing when no word matches", () => {
+    const none = answerPosts(parseQuery('"bracho ramen"'), [hits([["pageB", 1]]), hits([["c1", 1]])], new Map(), index);
+    assert.deepEqual(none.matches, []);
+    const nothing = answerPosts(parseQuery("xqzvwpj"), [new Map()], new Map(), index);
+    assert.deepEqual(nothing.matches, []);
+    assert.equal(nothing.held, 0);
+  });
+
   it("weighs a term by the posts that hold it, not the records", () => {
     const weights = termWeights(["common", "rare"], [hits([["a1", 1], ["a2", 1], ["pageB", 1], ["c1", 1]]), hits([["c1", 1]])], index);
     assert.ok(weights.get("rare")! > weights.get("common")!);
@@ -235,5 +259,26 @@ describe("the words a result's page marks", () => {
 
   it("takes a highlight as text, never as a pattern", () => {
     assert.deepEqual("a (b) c.*".match(highlightPattern(["c.*"])!), ["c"]);
+  });
+});
+
+describe("a query with corrected words", () => {
+  it("reads as the reader would have typed it, in their case, with its terms corrected", () => {
+    const query = correctedQuery(parseQuery("Momofuko ANDOO noodles"), new Map([["momofuko", "momofuku"], ["andoo", "ando"]]));
+    assert.equal(query.text, "Momofuku ANDO noodles");
+    assert.deepEqual(query.words, ["momofuku", "ando", "noodles"]);
+    assert.deepEqual(query.terms, ["momofuku", "ando", "noodles"]);
+    assert.equal(query.partial, "noodles");
+  });
+
+  it("no longer matches the start of longer words once the word being typed is corrected, and marks the corrected words", () => {
+    const query = correctedQuery(parseQuery("tempora shrimp Rummelt"), new Map([["tempora", "tempura"], ["rummelt", "rumelt"]]));
+    assert.equal(query.partial, null);
+    assert.deepEqual(highlightParams(query), ["tempura shrimp rumelt", "tempura", "shrimp", "rumelt"]);
+  });
+
+  it("is the query itself when nothing was corrected", () => {
+    const query = parseQuery("ramen");
+    assert.equal(correctedQuery(query, new Map()), query);
   });
 });

@@ -70,6 +70,10 @@ interface Found {
   corrected: Map<string, string>;
   /** The words typed that match nothing. */
   unmatched: string[];
+  /** Searched as typed, at the reader's request: no correction. */
+  asTyped: boolean;
+  /** The words typed looked up as standing nowhere, Pagefind's matches being other words. */
+  standNowhere: ReadonlySet<string>;
   hits: TermHits[];
   weights: Map<string, number>;
   /** For a quoted query: the records that hold the exact phrase. */
@@ -116,27 +120,39 @@ async function runSearch(text: string): Promise<void> {
     showNothing();
     return;
   }
+  const looked = await lookUp(query, asTyped, new Set());
+  if (current !== generation) return;
+  found = looked;
+  await show();
+}
+
+/**
+ * What each word of `query` matches (terms.ts). `standNowhere`: words typed that Pagefind matched
+ * only with words that are not them (its stem of "investers" is "invest"), looked up as words
+ * that stand nowhere.
+ */
+async function lookUp(query: SearchQuery, asTyped: boolean, standNowhere: ReadonlySet<string>): Promise<Found> {
   const { pagefind, index } = await start();
   const results = new Map<string, PagefindResult>();
   const searchFor = async (term: string) => {
-    const found = await searchRecords(pagefind, term);
-    for (const result of found) if (!results.has(result.id)) results.set(result.id, result);
-    return found;
+    const answer = await searchRecords(pagefind, term);
+    for (const result of answer) if (!results.has(result.id)) results.set(result.id, result);
+    return answer;
   };
+  const holdsAll = (hits: TermHits[]) => matchPosts(query, hits, index).length > 0;
   const [looked, phrase] = await Promise.all([
-    lookUpTerms(query, { search: searchFor, near: nearWords, asTyped, holdsAll: (hits) => matchPosts(query, hits, index).length > 0 }),
+    lookUpTerms(query, { search: searchFor, near: nearWords, asTyped, holdsAll, standNowhere }),
     query.quoted ? searchRecords(pagefind, pagefindQuery(query)) : undefined,
   ]);
-  if (current !== generation) return;
-  const { hits } = looked;
-  found = {
+  return {
     ...looked,
     typed: query,
-    weights: termWeights(looked.query.terms, hits, index),
+    asTyped,
+    standNowhere,
+    weights: termWeights(looked.query.terms, looked.hits, index),
     phrase: phrase && new Set(phrase.map((r) => r.id)),
     results,
   };
-  await show();
 }
 
 // --- filters and sort ----------------------------------------------------------------------
@@ -272,8 +288,19 @@ async function show(): Promise<void> {
   }
   const first = await loadPost(matches[0]!);
   if (stale()) return;
+  // Pagefind answers a word that stands nowhere with the words it starts with ("x" for "xqz"), or
+  // with the words of its stem ("invested" for "investers"): the first post's text tells. Such a
+  // word is looked up again as standing nowhere, and corrected if it can be.
+  const flagged = startsNothing(found, first);
+  const again = flagged.map((term) => [...found!.corrected].find(([, word]) => word === term)?.[0] ?? term).filter((term) => !found!.standNowhere.has(term));
+  if (flagged.length) {
+    const looked = again.length ? await lookUp(found.typed, found.asTyped, new Set([...found.standNowhere, ...again])) : matchingNothing(found, flagged, index);
+    if (stale()) return;
+    found = looked;
+    return show();
+  }
   empty.hidden = true;
-  const lines = [correctionLine(found), partLine(found, shown, matches), approximateLine(found, first)].filter((line) => line !== null);
+  const lines = [correctionLine(found), partLine(found, shown, matches)].filter((line) => line !== null);
   notice.replaceChildren(...lines.flatMap((line, i) => (i ? [" ", ...line] : line)));
   notice.hidden = !lines.length;
   summary.textContent = `${matches.length.toLocaleString("en")} ${matches.length === 1 ? "post" : "posts"} for “${typed.text}”`;
@@ -311,25 +338,26 @@ function correctionLine({ corrected, query, typed }: Found): Line {
 }
 
 /** "No post holds all of these words; these hold 2 of 3.", and the words that match nothing at all. */
-function partLine({ unmatched }: Found, shown: Answer, matches: readonly PostMatch[]): Line {
+function partLine({ unmatched, asTyped }: Found, shown: Answer, matches: readonly PostMatch[]): Line {
   if (shown.held === shown.terms) return null;
   const fewer = matches.filter((match) => match.held < shown.held).length;
-  const these = fewer ? `${matches.length - fewer} of these hold ${shown.held} of ${shown.terms}, the others fewer` : `these hold ${shown.held} of ${shown.terms}`;
-  const nowhere = unmatched.length ? ` Nothing on the site comes close to ${quotedList(unmatched)}.` : "";
+  const most = matches.length - fewer;
+  const these = fewer ? `${most} of these ${most === 1 ? "holds" : "hold"} ${shown.held} of ${shown.terms}, the others fewer` : `these hold ${shown.held} of ${shown.terms}`;
+  const nowhere = !unmatched.length ? "" : asTyped ? ` No post holds ${quotedList(unmatched)} as typed.` : ` Nothing on the site comes close to ${quotedList(unmatched)}.`;
   return [`No post holds all of these words; ${these}.${nowhere}`];
 }
 
-/** Pagefind matched a word only by words that come close, which the first post's text tells. */
-function approximateLine({ query, hits }: Found, first: LoadedPost): Line {
+/** The terms that the first post's records hold only as a shorter word they start with (approximateTerms). */
+function startsNothing({ query, hits }: Found, first: LoadedPost): string[] {
   const positions = (record: string, term: string) => hits[query.terms.indexOf(term)]?.get(record)?.positions ?? [];
-  const held = { ...query, terms: query.terms.filter((term) => first.loaded.some((record) => positions(record.id, term).length)) };
-  const close = approximateTerms(held, first.loaded, positions);
-  if (!close.length) return null;
-  return [
-    close.length === query.terms.length
-      ? `No post holds ${quotedList(close)} as typed. These posts hold words that come close:`
-      : `No post holds ${quotedList(close)} as typed: the posts below hold a word close to it.`,
-  ];
+  const held = query.terms.filter((term) => first.loaded.some((record) => positions(record.id, term).length));
+  return approximateTerms({ ...query, terms: held }, first.loaded, positions);
+}
+
+/** What was found, with `terms` matching nothing. */
+function matchingNothing(found: Found, terms: readonly string[], index: RecordIndex): Found {
+  const hits = found.query.terms.map((term, i) => (terms.includes(term) ? new Map() : found.hits[i]!));
+  return { ...found, hits, unmatched: [...found.unmatched, ...terms], weights: termWeights(found.query.terms, hits, index) };
 }
 
 /** The filters' counts follow the query, when the reader has them open. */

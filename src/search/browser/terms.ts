@@ -39,6 +39,8 @@ export interface LookUpOptions {
   holdsAll: (hits: TermHits[]) => boolean;
   /** The reader asked to search the words exactly as typed: no correction. */
   asTyped: boolean;
+  /** Words to take as standing nowhere, whatever Pagefind answers for them: it matched them only with other words. */
+  standNowhere: ReadonlySet<string>;
 }
 
 /** At most this many corrections of a word are tried in Pagefind, best first, until one matches. */
@@ -59,6 +61,7 @@ async function wholeWord(search: Search, word: string): Promise<TermHits | null>
  */
 async function readings(term: string, query: SearchQuery, options: LookUpOptions): Promise<Reading[]> {
   const { search } = options;
+  if (options.standNowhere.has(term)) return correctable(term) && !query.quoted ? correctionOf(term, options) : [];
   const partial = term === query.partial;
   const [all, exact] = await Promise.all([search(term), search(`"${term}"`)]);
   const allHits = toHits(all);
@@ -68,11 +71,17 @@ async function readings(term: string, query: SearchQuery, options: LookUpOptions
   const near = await options.near(term);
   // Pagefind answers a word that starts no word with a shorter word the word starts: not a match.
   const prefix = near.startsAWord && all.length ? [{ word: term, hits: allHits }] : [];
-  const correction = options.asTyped ? [] : await firstCorrection(near, search);
+  const correction = await firstCorrection(near, options);
   return partial ? [...prefix, ...correction] : [...correction, ...prefix];
 }
 
-async function firstCorrection(near: NearWords, search: Search): Promise<Reading[]> {
+async function correctionOf(term: string, options: LookUpOptions): Promise<Reading[]> {
+  return firstCorrection(await options.near(term), options);
+}
+
+/** The first correction, best first, that Pagefind finds as a word; none when the reader asked for the words as typed. */
+async function firstCorrection(near: NearWords, { search, asTyped }: LookUpOptions): Promise<Reading[]> {
+  if (asTyped) return [];
   for (const { word } of near.corrections.slice(0, CORRECTIONS_TRIED)) {
     const hits = await wholeWord(search, word);
     if (hits) return [{ word, hits }];

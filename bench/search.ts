@@ -1,6 +1,6 @@
 /**
  * Benchmark: what a reader's search costs, in bytes and in time, on a blog of 1,000 posts.
- *   npm run bench:search [-- --posts 1000 --rounds 7 --q1 ramen --q2 "humble gardener" --no-build]
+ *   npm run bench:search [-- --posts 1000 --rounds 7 --q1 ramen --q2 "humble gardener" --q3 "Momofuko Ando" --q3-right "Momofuku Ando" --no-build]
  * Generates 1,000 posts (400 episodes with ~8,000-word transcripts) into bench/.tmp/search, builds
  * them with the project's build, serves `_site` on 127.0.0.1 as a static host would (gzip for
  * text, Pagefind's already-compressed index files as they are, ETag revalidation), and in
@@ -8,7 +8,11 @@
  * the bytes transferred (Playwright's `request.sizes()`: response body as sent + response
  * headers) from the moment typing starts until the first result is on screen (its link,
  * .search-result-link), and the time
- * between the two. Each round uses a fresh browser context, so the first query starts cold.
+ * between the two. Then a third query with a misspelled word (--q3), which the page corrects, and
+ * in another fresh context the same three queries with the third spelled right (--q3-right): what
+ * a correction adds is the difference, and the bytes of the correction files themselves (the
+ * corrections script and the word lists). Each round uses a fresh browser context, so the first
+ * query starts cold.
  */
 import { spawn } from "node:child_process";
 import { existsSync, openSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
@@ -29,13 +33,17 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "7" },
     q1: { type: "string", default: "ramen" },
     q2: { type: "string", default: "humble gardener" },
+    q3: { type: "string", default: "Momofuko Ando" },
+    "q3-right": { type: "string", default: "Momofuku Ando" },
     "no-build": { type: "boolean", default: false },
   },
 });
 const DIR = path.join("bench", ".tmp", "search");
 const SITE = path.resolve(ROOT, DIR, "_site");
 const rounds = Math.max(1, Number(values.rounds));
-const GOALS = { firstBytes: 150_000, firstMs: 300, secondBytes: 30_000 };
+const GOALS = { firstBytes: 150_000, firstMs: 300, secondBytes: 30_000, correctionBytes: Number(values.posts) > 1000 ? 80_000 : 40_000 };
+/** The files a corrected word fetches, which an ordinary search never does. */
+const isCorrectionFile = (url: string) => /\/assets\/search-corrections\.js$|\/pagefind\/words(\.json$|\/)/.test(new URL(url).pathname);
 
 // --- the corpus and its build -------------------------------------------------------------
 
@@ -216,9 +224,10 @@ interface Round {
   loadMs: number;
   q1: QueryResult;
   q2: QueryResult;
+  q3: QueryResult;
 }
 
-async function round(context: BrowserContext, url: string): Promise<Round> {
+async function round(context: BrowserContext, url: string, third: string): Promise<Round> {
   const seen: Seen[] = [];
   let phase = "load";
   let inFlight = 0;
@@ -266,8 +275,9 @@ async function round(context: BrowserContext, url: string): Promise<Round> {
   };
   const q1 = await query("q1", values.q1);
   const q2 = await query("q2", values.q2);
+  const q3 = await query("q3", third);
   await page.close();
-  return { loadList: load, loadBytes: sum(load), loadRequests: load.length, loadMs, q1, q2 };
+  return { loadList: load, loadBytes: sum(load), loadRequests: load.length, loadMs, q1, q2, q3 };
 }
 
 const median = (xs: number[]) => {
@@ -290,17 +300,22 @@ console.log(`  ${wasm.map((f) => `${f} ${kb(statSync(path.join(SITE, "pagefind",
 const site = await serve(SITE);
 const browser = await launchChromium();
 const results: Round[] = [];
+const rightly: Round[] = [];
 try {
   console.log(`\n${rounds} rounds, fresh browser context each: open /search/, type "${values.q1}", then "${values.q2}" (Playwright fill: one input event; the search field waits 100 ms after typing, included)`);
   for (let i = 1; i <= rounds; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const r = await round(context, site.url);
+    const r = await round(context, site.url, values.q3);
     await context.close();
     results.push(r);
+    const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    rightly.push(await round(other, site.url, values["q3-right"]));
+    await other.close();
     console.log(
       `round ${i}: page load ${kb(r.loadBytes)} (${r.loadRequests} requests); ` +
         `"${values.q1}" ${r.q1.ms.toFixed(0)} ms, ${kb(r.q1.bytes)} in ${r.q1.requests} requests (${kb(r.q1.settledBytes)} in ${r.q1.settledRequests} once settled); ` +
-        `"${values.q2}" ${r.q2.ms.toFixed(0)} ms, ${kb(r.q2.bytes)} in ${r.q2.requests} requests (${kb(r.q2.settledBytes)} in ${r.q2.settledRequests} once settled)`,
+        `"${values.q2}" ${r.q2.ms.toFixed(0)} ms, ${kb(r.q2.bytes)} in ${r.q2.requests} requests (${kb(r.q2.settledBytes)} in ${r.q2.settledRequests} once settled); ` +
+        `"${values.q3}" ${r.q3.ms.toFixed(0)} ms, ${kb(r.q3.bytes)} in ${r.q3.requests} requests, against "${values["q3-right"]}" ${kb(rightly.at(-1)!.q3.bytes)}`,
     );
   }
 } finally {
@@ -322,11 +337,17 @@ console.log(`| first query: bytes once the results settle | ${kb(m((r) => r.q1.s
 console.log(`| second query "${values.q2}": bytes until the first result shows | ${kb(q2Bytes)}, ${m((r) => r.q2.requests)} requests | ≤ 30 KB: ${verdict(q2Bytes <= GOALS.secondBytes)} |`);
 console.log(`| second query: time from typing to the first result | ${m((r) => r.q2.ms).toFixed(0)} ms | |`);
 console.log(`| second query: bytes once the results settle | ${kb(m((r) => r.q2.settledBytes))}, ${m((r) => r.q2.settledRequests)} requests | |`);
+const correctionFiles = (r: Round) => sum(r.q3.list.filter((t) => isCorrectionFile(t.url)));
+const added = m((r) => r.q3.bytes) - median(rightly.map((r) => r.q3.bytes));
+console.log(`| third query "${values.q3}", corrected: bytes until the first result shows | ${kb(m((r) => r.q3.bytes))}, ${m((r) => r.q3.requests)} requests; "${values["q3-right"]}" in its place: ${kb(median(rightly.map((r) => r.q3.bytes)))}, ${median(rightly.map((r) => r.q3.requests))} requests | |`);
+console.log(`| what the correction adds: the difference / the correction files alone | ${kb(added)} / ${kb(m(correctionFiles))} in ${m((r) => r.q3.list.filter((t) => isCorrectionFile(t.url)).length)} requests | ≤ ${kb(GOALS.correctionBytes)}: ${verdict(Math.max(added, m(correctionFiles)) <= GOALS.correctionBytes)} |`);
+console.log(`| third query: time from typing to the first result, corrected / spelled right | ${m((r) => r.q3.ms).toFixed(0)} ms / ${median(rightly.map((r) => r.q3.ms)).toFixed(0)} ms | |`);
+console.log(`| correction files fetched by the first two queries | ${kb(m((r) => sum([...r.q1.list, ...r.q2.list].filter((t) => isCorrectionFile(t.url)))))} | none |`);
 if (buildMs !== null) console.log(`| build of the corpus (npm run build) | ${(buildMs / 1000).toFixed(1)} s | |`);
 console.log(`| _site/pagefind | ${(pagefind.bytes / 1e6).toFixed(1)} MB, ${pagefind.files.toLocaleString("en")} files | |`);
 
 /** The largest requests of a query, from the round closest to the median. */
-function largest(key: "q1" | "q2", n: number): void {
+function largest(key: "q1" | "q2" | "q3", n: number): void {
   const target = median(results.map((r) => r[key].bytes));
   const r = results.reduce((best, x) => (Math.abs(x[key].bytes - target) < Math.abs(best[key].bytes - target) ? x : best));
   const by = new Map<string, number>();
@@ -349,3 +370,4 @@ console.log(`\nPage load of /search/ by file (round 1, gzip where the host compr
 for (const t of results[0]!.loadList) console.log(`  ${kb(t.bytes).padStart(9)}  ${t.status} ${t.encoding.padEnd(4)}  ${new URL(t.url).pathname}`);
 largest("q1", 12);
 largest("q2", 8);
+largest("q3", 10);

@@ -20,17 +20,25 @@ const SHORTEST_LISTED = SHORTEST_CORRECTED - 1;
  * are left out.
  */
 export class WordCounts {
-  readonly counts = new Map<string, number>();
+  /** Each token between spaces, as it stands, and how many times: tokens repeat, so each is normalized once. */
+  readonly #tokens = new Map<string, number>();
 
   add(text: string): void {
-    for (const token of text.split(/\s+/)) {
+    for (const token of text.split(/\s+/)) if (token) this.#tokens.set(token, (this.#tokens.get(token) ?? 0) + 1);
+  }
+
+  /** Each word, normalized, and how many times it stands. */
+  get counts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const [token, n] of this.#tokens) {
       const parts = token.split(/[^\p{L}\p{M}\p{N}]+/u).map(normalizeWord).filter(Boolean);
       const words = parts.length > 1 ? [normalizeWord(token), ...parts] : parts;
       for (const word of words) {
         if (word.length < SHORTEST_LISTED || /\p{N}/u.test(word)) continue;
-        this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
+        counts.set(word, (counts.get(word) ?? 0) + n);
       }
     }
+    return counts;
   }
 }
 
@@ -102,9 +110,10 @@ export function wordShards(counts: ReadonlyMap<string, number>, max = WORDS_PER_
 
 /** Writes `words.json` and the files of words into `pagefindDir`; returns how many words they list. */
 export function writeWordShards(pagefindDir: string, counts: WordCounts): number {
-  const { index, files } = wordShards(counts.counts);
+  const words = counts.counts;
+  const { index, files } = wordShards(words);
   mkdirSync(path.join(pagefindDir, WORD_SHARDS_DIR), { recursive: true });
   for (const [name, text] of files) writeFileSync(path.join(pagefindDir, WORD_SHARDS_DIR, name), text);
   writeFileSync(path.join(pagefindDir, WORD_SHARD_INDEX), JSON.stringify(index));
-  return counts.counts.size;
+  return words.size;
 }

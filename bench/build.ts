@@ -28,10 +28,11 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { bareConfig, bareInput } from "./bare.ts";
 import { ROOT, generateCorpus, type CorpusSummary } from "./corpus.ts";
 import { dirSize } from "./files.ts";
 
@@ -169,25 +170,6 @@ function failure(what: string, usage: Usage, log: string, output: string): strin
   return `${what} FAILED (exit ${usage.status})${stopped} after ${usage.wall?.toFixed(1)} s${fatal ? `: ${fatal}` : ""}; ${writing} "Writing" lines logged (${last ?? "none"}), ${written.files} files (${mb(written.bytes)}) on disk, peak per process ${Object.entries(usage.peaks).map(([n, kb]) => `${n} ${mbKb(kb)}`).join(", ")}.\n${tail(log)}`;
 }
 
-/** The bare build's input: only the posts' Markdown (hard links), in a one-line HTML page so that Pagefind indexes it. */
-function bareInput(dir: string): string {
-  const bare = path.join(dir, "bare");
-  rmSync(bare, { recursive: true, force: true });
-  const posts = path.join(dir, "content", "posts");
-  for (const entry of readdirSync(posts, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !entry.name.endsWith(".md")) continue;
-    const from = path.join(entry.parentPath, entry.name);
-    const to = path.join(bare, "posts", path.relative(posts, from));
-    mkdirSync(path.dirname(to), { recursive: true });
-    linkSync(from, to);
-  }
-  mkdirSync(path.join(bare, "_includes"));
-  // Pagefind skips pages without an <html> element; our posts' front matter names no layout.
-  writeFileSync(path.join(bare, "_includes", "bare.html"), "<!doctype html><html lang=\"en\"><body>{{ content }}</body></html>\n");
-  writeFileSync(path.join(bare, "posts", "posts.11tydata.json"), '{ "layout": "bare.html" }\n');
-  return bare;
-}
-
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e8 ? 1 : 0)} MB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -221,10 +203,7 @@ function buildCommand(input: string, output: string, nodeFlags: string[] = []): 
 }
 
 const rows: Row[] = [];
-// The bare build's configuration: nothing but "don't skip git-ignored files" (bench/.tmp/ is ignored).
-const emptyConfig = path.join(TMP, "eleventy-empty.config.mjs");
-mkdirSync(TMP, { recursive: true });
-writeFileSync(emptyConfig, "export default function (config) {\n  config.setUseGitIgnore(false);\n}\n");
+const emptyConfig = bareConfig(TMP);
 
 console.log(`${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}; measuring with ${hasPython ? "a python3 subreaper wrapper" : "/usr/bin/time -v (CPU of orphaned processes missed)"}`);
 for (const size of sizes) {

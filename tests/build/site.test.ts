@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import matter from "gray-matter";
@@ -12,6 +12,7 @@ import { documentFile } from "../../src/search/documents.ts";
 import { searchDocumentsFolder } from "../../src/search/documents-folder.ts";
 import { indexSearchDocuments } from "../../src/search/index-documents.ts";
 import { decodeRecordPosts } from "../../src/search/ranking.ts";
+import { decodeWordShard, decodeWordShardIndex, shardFiles, WORD_SHARD_INDEX, WORD_SHARDS_DIR } from "../../src/search/corrections.ts";
 
 const EXPECTED_POST_URLS = [
   "/en/2024/06/09/exploring-leadership-and-open-source-with-maria-bracho/",
@@ -167,7 +168,7 @@ describe("npm run build's two steps: Eleventy, then the search index once Eleven
     const folder = searchDocumentsFolder(steps.output);
     assert.deepEqual(folder.readSummary(), { pages: EXPECTED_POST_URLS.length, transcriptRecords: 14, language: "en" });
 
-    assert.match(await indexSearchDocuments(steps.output), /^Search index: 12 pages, 14 transcript records in [\d.]+ seconds$/);
+    assert.match(await indexSearchDocuments(steps.output), /^Search index: 12 pages, 14 transcript records, \d+ words for corrections in [\d.]+ seconds$/);
     assert.equal(readSearchRecords(steps.output).length, 12 + 14);
     assert.equal(existsSync(folder.dir), false);
   });
@@ -183,6 +184,20 @@ describe("npm run build's two steps: Eleventy, then the search index once Eleven
       for (const id of post.transcript) assert.ok(records.get(id)!.url.startsWith(`${url}#turn-`), `${id} belongs to ${url}`);
     }
     assert.deepEqual(posts.map((post) => post.transcript.length).filter(Boolean).length, 5, "the five episodes have transcript records");
+  });
+
+  it("writes beside the index the site's words with their counts, each listed where its spelling and its sound lead", () => {
+    const pagefind = path.join(steps.output, "pagefind");
+    const index = decodeWordShardIndex(JSON.parse(readFileSync(path.join(pagefind, WORD_SHARD_INDEX), "utf8")));
+    const read = (file: string) => decodeWordShard(JSON.parse(readFileSync(path.join(pagefind, WORD_SHARDS_DIR, file), "utf8")), file);
+    const said = (word: string) => new Map(shardFiles(index, word).flatMap(read)).get(word);
+    // Said and written in the records: "Momofuku" four times in Maria's turns, "Rumelt" in the article and its references.
+    const records = readSearchRecords(steps.output).map((record) => record.content.toLowerCase());
+    const count = (word: string) => records.reduce((n, text) => n + text.split(/[^a-z]+/).filter((w) => w === word).length, 0);
+    for (const word of ["momofuku", "rumelt", "bercovici", "tempura", "wodtke"]) assert.equal(said(word), count(word), word);
+    assert.equal(said("momofuko"), undefined, "no word that the site does not say");
+    const listed = readdirSync(path.join(pagefind, WORD_SHARDS_DIR));
+    assert.deepEqual(listed.sort(), [...new Set([...Object.values(index.spelling), ...Object.values(index.sound)])].sort(), "every list, and only those, named in words.json");
   });
 
   it("fails, naming the output and the folder, when no build left documents for that output", () => {

@@ -18,7 +18,8 @@ import { ROOT, generateCorpus } from "./corpus.ts";
 import { dirSize } from "./files.ts";
 
 const { values } = parseArgs({ options: { posts: { type: "string", default: "1000" }, runs: { type: "string", default: "3" } } });
-const DIR = path.join(ROOT, "bench", ".tmp", "search-step");
+// Relative to the project, where the commands run: given an absolute input, Eleventy applies no directory data file (a post's layout).
+const DIR = path.join("bench", ".tmp", "search-step");
 const BIN = path.join(ROOT, "node_modules", ".bin");
 const SITE = path.join(DIR, "_site");
 const BARE = path.join(DIR, "_bare");

@@ -74,29 +74,6 @@ export function pagefindQuery(query: SearchQuery): string {
   return query.quoted ? `"${query.words.join(" ")}"` : query.words.join(" ");
 }
 
-/** A word without its English inflection, enough to tell "strategies" and "strategy" apart from "strata". */
-function stem(word: string): string {
-  let base = word;
-  if (/ies$/.test(word) && word.length > 4) base = `${word.slice(0, -3)}y`;
-  else if (/(ss|x|z|ch|sh)es$/.test(word)) base = word.slice(0, -2);
-  else if (/[^s]s$/.test(word)) base = word.slice(0, -1);
-  else if (/ing$/.test(word) && word.length > 5) base = word.slice(0, -3);
-  else if (/ed$/.test(word) && word.length > 3) base = word.slice(0, -2);
-  // "make" and "making", "use" and "used": the stems meet without the final e.
-  return base.length > 2 ? base.replace(/e$/, "") : base;
-}
-
-/**
- * How well a word of the text (normalized) stands for a term of the query: 1 for the word itself or
- * another form of it ("okr" for "okrs", "strategy" for "strategies"), 0.5 for a longer word that
- * starts with it (Pagefind matches a term as a prefix: "art" finds "articulate"), 0 for a word
- * Pagefind matched only approximately ("x" for "xqzvwpj").
- */
-export function matchWeight(word: string, term: string): number {
-  if (word === term || stem(word) === stem(term)) return 1;
-  if (word.startsWith(term)) return 0.5;
-  return 0;
-}
 
 /**
  * The `highlight` parameters of a result's link, for the page it opens to mark (browser/highlight.ts):

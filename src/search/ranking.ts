@@ -5,7 +5,8 @@
  * for the search page (src/search/browser/search-page.ts). No DOM, no Pagefind.
  */
 import { escapeHtml } from "../transcript/html.ts";
-import { COMMON_WORDS, matchWeight, normalizeWord, type SearchQuery } from "./query.ts";
+import { matchWeight } from "./match.ts";
+import { COMMON_WORDS, normalizeWord, type SearchQuery } from "./query.ts";
 
 /** Pagefind's answer for one term: for each record that holds it, its score and the positions of the words that matched. */
 export type TermHits = Map<string, { score: number; positions: readonly number[] }>;

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { correctedQuery, highlightParams, highlightPattern, matchWeight, normalizeWord, parseQuery } from "../../src/search/query.ts";
+import { matchWeight } from "../../src/search/match.ts";
+import { correctedQuery, highlightParams, highlightPattern, normalizeWord, parseQuery } from "../../src/search/query.ts";
 import {
   answerPosts,
   approximateTerms,
@@ -79,6 +80,12 @@ describe("a reader's query", () => {
     assert.equal(matchWeight("articulate", "art"), 0.5);
     assert.equal(matchWeight("x", "xqzvwpj"), 0);
     assert.equal(matchWeight("teach", "teams"), 0);
+  });
+
+  it("takes forms of a word as Pagefind's stemmer does, and a word that starts with its stem as Pagefind's prefix match does", () => {
+    for (const [word, term] of [["invested", "investing"], ["run", "running"], ["gardeners", "gardener"]] as const) assert.equal(matchWeight(word, term), 1, `${word} for ${term}`);
+    assert.equal(matchWeight("investors", "investing"), 0.5, "Pagefind extends the stem invest");
+    assert.equal(matchWeight("inviting", "investing"), 0);
   });
 });
 

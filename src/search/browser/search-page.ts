@@ -128,8 +128,7 @@ async function runSearch(text: string): Promise<void> {
 
 /**
  * What each word of `query` matches (terms.ts). `standNowhere`: words typed that Pagefind matched
- * only with words that are not them (its stem of "investers" is "invest"), looked up as words
- * that stand nowhere.
+ * only with words that are not them ("x" for "xqz"), looked up as words that stand nowhere.
  */
 async function lookUp(query: SearchQuery, asTyped: boolean, standNowhere: ReadonlySet<string>): Promise<Found> {
   const { pagefind, index } = await start();
@@ -288,9 +287,9 @@ async function show(): Promise<void> {
   }
   const first = await loadPost(matches[0]!);
   if (stale()) return;
-  // Pagefind answers a word that stands nowhere with the words it starts with ("x" for "xqz"), or
-  // with the words of its stem ("invested" for "investers"): the first post's text tells. Such a
-  // word is looked up again as standing nowhere, and corrected if it can be.
+  // Pagefind answers a word that starts no word with a shorter word it starts with ("x" for "xqz"):
+  // the first post's text tells. Such a word is looked up again as standing nowhere, and
+  // corrected if it can be.
   const flagged = startsNothing(found, first);
   const again = flagged.map((term) => [...found!.corrected].find(([, word]) => word === term)?.[0] ?? term).filter((term) => !found!.standNowhere.has(term));
   if (flagged.length) {

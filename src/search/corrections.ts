@@ -104,6 +104,12 @@ export function corrections(typed: string, words: Iterable<WordCount>): Correcti
   return [...found.values()].sort((a, b) => a.distance - b.distance || Number(b.sound) - Number(a.sound) || b.count - a.count || (a.word < b.word ? -1 : 1));
 }
 
+/** Whether the site says `word` itself. */
+export function listed(word: string, words: Iterable<WordCount>): boolean {
+  for (const [listedWord] of words) if (listedWord === word) return true;
+  return false;
+}
+
 /** Whether some word of the site starts with `prefix` (Pagefind then matches it, as the start of that word). */
 export function startsAWord(prefix: string, words: Iterable<WordCount>): boolean {
   for (const [word] of words) if (word.length > prefix.length && word.startsWith(prefix)) return true;

@@ -4,6 +4,7 @@
  * (browser/highlight.ts) does not load the stemmer.
  */
 import stem from "wink-porter2-stemmer";
+import { normalizeWord } from "./query.ts";
 
 /**
  * How well a word of the text (normalized) stands for a term of the query: 1 for the word itself or
@@ -18,4 +19,18 @@ export function matchWeight(word: string, term: string): number {
   if (word === term || stem(word) === termStem) return 1;
   if (word.startsWith(term) || word.startsWith(termStem)) return 0.5;
   return 0;
+}
+
+/**
+ * matchWeight for a word of the text as it stands ("Self-Awareness.", "sword—while",
+ * "https://www.stripe.press/…"): Pagefind indexes such a word whole and by its parts.
+ */
+export function tokenWeight(token: string, term: string): number {
+  let best = matchWeight(normalizeWord(token), term);
+  for (const part of token.split(/[^\p{L}\p{M}\p{N}]+/u)) {
+    if (best === 1) break;
+    const word = normalizeWord(part);
+    if (word) best = Math.max(best, matchWeight(word, term));
+  }
+  return best;
 }

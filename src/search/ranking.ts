@@ -5,7 +5,7 @@
  * for the search page (src/search/browser/search-page.ts). No DOM, no Pagefind.
  */
 import { escapeHtml } from "../transcript/html.ts";
-import { matchWeight } from "./match.ts";
+import { matchWeight, tokenWeight } from "./match.ts";
 import { COMMON_WORDS, normalizeWord, type SearchQuery } from "./query.ts";
 
 /** Pagefind's answer for one term: for each record that holds it, its score and the positions of the words that matched. */
@@ -240,7 +240,7 @@ export function rankMoments(query: SearchQuery, weights: ReadonlyMap<string, num
   const moments: Moment[] = [];
   for (const { turn, title, start, end } of segments) {
     const found = query.terms.map((term) =>
-      (positions.get(term) ?? []).filter((p) => p >= start && p < end).map((p) => ({ p, weight: wordWeight(query, normalized(p), term) })),
+      (positions.get(term) ?? []).filter((p) => p >= start && p < end).map((p) => ({ p, weight: wordWeight(query, words[p] ?? "", term) })),
     );
     if (found.every((list) => !list.length)) continue;
     const held = query.terms.reduce((sum, term, i) => sum + (weights.get(term) ?? 1) * Math.max(0, ...found[i]!.map((f) => f.weight)), 0);
@@ -263,9 +263,9 @@ export function rankMoments(query: SearchQuery, weights: ReadonlyMap<string, num
   return moments.sort(byRank);
 }
 
-/** matchWeight, where only the word being typed matches the start of a longer word. */
-function wordWeight(query: SearchQuery, word: string, term: string): number {
-  const weight = matchWeight(word, term);
+/** tokenWeight, where only the word being typed matches the start of a longer word. */
+function wordWeight(query: SearchQuery, token: string, term: string): number {
+  const weight = tokenWeight(token, term);
   return weight === 1 || term === query.partial ? weight : 0;
 }
 
@@ -329,7 +329,7 @@ export function approximateTerms(query: SearchQuery, records: readonly LoadedRec
     (term) =>
       !records.some((record) => {
         const words = record.content.trim().split(/\s+/);
-        return positions(record.id, term).some((p) => matchWeight(normalizeWord(words[p] ?? ""), term) > 0);
+        return positions(record.id, term).some((p) => tokenWeight(words[p] ?? "", term) > 0);
       }),
   );
 }

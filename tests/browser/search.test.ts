@@ -208,6 +208,22 @@ describe("search in Chromium", () => {
     await page.close();
   });
 
+  it("never corrects a word the site says: a sample of its words, and words Pagefind indexes inside longer ones", async () => {
+    const pagefind = path.join(project.output, "pagefind");
+    const index = JSON.parse(readFileSync(path.join(pagefind, "words.json"), "utf8")) as { spelling: Record<string, string> };
+    const words = Object.values(index.spelling).flatMap((file) => (JSON.parse(readFileSync(path.join(pagefind, "words", file), "utf8")) as { words: [string, number][] }).words.map(([word]) => word));
+    const sample = [...words.filter((_, i) => i % 80 === 0), "aware", "merely", "www", "sword", "investing"];
+    const page = await openSearch();
+    const corrected: string[] = [];
+    for (const word of sample) {
+      await typeQuery(page, `${word} `);
+      if ((await page.locator(".search-notice").isVisible()) || (await postCount(page)) === 0) corrected.push(word);
+    }
+    assert.ok(sample.length >= 50, `${sample.length} words`);
+    assert.deepEqual(corrected, [], "every word of the sample finds its posts as typed");
+    await page.close();
+  });
+
   it("fetches the word lists only for a word that matches nothing, and keeps them for the next one", async () => {
     const page = await openSearch();
     const fetched: string[] = [];

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { corrections, editDistance, editsAllowed, shardFiles, soundKeys, startsAWord, type WordCount } from "../../src/search/corrections.ts";
+import { corrections, editDistance, editsAllowed, listed, shardFiles, soundKeys, startsAWord, type WordCount } from "../../src/search/corrections.ts";
 import { WordCounts, shardByKey, wordShards } from "../../src/search/word-shards.ts";
 
 const SITE_WORDS: WordCount[] = [
@@ -76,6 +76,11 @@ describe("corrections of a word that stands nowhere", () => {
     assert.equal(best("2024"), null);
     assert.equal(best("xqzvwpj"), null);
     assert.equal(best("shrimp"), null);
+  });
+
+  it("tells whether the site says a word itself", () => {
+    assert.equal(listed("tempura", SITE_WORDS), true);
+    assert.equal(listed("tempora", SITE_WORDS), false);
   });
 
   it("tells whether a word starts a word of the site", () => {

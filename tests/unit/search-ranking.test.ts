@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { matchWeight } from "../../src/search/match.ts";
+import { matchWeight, tokenWeight } from "../../src/search/match.ts";
 import { correctedQuery, highlightParams, highlightPattern, normalizeWord, parseQuery } from "../../src/search/query.ts";
 import {
   answerPosts,
@@ -86,6 +86,14 @@ describe("a reader's query", () => {
     for (const [word, term] of [["invested", "investing"], ["run", "running"], ["gardeners", "gardener"]] as const) assert.equal(matchWeight(word, term), 1, `${word} for ${term}`);
     assert.equal(matchWeight("investors", "investing"), 0.5, "Pagefind extends the stem invest");
     assert.equal(matchWeight("inviting", "investing"), 0);
+  });
+
+  it("finds a word inside a word joined by punctuation, as Pagefind indexes its parts", () => {
+    assert.equal(tokenWeight("Self-Awareness.", "aware"), 1);
+    assert.equal(tokenWeight("Influence-from-Mere-Association", "merely"), 1);
+    assert.equal(tokenWeight("https://www.stripe.press/poor-charlies-almanack/", "www"), 1);
+    assert.equal(tokenWeight("sword—while", "sword"), 1);
+    assert.equal(tokenWeight("C,", "clock"), 0);
   });
 });
 

@@ -4,7 +4,7 @@
  * search page only when a word of a query matches nothing: an ordinary search never fetches it,
  * nor the lists. A list is fetched once a page, and browsers keep it (its name changes with it).
  */
-import { corrections, decodeWordShard, decodeWordShardIndex, shardFiles, startsAWord, WORD_SHARD_INDEX, WORD_SHARDS_DIR, type Correction, type WordCount } from "../corrections.ts";
+import { corrections, decodeWordShard, listed, decodeWordShardIndex, shardFiles, startsAWord, WORD_SHARD_INDEX, WORD_SHARDS_DIR, type Correction, type WordCount } from "../corrections.ts";
 import { sitePath } from "./pagefind.ts";
 
 export interface NearWords {
@@ -12,6 +12,8 @@ export interface NearWords {
   corrections: Correction[];
   /** Some word of the site starts with it. */
   startsAWord: boolean;
+  /** The site says it, though Pagefind may have indexed it only inside a longer word ("sword—while"). */
+  listed: boolean;
 }
 
 async function fetchJson(url: string): Promise<unknown> {
@@ -36,5 +38,5 @@ function shard(file: string): Promise<WordCount[]> {
 export async function nearWords(typed: string): Promise<NearWords> {
   const files = shardFiles(await (index ??= fetchJson(sitePath(`/pagefind/${WORD_SHARD_INDEX}`)).then(decodeWordShardIndex)), typed);
   const words = (await Promise.all(files.map(shard))).flat();
-  return { corrections: corrections(typed, words), startsAWord: startsAWord(typed, words) };
+  return { corrections: corrections(typed, words), startsAWord: startsAWord(typed, words), listed: listed(typed, words) };
 }

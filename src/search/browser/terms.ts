@@ -69,6 +69,8 @@ async function readings(term: string, query: SearchQuery, options: LookUpOptions
   // Too short to correct, or a quoted phrase: Pagefind's answer stands (the page says when it only comes close).
   if (query.quoted || !correctable(term)) return all.length ? [{ word: term, hits: allHits }] : [];
   const near = await options.near(term);
+  // A word the site says, which Pagefind indexed only inside a longer one ("sword—while"): never corrected.
+  if (near.listed) return all.length ? [{ word: term, hits: allHits }] : [];
   // Pagefind answers a word that starts no word with a shorter word the word starts: not a match.
   const prefix = near.startsAWord && all.length ? [{ word: term, hits: allHits }] : [];
   const correction = await firstCorrection(near, options);

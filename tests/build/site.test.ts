@@ -186,6 +186,27 @@ describe("npm run build's two steps: Eleventy, then the search index once Eleven
     assert.deepEqual(posts.map((post) => post.transcript.length).filter(Boolean).length, 5, "the five episodes have transcript records");
   });
 
+  it("indexes each word once: an episode's page record holds its show notes, its transcript's words stand in its transcript records only", () => {
+    const records = readSearchRecords(steps.output);
+    const pages = records.filter((record) => !record.url.includes("#"));
+    let episodes = 0;
+    for (const page of pages) {
+      const turns = records.filter((record) => record.url.startsWith(`${page.url}#`));
+      if (!turns.length) continue;
+      episodes++;
+      const said = turns.map((record) => record.content).join(" ").split(/\s+/);
+      // No run of ten words said in the transcript stands in the page's record.
+      for (let i = 0; i + 10 <= said.length; i += 10) {
+        const run = said.slice(i, i + 10).join(" ");
+        assert.ok(!page.content.includes(run), `${page.url}: the page's record repeats "${run}"`);
+      }
+    }
+    assert.equal(episodes, 5);
+    const maria = pages.find((page) => page.url.includes("maria-bracho"))!;
+    assert.ok(!/momofuku/i.test(maria.content), "Momofuku is said in the transcript only");
+    assert.ok(records.some((record) => record.url.startsWith(`${maria.url}#`) && /Momofuku/.test(record.content)));
+  });
+
   it("writes beside the index the site's words with their counts, each listed where its spelling and its sound lead", () => {
     const pagefind = path.join(steps.output, "pagefind");
     const index = decodeWordShardIndex(JSON.parse(readFileSync(path.join(pagefind, WORD_SHARD_INDEX), "utf8")));

@@ -54,7 +54,7 @@ describe("the pre-commit hook", () => {
     git("add", POST);
     const accepted = commit("a new title");
     assert.equal(accepted.status, 0, accepted.stdout + accepted.stderr);
-    assert.match(accepted.stdout + accepted.stderr, /✔ npm run check/);
+    assert.match(accepted.stdout + accepted.stderr, /\[COMPLETED\] npm run check/);
     assert.equal(commits(), before + 1);
   });
 

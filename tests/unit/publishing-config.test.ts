@@ -74,12 +74,21 @@ describe("the deploy workflows", () => {
   });
 });
 
+describe("the Node version of the builds", () => {
+  it("is the current LTS in both workflows, which the project's engines range includes", () => {
+    for (const name of ["deploy.yml", "pull-request.yml"]) {
+      const setup = steps(workflow(name)).filter((s) => s.uses?.startsWith("actions/setup-node"));
+      assert.deepEqual(setup.map((s) => s.with?.["node-version"]), ["lts/*"], name);
+    }
+  });
+});
+
 describe("Netlify's configuration", () => {
-  it("builds as CI does, publishes _site on Node 20, and leaves headers and redirects to the build's own files", () => {
+  it("builds as CI does, publishes _site on the current Node LTS, and leaves headers and redirects to the build's own files", () => {
     const netlify = parseToml(read("netlify.toml")) as { build: { command: string; publish: string; environment: Record<string, string> }; headers?: unknown; redirects?: unknown };
     assert.equal(netlify.build.command, "npm run check && npm run build");
     assert.equal(netlify.build.publish, "_site");
-    assert.equal(netlify.build.environment.NODE_VERSION, "20");
+    assert.equal(netlify.build.environment.NODE_VERSION, "lts/*");
     assert.equal(netlify.headers, undefined, "headers come from _site/_headers");
     assert.equal(netlify.redirects, undefined, "redirects come from _site/_redirects");
   });

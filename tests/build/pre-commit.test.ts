@@ -68,5 +68,27 @@ describe("the pre-commit hook", () => {
     assert.equal(result.status, 0, result.stdout + result.stderr);
     assert.equal(commits(), before + 1);
     assert.match(readFileSync(path.join(repo, POST), "utf8"), /^date: someday$/m, "the unstaged edit is left as it was");
+    writeFileSync(path.join(repo, POST), source);
+    git("add", POST);
+    assert.equal(commit("back").status, 0);
+  });
+
+  it("refuses a post staged without the new image it shows, which is only in the working tree, and takes both together", () => {
+    const before = commits();
+    const source = readFileSync(path.join(repo, POST), "utf8");
+    mkdirSync(path.join(repo, "content/images"), { recursive: true });
+    cpSync(path.join(ROOT, "content/assets/favicon.svg"), path.join(repo, "content/images/map.svg"));
+    writeFileSync(path.join(repo, POST), `${source}
+![The map of the market](/images/map.svg)
+`);
+    git("add", POST);
+    const refused = commit("a post with a map");
+    assert.notEqual(refused.status, 0);
+    assert.match(refused.stdout + refused.stderr, /content\/posts\/2024-04-10-playing-to-win\.md:\d+: image \/images\/map\.svg: no such file content\/images\/map\.svg/);
+    assert.equal(commits(), before, "nothing committed");
+    git("add", "content/images/map.svg");
+    const accepted = commit("a post with a map");
+    assert.equal(accepted.status, 0, accepted.stdout + accepted.stderr);
+    assert.equal(commits(), before + 1);
   });
 });

@@ -4,6 +4,9 @@
  *   npm run bench:transcripts [-- --count 1000 --words 9000 --runs 5]
  * Prints, for each run, the time to parse all transcripts, to render them to HTML, and to write
  * the four downloads, and the process's peak resident memory; then the medians.
+ *   npm run bench:transcripts -- --turns 12500,100000 [--runs 5]
+ * Parses instead one transcript of each number of turns (`[hh:mm:ss] Label: ` and the start of a seed
+ * paragraph) and prints the median time of each, and how it grows with the turns.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -14,7 +17,12 @@ import { renderTranscriptHtml } from "../src/transcript/html.ts";
 import { parseTranscript } from "../src/transcript/parse.ts";
 
 const { values } = parseArgs({
-  options: { count: { type: "string", default: "1000" }, words: { type: "string", default: "9000" }, runs: { type: "string", default: "5" } },
+  options: {
+    count: { type: "string", default: "1000" },
+    words: { type: "string", default: "9000" },
+    runs: { type: "string", default: "5" },
+    turns: { type: "string" },
+  },
 });
 const count = Number(values.count);
 const targetWords = Number(values.words);
@@ -27,6 +35,36 @@ const sources = readdirSync(POSTS, { withFileTypes: true })
 
 const stamp = (s: number) =>
   [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60].map((n) => String(n).padStart(2, "0")).join(":");
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** One transcript of `count` turns, alternating the first seed's two speakers, a mark every 3 s (under 100 hours). */
+function turnsTranscript(count: number): { body: string; speakers: Record<string, string> } {
+  const source = sources[0]!;
+  const speakers = source.data.speakers as Record<string, string>;
+  const labels = Object.keys(speakers);
+  const texts = source.body.split(/\n\s*\n/).map((p) => p.replace(/\[\d\d:\d\d:\d\d\]|^\w+: /g, "").trim().split(/\s+/).slice(0, 12).join(" "));
+  const turns = Array.from({ length: count }, (_, i) => `[${stamp(i * 3)}] ${labels[i % labels.length]}: ${texts[i % texts.length]}`);
+  return { body: turns.join("\n\n"), speakers };
+}
+
+if (values.turns) {
+  let first: { turns: number; ms: number } | undefined;
+  for (const turns of values.turns.split(",").map(Number)) {
+    const { body, speakers } = turnsTranscript(turns);
+    const parse = () => parseTranscript(body, { file: "bench/turns.md", firstLine: 1, speakers });
+    if (parse().diagnostics.length) throw new Error(`diagnostics in the generated transcript of ${turns} turns`); // and a warm-up
+    const times = Array.from({ length: runs }, () => {
+      const t = performance.now();
+      parse();
+      return performance.now() - t;
+    });
+    const ms = median(times);
+    first ??= { turns, ms };
+    const growth = `${(turns / first.turns).toFixed(1)} times the turns, ${(ms / first.ms).toFixed(1)} times as long`;
+    console.log(`${turns} turns: parse median ${ms.toFixed(0)} ms (runs ${times.map((x) => x.toFixed(0)).join(", ")}); ${growth}`);
+  }
+  process.exit(0);
+}
 
 /** One synthetic transcript: a seed transcript's paragraphs, repeated until `targetWords`, marks re-timed to keep rising. */
 function makeTranscript(index: number): { body: string; speakers: Record<string, string> } {
@@ -50,7 +88,6 @@ const inputs = Array.from({ length: count }, (_, i) => makeTranscript(i));
 const totalWords = inputs.reduce((sum, t) => sum + t.body.split(/\s+/).length, 0);
 console.log(`${count} transcripts, ${Math.round(totalWords / count)} words each on average (${totalWords} in all), ${runs} runs`);
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const results: { parse: number; html: number; downloads: number; rss: number }[] = [];
 for (let run = 1; run <= runs; run++) {
   let t = performance.now();

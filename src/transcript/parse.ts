@@ -373,9 +373,24 @@ function makePara(lines: SourceLine[]): Para {
 }
 
 function locate(para: Para, offset: number): { line: number; column: number } {
-  let seg = para.segments[0] ?? { offset: 0, line: para.line, indent: 0 };
-  for (const s of para.segments) if (s.offset <= offset) seg = s;
+  const i = lastSegmentAtOrBefore(para.segments, offset);
+  const seg = para.segments[Math.max(i, 0)] ?? { offset: 0, line: para.line, indent: 0 };
   return { line: seg.line, column: seg.indent + (offset - seg.offset) + 1 };
+}
+
+/**
+ * Index of the line holding `offset` (-1 when before the first): a binary search, since a
+ * paragraph pasted without blank lines can hold thousands of lines, each with marks to locate.
+ */
+function lastSegmentAtOrBefore(segments: Para["segments"], offset: number): number {
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((segments[mid]?.offset ?? Infinity) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /* 2. Paragraphs → turns -------------------------------------------- */
@@ -712,15 +727,27 @@ function speakingRate(explicit: Anchor[]): number {
 
 /** Seconds at word position `p`: linear between pins, extrapolated after the last one. */
 function timeAt({ anchors, wordsPerSecond }: Timeline, p: number): number {
-  let prev = anchors[0] ?? { pos: 0, seconds: 0 };
-  for (const a of anchors) {
-    if (a.pos === p) return a.seconds;
-    if (a.pos > p) {
-      return prev.seconds + ((a.seconds - prev.seconds) * (p - prev.pos)) / (a.pos - prev.pos);
-    }
-    prev = a;
+  const i = firstPinAtOrAfter(anchors, p);
+  const a = anchors[i];
+  const prev = anchors[i - 1] ?? anchors[0] ?? { pos: 0, seconds: 0 };
+  if (a === undefined) return prev.seconds + (p - prev.pos) / wordsPerSecond;
+  if (a.pos === p) return a.seconds;
+  return prev.seconds + ((a.seconds - prev.seconds) * (p - prev.pos)) / (a.pos - prev.pos);
+}
+
+/**
+ * Index of the first pin at or after word `p` (`anchors.length` when none): a binary search,
+ * since pins are in increasing word order and every turn asks, so a scan would be quadratic.
+ */
+function firstPinAtOrAfter(anchors: Anchor[], p: number): number {
+  let lo = 0;
+  let hi = anchors.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((anchors[mid]?.pos ?? Infinity) < p) lo = mid + 1;
+    else hi = mid;
   }
-  return prev.seconds + (p - prev.pos) / wordsPerSecond;
+  return lo;
 }
 
 const toMs = (s: number): number => Math.round(s * 1000);

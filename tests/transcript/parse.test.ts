@@ -374,3 +374,58 @@ describe("text and time helpers", () => {
     assert.equal(isoDuration(3605), "PT1H5S");
   });
 });
+
+describe("parseTranscript: time in proportion to the input", () => {
+  // Issue #23: each turn's time scanned every mark, so 100,000 turns took 9 to 12 s and 12,500 took 0.3 s.
+  const N = 5_000;
+  const stamp = (s: number) => [s / 3600, (s % 3600) / 60, s % 60].map((n) => String(Math.floor(n)).padStart(2, "0")).join(":");
+  const turns = (n: number) =>
+    Array.from({ length: n }, (_, i) => `[${stamp(i * 4)}] ${i % 2 ? "Maria" : "Alexis"}: some words said in turn ${i}`).join("\n\n");
+  const pastedLines = (n: number) => `Alexis: Hello.\n${Array.from({ length: n }, (_, i) => `[${stamp(i * 4)}] some words said in line ${i}`).join("\n")}`;
+
+  /**
+   * CPU ms per parse of `times` parses, all kept until the end, as a build keeps them: 10 of N then
+   * hold as much as one of 10×N for the garbage collector to copy. CPU rather than wall time, so
+   * other processes on a shared machine count less.
+   */
+  function cpuMs(body: string, times: number): number {
+    const kept: ParsedTranscript[] = [];
+    const before = process.cpuUsage();
+    for (let i = 0; i < times; i++) kept.push(parse(body));
+    const used = process.cpuUsage(before);
+    return (used.user + used.system) / 1000 / kept.length;
+  }
+
+  /** Time of 10×N over time of N: the fastest of 5 runs of each, alternating; N is parsed 10 times a run. */
+  function fastestRatio(small: string, large: string): number {
+    let s = Infinity;
+    let l = Infinity;
+    for (let run = 0; run < 5; run++) {
+      s = Math.min(s, cpuMs(small, 10));
+      l = Math.min(l, cpuMs(large, 1));
+    }
+    return l / s;
+  }
+
+  /** After a warm-up; a ratio just over `limit` gets two more tries (a busy machine), one twice as large is no noise. */
+  function growth(make: (n: number) => string, limit: number): number {
+    const small = make(N);
+    const large = make(10 * N);
+    cpuMs(small, 10);
+    cpuMs(large, 1);
+    let ratio = fastestRatio(small, large);
+    for (let tries = 1; tries < 3 && ratio > limit && ratio < 2 * limit; tries++) ratio = Math.min(ratio, fastestRatio(small, large));
+    return ratio;
+  }
+
+  it("takes at most 15 times as long for 10 times the turns", () => {
+    const ratio = growth(turns, 15);
+    assert.ok(ratio <= 15, `${10 * N} turns took ${ratio.toFixed(1)} times as long as ${N}`);
+  });
+
+  it("takes at most 20 times as long for 10 times the lines of a turn pasted without blank lines", () => {
+    // Not 15: the one paragraph keeps its 100,000 inlines alive, so collecting garbage costs more per line (9 to 14 times measured).
+    const ratio = growth(pastedLines, 20);
+    assert.ok(ratio <= 20, `${10 * N} lines took ${ratio.toFixed(1)} times as long as ${N}`);
+  });
+});

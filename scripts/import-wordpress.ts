@@ -6,14 +6,15 @@
  *
  * Exit code 0 when the import ran (the report says what it did and skipped), 1 on an error.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { readFrontMatter } from "../src/posts/front-matter.ts";
+import { NotUtf8Error, readUtf8File } from "../src/files/utf8.ts";
 import { todayIn } from "../src/posts/new-post.ts";
 import { loadSiteSettings } from "../src/site/settings.ts";
 import { planImport } from "../src/wordpress/plan.ts";
 import { formatReport } from "../src/wordpress/report.ts";
+import { siteAddresses, templatePages, type TemplatePage } from "../src/wordpress/site-addresses.ts";
 import { writePlan } from "../src/wordpress/write.ts";
 import { readWxr, WxrError } from "../src/wordpress/wxr.ts";
 import { callerDir, CliError, fail, projectRoot, shown } from "./cli.ts";
@@ -49,16 +50,8 @@ function options(argv: string[]) {
   }
 }
 
-/** The site's own pages (content/*.md), by the slug of their file name, with their address. */
-function existingPages(contentDir: string): Map<string, string> {
-  const pages = new Map<string, string>();
-  for (const name of readdirSync(contentDir).filter((n) => n.endsWith(".md"))) {
-    const { data } = readFrontMatter(readFileSync(path.join(contentDir, name), "utf8"));
-    const slug = name.replace(/\.md$/, "");
-    pages.set(slug, typeof data.permalink === "string" ? data.permalink : `/${slug}/`);
-  }
-  return pages;
-}
+/** The site's own Markdown pages (content/*.md), by the slug of their file name, with their address. */
+const existingPages = (templates: readonly TemplatePage[]) => new Map(templates.filter((t) => t.file.endsWith(".md")).map((t) => [t.slug, t.address]));
 
 function uploadsFolder(dir: string | undefined): (relative: string) => string | null {
   if (dir === undefined) return () => null;
@@ -77,12 +70,14 @@ async function main(argv: string[]): Promise<void> {
   const source = path.resolve(callerDir, positionals[0]!);
   const contentDir = path.resolve(callerDir, values.content ?? path.join(projectRoot, "content"));
   const site = loadSiteSettings(path.join(contentDir, "_data/site.json"));
-  const wxr = await readWxr(source);
+  const wxr = await readWxr(source, shown(source));
+  const templates = templatePages(contentDir, site, (file) => readUtf8File(file, shown(file)));
   const plan = planImport(wxr, shown(source), {
     timeZone: site.timeZone,
     hostName: site.author.name,
     feedPath: site.feeds.atom,
-    existingPages: existingPages(contentDir),
+    existingPages: existingPages(templates),
+    siteAddresses: siteAddresses(templates),
     uploadFile: uploadsFolder(values.uploads),
     hasUploads: values.uploads !== undefined,
     today: todayIn(site.timeZone),
@@ -93,7 +88,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (!(error instanceof CliError || error instanceof WxrError)) throw error;
+  if (!(error instanceof CliError || error instanceof WxrError || error instanceof NotUtf8Error)) throw error;
   console.error(`${NAME}: error: ${error.message}`);
   process.exitCode = 1;
 });

@@ -4,6 +4,7 @@
  * serialized extras with the duration), an RSS <enclosure>, Podlove's and Seriously Simple
  * Podcasting's meta fields, or an <audio> element in the text.
  */
+import { AN_AUDIO_TYPE, checkedAddress, isAudioType, type Reject } from "./export-values.ts";
 import type { WxrItem } from "./wxr.ts";
 
 export interface FoundAudio {
@@ -39,12 +40,34 @@ function serializedDuration(extra: string): string {
   return match ? clockDuration(match[1]!) : "";
 }
 
-const isHttp = (url: string) => /^https?:\/\/\S+$/.test(url);
+/** A size in bytes as the export writes it, digits only ("1e9", "-5" and "Infinity" are no size); 0 when it is none. */
+function byteCount(text = ""): number {
+  const bytes = Number(text);
+  return /^\s*\d+\s*$/.test(text) && Number.isSafeInteger(bytes) ? bytes : 0;
+}
 
-function fromEnclosureMeta(value: string): FoundAudio | null {
-  const [url = "", length = "", type = "", ...extra] = value.split(/\r?\n/).map((line) => line.trim());
-  if (!isHttp(url)) return null;
-  return { url, type: /^audio\//.test(type) ? type : typeOf(url), length: Number(length) || 0, duration: serializedDuration(extra.join("\n")) };
+/** The export's type when it is an audio MIME type, else the address's extension's; a type given and not used is rejected. */
+function audioType(value: string, url: string, field: string, reject: Reject): string {
+  const type = value.trim().toLowerCase();
+  if (isAudioType(type)) return type;
+  if (type) reject(field, value, AN_AUDIO_TYPE);
+  return typeOf(url);
+}
+
+/** WordPress's and PowerPress's `enclosure` field: the URL, the size and the type on their own lines, then PowerPress's extras. */
+function fromEnclosureField(item: WxrItem, reject: Reject): FoundAudio | null {
+  const key = item.meta.has("enclosure") ? "enclosure" : "_podPressMedia_enclosure";
+  const [first = "", length = "", type = "", ...extra] = (item.meta.get(key) ?? "").split(/\r?\n/).map((line) => line.trim());
+  const url = checkedAddress(first, `${key} field's address`, reject);
+  if (!url) return null;
+  return { url, type: audioType(type, url, `${key} field's type`, reject), length: byteCount(length), duration: serializedDuration(extra.join("\n")) };
+}
+
+/** An RSS <enclosure> on the item. */
+function fromRssEnclosure(item: WxrItem, reject: Reject): FoundAudio | null {
+  const url = item.enclosure && checkedAddress(item.enclosure.url, "<enclosure> url", reject);
+  if (!item.enclosure || !url) return null;
+  return { url, type: audioType(item.enclosure.type, url, "<enclosure> type", reject), length: byteCount(item.enclosure.length), duration: "" };
 }
 
 function metaDuration(item: WxrItem): string {
@@ -55,22 +78,25 @@ function metaDuration(item: WxrItem): string {
   return "";
 }
 
-/** The first audio file the post gives, completed with what other fields know; null if none. */
-export function audioOf(item: WxrItem, inText: readonly string[]): FoundAudio | null {
-  const enclosure = item.meta.get("enclosure") ?? item.meta.get("_podPressMedia_enclosure");
-  const found =
-    (enclosure && fromEnclosureMeta(enclosure)) ||
-    (item.enclosure && isHttp(item.enclosure.url) && {
-      url: item.enclosure.url,
-      type: /^audio\//.test(item.enclosure.type) ? item.enclosure.type : typeOf(item.enclosure.url),
-      length: Number(item.enclosure.length) || 0,
-      duration: "",
-    }) ||
-    [item.meta.get("audio_file"), item.meta.get("_podlove_audio_url"), ...inText]
-      .filter((url): url is string => !!url && isHttp(url.trim()))
-      .map((url) => ({ url: url.trim(), type: typeOf(url.trim()), length: 0, duration: "" }))[0];
+/** Podlove's and Seriously Simple Podcasting's fields, then the text's players: addresses alone, typed by their extension. */
+function fromAddresses(item: WxrItem, inText: readonly string[], reject: Reject): FoundAudio | null {
+  const fields: [string, string | undefined][] = [
+    ["audio_file field", item.meta.get("audio_file")],
+    ["_podlove_audio_url field", item.meta.get("_podlove_audio_url")],
+    ...inText.map((url): [string, string] => ["audio player in the text", url]),
+  ];
+  for (const [field, value] of fields) {
+    const url = checkedAddress(value, field, reject);
+    if (url) return { url, type: typeOf(url), length: 0, duration: "" };
+  }
+  return null;
+}
+
+/** The first audio file the post gives, completed with what other fields know; null if none. Values that are no address or MIME type are rejected, never used. */
+export function audioOf(item: WxrItem, inText: readonly string[], reject: Reject): FoundAudio | null {
+  const found = fromEnclosureField(item, reject) ?? fromRssEnclosure(item, reject) ?? fromAddresses(item, inText, reject);
   if (!found) return null;
-  const length = found.length || Number(item.meta.get("filesize_raw") ?? "") || 0;
+  const length = found.length || byteCount(item.meta.get("filesize_raw"));
   return { ...found, length, duration: found.duration || metaDuration(item) };
 }
 

@@ -42,9 +42,8 @@ function withAndWithoutFront(front: string, rest: string): string[] {
   return [...new Set([`${front}${rest}`, `/${rest}`])];
 }
 
-/** The old paths of a post that are not its new URL: its permalink, without the front, and `/?p=ID`. */
-export function postOldPaths(id: number, link: string, siteUrl: string, front: string, newUrl: string): string[] {
-  const permalink = oldPath(link, siteUrl);
+/** The old paths of a post that are not its new URL: its permalink (oldPath of its link), without the front, and `/?p=ID`. */
+export function postOldPaths(id: number, permalink: string | null, front: string, newUrl: string): string[] {
   const paths = [`/?p=${id}`];
   if (permalink) {
     paths.push(permalink);

@@ -2,13 +2,15 @@
  * The whole import, without writing anything: which items become posts and pages, which are left
  * out and why, the site's redirects for the old archives, and the report's figures.
  */
-import { dump } from "js-yaml";
 import { slugify } from "../posts/slug.ts";
-import { convertPostHtml } from "./html.ts";
 import type { LeftOutReason } from "./comments.ts";
+import { checkedAddress, rejectInto } from "./export-values.ts";
+import { convertPostHtml } from "./html.ts";
 import { archiveRedirects, oldPath, permalinkFront, postOldPaths, type SiteRedirect } from "./old-urls.ts";
 import { folderCopies, imageTarget, importPost, plainText, postDay, postSlug, type Folder, type ImageNeed, type ImportedPost, type PlannedFile, type PostContext } from "./post.ts";
+import { addressKey, ownerOf, take, takenAddresses, type SiteAddresses, type TakenAddresses } from "./site-addresses.ts";
 import type { WxrExport, WxrItem } from "./wxr.ts";
+import { frontMatter } from "./yaml.ts";
 
 export const REDIRECTS_FILE = "_data/redirects.json";
 export const PAGES_DIR = "pages";
@@ -27,6 +29,8 @@ export interface ImportSettings {
   feedPath: string;
   /** Pages already in the content folder, by slug ("about"), with their URL: a WordPress page of that slug is not imported again. */
   existingPages: Map<string, string>;
+  /** The addresses of the site's own pages and folders: no imported page takes one. */
+  siteAddresses: SiteAddresses;
   uploadFile(relative: string): string | null;
   hasUploads: boolean;
   /** Today in the site's zone, "YYYY-MM-DD": a post dated later is scheduled. */
@@ -91,27 +95,67 @@ function newReport(): ImportReport {
   };
 }
 
-/** A page of the old site, as a Markdown page of ours at its old address (when no page of ours has its slug). */
-function importPage(planning: Planning, item: WxrItem, label: string): { files?: PlannedFile[]; redirect?: SiteRedirect } {
+/** The path of an item's old address (its `link`); null when the link is none of the old site's, or is no address (then reported). */
+function oldLinkPath(planning: Planning, item: WxrItem, label: string, field = "link"): string | null {
+  const link = checkedAddress(item.link, field, rejectInto(planning.report.warnings, label));
+  return link && oldPath(link, planning.context.siteUrl);
+}
+
+/**
+ * Where a page goes: its old address, unless that is the site's (one of its pages, a post's, a
+ * redirect's, under a folder of its own); then /pages/<slug>/, like its file (-2, -3… if taken or
+ * another page's old address). The old address redirects there when the site has no page at it.
+ */
+function pageAddress(planning: Planning, old: string, slug: string, path: string): { address: string; redirect?: SiteRedirect } {
+  const { taken, pageOldAddresses } = planning;
+  const clash = ownerOf(taken, old);
+  const elsewhere = (n: number) => `/${PAGES_DIR}/${slug}${n > 1 ? `-${n}` : ""}/`;
+  let n = 1;
+  while (clash && (ownerOf(taken, elsewhere(n)) || pageOldAddresses.has(addressKey(elsewhere(n))))) n++;
+  const address = clash ? elsewhere(n) : old;
+  take(taken, address, `the imported page ${path}`);
+  if (!clash) return { address };
+  const redirect = clash.redirects ? { from: old, to: address } : undefined;
+  planning.report.warnings.push(`${path}: its old address ${old} is ${clash.owner}: the page is at ${address} instead${redirect ? `, and ${old} redirects there` : ""}`);
+  return { address, redirect };
+}
+
+/** A published page: left for later (planPages), unless the site has its own page of its slug, to which its old address then redirects. */
+function notePage(planning: Planning, item: WxrItem, label: string): void {
+  const slug = postSlug(item);
+  const old = oldLinkPath(planning, item, label) ?? `/${slug}/`;
+  const existing = planning.settings.existingPages.get(slug);
+  if (!existing) planning.pages.push({ item, old });
+  else {
+    planning.report.skipped.push({ item: label, reason: `the site has its own page "${slug}" (${existing}): the old ${old} redirects there` });
+    const clash = ownerOf(planning.taken, old);
+    // No redirect at an address the site has a page at ("/" for a `?page_id=` link).
+    if (old !== existing && (!clash || clash.redirects)) planning.siteRedirects.push({ from: old, to: existing });
+  }
+}
+
+/** A page of the old site, as a Markdown page of ours at its old address, unless the site uses that address (pageAddress). */
+function importPage(planning: Planning, { item, old }: PlannedPage): { files: PlannedFile[]; redirect?: SiteRedirect } {
   const { context, report } = planning;
   const slug = postSlug(item);
-  const old = oldPath(item.link, context.siteUrl) ?? `/${slug}/`;
-  const existing = planning.settings.existingPages.get(slug);
-  if (existing) {
-    report.skipped.push({ item: label, reason: `the site has its own page "${slug}" (${existing}): the old ${old} redirects there` });
-    return old !== existing ? { redirect: { from: old, to: existing } } : {};
-  }
   // As a post: a page with images from the uploads is a folder, its images beside its index.md.
   const folder: Folder = { base: `${PAGES_DIR}/${slug}`, copies: new Map(), missing: [] };
   const converted = convertPostHtml(item.content, { uploadsUrls: context.uploadsUrls, imageTarget: imageTarget(folder, context) });
   const path = folder.copies.size > 0 ? `${folder.base}/index.md` : `${folder.base}.md`;
   report.warnings.push(...converted.warnings.map((w) => `${path}: ${w}`));
+  const { address, redirect } = pageAddress(planning, old, slug, path);
   const title = plainText(item.title) || slug;
-  const front = dump({ layout: "base.njk", title, permalink: old }, { lineWidth: -1, noRefs: true, quoteStyle: "double" });
   const heading = title.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   report.pages++;
   countImages(report, folder.copies.size, folder.missing, planning.settings.hasUploads);
-  return { files: [{ path, text: `---\n${front}---\n\n# ${heading}\n\n${converted.blocks.map((b) => b.markdown).join("\n\n")}\n` }, ...folderCopies(folder)] };
+  const text = `${frontMatter({ layout: "base.njk", title, permalink: address })}\n# ${heading}\n\n${converted.blocks.map((b) => b.markdown).join("\n\n")}\n`;
+  return { files: [{ path, text }, ...folderCopies(folder)], redirect };
+}
+
+interface PlannedPage {
+  item: WxrItem;
+  /** The path of its old address, or /<slug>/ when its link has none. */
+  old: string;
 }
 
 /** What planning the items builds up, item after item. */
@@ -127,7 +171,13 @@ interface Planning {
   /** Published posts, whose dates and terms the archives' redirects come from. */
   published: { item: WxrItem; date: string }[];
   /** "YYYY-MM-DD-slug" of the posts planned so far. */
-  taken: Set<string>;
+  slugs: Set<string>;
+  /** The published pages, planned once every post and redirect has taken its address. */
+  pages: PlannedPage[];
+  /** The keys (addressKey) of the pages' old addresses: a page moved elsewhere takes none of them. */
+  pageOldAddresses: Set<string>;
+  /** The site's addresses, and those of the posts, redirects and pages planned so far. */
+  taken: TakenAddresses;
 }
 
 /** Plans the import of a whole export. */
@@ -144,10 +194,16 @@ export function planImport(wxr: WxrExport, file: string, settings: ImportSetting
     report: newReport(),
     siteRedirects: [],
     published: [],
-    taken: new Set(),
+    slugs: new Set(),
+    pages: [],
+    pageOldAddresses: new Set(),
+    taken: takenAddresses(settings.siteAddresses),
   };
   for (const item of wxr.items) planItem(planning, item);
-  const redirects = dedupe([...planning.siteRedirects, ...archivesOf(planning)]);
+  const archives = archivesOf(planning);
+  for (const redirect of archives) take(planning.taken, redirect.from, `a redirect of the old site to ${redirect.to}`);
+  planPages(planning);
+  const redirects = dedupe([...planning.siteRedirects, ...archives]);
   planning.report.redirects += redirects.length;
   if (redirects.length) planning.files.push({ path: REDIRECTS_FILE, text: `${JSON.stringify(redirects, null, 2)}\n` });
   return { files: planning.files, report: planning.report };
@@ -159,12 +215,19 @@ function planItem(planning: Planning, item: WxrItem): void {
   if (WORDPRESS_INTERNALS.has(item.postType)) report.skipped.push({ item: label, reason: `WordPress's own ${item.postType.replaceAll("_", " ")}, not content` });
   else if (item.postType === "attachment") report.attachments++;
   else if (item.postType === "page" && item.status !== "publish") report.skipped.push({ item: label, reason: `a page that is ${item.status}, not published` });
-  else if (item.postType === "page") {
-    const page = importPage(planning, item, label);
-    if (page.files) planning.files.push(...page.files);
-    if (page.redirect) planning.siteRedirects.push(page.redirect);
-  } else if (!POST_TYPES.has(item.postType)) report.skipped.push({ item: label, reason: `its type "${item.postType}" is not a post or a page` });
+  else if (item.postType === "page") notePage(planning, item, label);
+  else if (!POST_TYPES.has(item.postType)) report.skipped.push({ item: label, reason: `its type "${item.postType}" is not a post or a page` });
   else planPost(planning, item, label);
+}
+
+/** The pages, after every post and redirect has its address; a page keeps its own old address before another moved page can take it. */
+function planPages(planning: Planning): void {
+  for (const { old } of planning.pages) planning.pageOldAddresses.add(addressKey(old));
+  for (const page of planning.pages) {
+    const { files, redirect } = importPage(planning, page);
+    planning.files.push(...files);
+    if (redirect) planning.siteRedirects.push(redirect);
+  }
 }
 
 /** The post's slug, made unique among the posts of its day (an edited export can repeat one). */
@@ -172,20 +235,19 @@ function uniqueSlug(planning: Planning, item: WxrItem, date: string, label: stri
   const own = postSlug(item);
   if (item.postName && own !== item.postName)
     planning.report.warnings.push(`${label}: its WordPress slug "${item.postName}" is not a URL slug: the post's address ends in /${own}/`);
-  const slug = planning.taken.has(`${date}-${own}`) ? `${own}-${item.id}` : own;
+  const slug = planning.slugs.has(`${date}-${own}`) ? `${own}-${item.id}` : own;
   if (slug !== own) planning.report.warnings.push(`${label}: another post of ${date} has the slug "${own}": this one's address ends in /${slug}/`);
-  planning.taken.add(`${date}-${slug}`);
+  planning.slugs.add(`${date}-${slug}`);
   return slug;
 }
 
 /** The post's old addresses: its own, and its attachments' pages. */
-function oldAddresses(planning: Planning, item: WxrItem, url: string): string[] {
-  const { siteUrl, attachments } = planning.context;
-  const attachmentPaths = [...attachments.values()]
+function oldAddresses(planning: Planning, item: WxrItem, url: string, label: string): string[] {
+  const attachmentPaths = [...planning.context.attachments.values()]
     .filter((a) => a.parent === item.id)
-    .flatMap((a) => [`/?attachment_id=${a.id}`, oldPath(a.link, siteUrl)])
+    .flatMap((a) => [`/?attachment_id=${a.id}`, oldLinkPath(planning, a, label, `attachment ${a.id}'s link`)])
     .filter((p): p is string => !!p && p !== url);
-  return [...new Set([...postOldPaths(item.id, item.link, siteUrl, planning.front, url), ...attachmentPaths])];
+  return [...new Set([...postOldPaths(item.id, oldLinkPath(planning, item, label), planning.front, url), ...attachmentPaths])];
 }
 
 function planPost(planning: Planning, item: WxrItem, label: string): void {
@@ -198,11 +260,15 @@ function planPost(planning: Planning, item: WxrItem, label: string): void {
   }
   if (day.warning) report.warnings.push(day.warning);
   const slug = uniqueSlug(planning, item, day.date, label);
-  const redirects = oldAddresses(planning, item, `/en/${day.date.replaceAll("-", "/")}/${slug}/`);
+  const url = `/en/${day.date.replaceAll("-", "/")}/${slug}/`;
+  const redirects = oldAddresses(planning, item, url, label);
   const draft = item.status === "draft" || item.status === "pending";
   const scheduled = !draft && day.date > settings.today;
   const imported = importPost({ item, date: day.date, slug, draft, scheduled, tags: tagsOf(item), redirects, label }, planning.context);
   planning.files.push(...imported.files);
+  const post = `the post ${imported.files[0]!.path}`;
+  take(planning.taken, imported.url, post);
+  for (const from of redirects) if (!from.startsWith("/?")) take(planning.taken, from, `an old address of ${post}`);
   count(report, imported, redirects.length, settings.hasUploads);
   if (!draft && !scheduled) planning.published.push({ item, date: day.date });
 }

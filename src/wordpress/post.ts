@@ -4,15 +4,16 @@
  * `transcript.md`), their front matter in the schema's shape, and the images to copy beside them.
  */
 import { decodeHTML } from "entities";
-import { dump } from "js-yaml";
 import { DateTime } from "luxon";
 import { slugify } from "../posts/slug.ts";
 import { parseTranscript } from "../transcript/parse.ts";
 import { audioOf, isComplete, type FoundAudio } from "./audio.ts";
 import { sortComments, type SortedComments } from "./comments.ts";
+import { checkedAddress, rejectInto } from "./export-values.ts";
 import { commentText, convertPostHtml } from "./html.ts";
 import { findTranscript, speakersOf, turnLabel, type Speakers } from "./transcript.ts";
 import type { WxrItem } from "./wxr.ts";
+import { frontMatter, yaml } from "./yaml.ts";
 
 /** What the import knows of the site and of the uploads folder. */
 export interface PostContext {
@@ -117,26 +118,19 @@ export function uploadPath(url: string, uploadsUrls: readonly string[]): string 
   return null;
 }
 
-const yaml = (data: Record<string, unknown>) => dump(data, { lineWidth: -1, noRefs: true, quoteStyle: "double" });
-
 /** The description: the excerpt as one line of plain text, if there is one. */
 function description(item: WxrItem): string | undefined {
   const text = commentText(item.excerpt).replace(/\s+/g, " ").trim();
   return text || undefined;
 }
 
-/** The audio front matter: written when complete, else left as a YAML comment for the author to finish. */
-function audioLines(audio: FoundAudio): string {
-  if (isComplete(audio)) return yaml({ audio: { url: audio.url, type: audio.type, length: audio.length, duration: audio.duration } });
-  return [
-    "# The old post's audio. Add its size in bytes and its duration, then remove the # signs:",
-    "# audio:",
-    `#   url: ${JSON.stringify(audio.url)}`,
-    `#   type: ${audio.type}`,
-    `#   length: ${audio.length || "<size in bytes>"}`,
-    `#   duration: "${audio.duration || "hh:mm:ss"}"`,
-    "",
-  ].join("\n");
+/** The audio front matter, in the schema's order. */
+const audioData = (audio: FoundAudio) => ({ url: audio.url, type: audio.type, length: audio.length, duration: audio.duration });
+
+/** Incomplete audio, as a YAML comment for the author to finish: dumped like the rest, then commented out line by line. */
+function audioToFinish(audio: FoundAudio): string {
+  const draft = { ...audioData(audio), length: audio.length || "<size in bytes>", duration: audio.duration || "hh:mm:ss" };
+  return `The old post's audio. Add its size in bytes and its duration, then remove the # signs:\n${yaml({ audio: draft }, true).replace(/\n$/, "")}`;
 }
 
 /** transcript.md: the heading, the speakers, and one paragraph per block, labels that are not speakers escaped. */
@@ -146,8 +140,7 @@ function transcriptText(heading: string, speakers: Speakers, paragraphs: readonl
     const label = turnLabel(text);
     return label && notSpeakers.has(label) ? text.replace(`${label}:`, `${label}\\:`) : text;
   });
-  const front = dump({ heading, speakers: speakers.labels }, { lineWidth: -1, noRefs: true, quoteStyle: "double", forceQuotes: true });
-  return `---\n${front}---\n\n${body.join("\n\n")}\n`;
+  return `${frontMatter({ heading, speakers: speakers.labels }, { quoted: true })}\n${body.join("\n\n")}\n`;
 }
 
 /** The folder of a post or page, and the images planned beside its Markdown file. */
@@ -181,9 +174,9 @@ export function imageTarget(folder: Folder, context: Pick<PostContext, "uploadsU
 /** The featured image (`_thumbnail_id`): its front matter, once its file is beside the post. */
 function featuredImage(item: WxrItem, folder: Folder, context: PostContext, warnings: string[], label: string) {
   const attachment = context.attachments.get(Number(item.meta.get("_thumbnail_id")));
-  if (!attachment?.attachmentUrl) return undefined;
-  const src = imageTarget(folder, context)(attachment.attachmentUrl);
-  if (!src) return undefined;
+  const url = attachment && checkedAddress(attachment.attachmentUrl, `featured image's address (attachment ${attachment.id})`, rejectInto(warnings, label));
+  const src = url && imageTarget(folder, context)(url);
+  if (!attachment || !src) return undefined;
   const alt = (attachment.meta.get("_wp_attachment_image_alt") ?? "").trim();
   if (!alt) warnings.push(`${label}: the featured image ${src} has no alt text in WordPress: its title is used; describe the image under image.alt`);
   return { src, alt: alt || attachment.title.trim() || src };
@@ -218,27 +211,32 @@ interface PostParts {
   blocks: readonly { markdown: string }[];
 }
 
-/** The post's Markdown file: front matter in the schema's order, then the body. */
-function postText(input: PostInput, parts: PostParts): string {
+/** The post's front matter, in the schema's order. */
+function postData(input: PostInput, parts: PostParts): Record<string, unknown> {
   const { item, date, slug } = input;
   const { kind, speakers, image, audio, comments } = parts;
-  const frontMatter =
-    yaml({
-      title: plainText(item.title) || slug,
-      date,
-      slug,
-      kind,
-      ...(description(item) ? { description: description(item) } : {}),
-      tags: input.tags,
-      ...(speakers ? { host: speakers.host, guests: speakers.guests } : {}),
-      ...(image ? { image } : {}),
-      ...(input.draft ? { draft: true } : {}),
-      redirect_from: input.redirects,
-    }) +
-    (audio && kind === "episode" ? audioLines(audio) : "") +
-    (comments.kept.length ? yaml({ comments: comments.kept }) : "");
+  return {
+    title: plainText(item.title) || slug,
+    date,
+    slug,
+    kind,
+    ...(description(item) ? { description: description(item) } : {}),
+    tags: input.tags,
+    ...(speakers ? { host: speakers.host, guests: speakers.guests } : {}),
+    ...(image ? { image } : {}),
+    ...(input.draft ? { draft: true } : {}),
+    redirect_from: input.redirects,
+    ...(audio && kind === "episode" && isComplete(audio) ? { audio: audioData(audio) } : {}),
+    ...(comments.kept.length ? { comments: comments.kept } : {}),
+  };
+}
+
+/** The post's Markdown file: its front matter (incomplete audio commented out at its end), then the body. */
+function postText(input: PostInput, parts: PostParts): string {
+  const { kind, audio } = parts;
+  const comment = audio && kind === "episode" && !isComplete(audio) ? audioToFinish(audio) : undefined;
   const listen = audio && kind === "article" ? `\n\n[Listen to the audio](${audio.url})` : "";
-  return `---\n${frontMatter}---\n\n${parts.blocks.map((b) => b.markdown).join("\n\n")}${listen}\n`;
+  return `${frontMatter(postData(input, parts), { comment })}\n${parts.blocks.map((b) => b.markdown).join("\n\n")}${listen}\n`;
 }
 
 /** Everything written for one post, without writing it. */
@@ -256,7 +254,7 @@ export function importPost(input: PostInput, context: PostContext): ImportedPost
   warnings.push(...converted.warnings.map((warning) => `${main}: ${warning}`));
   const speakers = found ? speakersOf(found, context.hostName, main) : null;
   if (speakers) warnings.push(...speakers.warnings);
-  const audio = audioOf(item, converted.audio);
+  const audio = audioOf(item, converted.audio, rejectInto(warnings, input.label));
   warnings.push(...audioWarnings(audio, kind, main));
   const comments = sortComments(item.comments, context.timeZone);
   const files: PlannedFile[] = [{ path: main, text: postText(input, { kind, speakers, image, audio, comments, blocks: found ? found.showNotes : converted.blocks }) }];

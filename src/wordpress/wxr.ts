@@ -5,6 +5,7 @@
  */
 import { createReadStream } from "node:fs";
 import { SaxesParser, type SaxesTagNS } from "saxes";
+import { NotUtf8Error, Utf8Stream } from "../files/utf8.ts";
 
 export interface WxrTerm {
   /** "category" or "post_tag" (other taxonomies are kept as they come). */
@@ -219,14 +220,21 @@ export function parseWxr(xml: string, file = "export.xml"): WxrExport {
   }
 }
 
-/** Reads an export from disk in chunks: memory holds the posts, not the file's text. */
-export async function readWxr(file: string): Promise<WxrExport> {
-  const builder = wxrBuilder(file);
+/**
+ * Reads an export from disk in chunks: memory holds the posts, not the file's text. `shown` is the
+ * file as messages name it. An export that is not UTF-8 (a Latin-1 one) is an error at the line
+ * and column of its first byte that is not.
+ */
+export async function readWxr(file: string, shown = file): Promise<WxrExport> {
+  const builder = wxrBuilder(shown);
+  const text = new Utf8Stream(shown);
   try {
-    for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 })) builder.feed(chunk as string);
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) builder.feed(text.write(chunk as Buffer));
+    builder.feed(text.end());
     return builder.finish();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new WxrError(`${file}: no such file`);
-    throw error instanceof WxrError ? error : xmlError(file, error);
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new WxrError(`${shown}: no such file`);
+    if (error instanceof NotUtf8Error) throw new WxrError(error.message, { cause: error });
+    throw error instanceof WxrError ? error : xmlError(shown, error);
   }
 }

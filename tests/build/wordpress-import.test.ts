@@ -183,6 +183,19 @@ describe("importing the WordPress export of the seed", () => {
     assert.match(report, /the site has its own page "about" \(\/about\/\)/);
   });
 
+  it("puts the pages that had the site's own addresses (podcast, archive) elsewhere, leaves the site's pages as they are, and says so", () => {
+    const { podcastPage, archivePage } = SEED_EXPORT.extras;
+    const imported = { [podcastPage.slug]: "Every episode of the podcast, as the old site listed them.", [archivePage.slug]: "The old site's archive, month by month." };
+    for (const [slug, text] of Object.entries(imported)) {
+      assert.equal(readFrontMatter(readFileSync(path.join(project.input, "pages", `${slug}.md`), "utf8")).data.permalink, `/pages/${slug}/`);
+      assert.ok(mainText(`/pages/${slug}/`).includes(text), slug);
+      assert.ok(!mainText(`/${slug}/`).includes(text), `/${slug}/ is the site's own`);
+      assert.match(report, new RegExp(`^  .*pages/${slug}\\.md: its old address /${slug}/ is the address of the site's page ${slug}\\.njk: the page is at /pages/${slug}/ instead$`, "m"));
+    }
+    assert.match(mainText("/podcast/"), /Follow it in your podcast app/);
+    assert.match(mainText("/archive/"), /Every post and episode, by year/);
+  });
+
   it("imports hostile titles, slugs, tags, comments and transcripts as inert text, inside content/", () => {
     const { hostile } = SEED_EXPORT;
     const [file] = listFiles(posts).filter((f) => f.endsWith("index.md") || f.endsWith(".md")).filter((f) => readFileSync(path.join(posts, f), "utf8").includes("Hostile"));

@@ -322,6 +322,9 @@ const EXTRAS = {
   private: { id: 2430, title: "Coaching notes for the spring cohort", type: "post", status: "private", slug: "coaching-notes-for-the-spring-cohort", parentId: 0, postDate: "2024-04-02 08:00:00" },
   trashed: { id: 2100, title: "An old announcement", type: "post", status: "trash", slug: "an-old-announcement__trashed", parentId: 0, postDate: "2023-11-02 10:00:00" },
   page: { id: 12, title: "About", type: "page", status: "publish", slug: "about", parentId: 0, postDate: "2019-03-01 09:00:00" },
+  /** Pages at the addresses of the site's own podcast page and archive: an import must put them elsewhere. */
+  podcastPage: { id: 13, title: "Podcast", type: "page", status: "publish", slug: "podcast", parentId: 0, postDate: "2019-03-01 09:10:00" },
+  archivePage: { id: 14, title: "Archive", type: "page", status: "publish", slug: "archive", parentId: 0, postDate: "2019-03-01 09:15:00" },
   navMenuItem: { id: 15, title: "", type: "nav_menu_item", status: "publish", slug: "15", parentId: 0, postDate: "2019-03-01 09:05:00" },
   revision: { id: MARIA.id + 2, title: MARIA.title, type: "revision", status: "inherit", slug: `${MARIA.id}-revision-v1`, parentId: MARIA.id, postDate: "2024-06-09 20:55:00" },
 } satisfies Record<string, ExtraItemFacts>;
@@ -387,6 +390,8 @@ type Node = { tag: "p" | "h2" | "h3"; lines: string[] } | { tag: "ul" | "ol"; it
 
 const escapeHtml = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 const escapeAttribute = (text: string) => escapeHtml(text).replaceAll('"', "&quot;");
+/** An attribute value the XML parser hands back as written: tabs and line breaks as references, which it does not fold into spaces. */
+const xmlAttribute = (text: string) => escapeAttribute(text).replaceAll("\t", "&#9;").replaceAll("\n", "&#10;").replaceAll("\r", "&#13;");
 
 /** The dump's blocks as headings, paragraphs and lists; after the transcript's heading, paragraphs only. */
 function nodesOf(dumpPost: DumpPost, facts: SeedPostFacts): Node[] {
@@ -493,6 +498,8 @@ interface Item {
   meta?: [string, string][];
   comments?: CommentFacts[];
   attachmentUrl?: string;
+  /** An RSS <enclosure>, as some podcast plugins add to the export. */
+  enclosure?: { url: string; length: string; type: string };
 }
 
 function commentXml(c: CommentFacts, postDate: DateTime): string {
@@ -522,6 +529,8 @@ function itemXml(item: Item): string {
   const terms = (item.terms ?? []).map((t) => `\n\t\t<category domain="${t.domain}" nicename="${escapeAttribute(t.slug)}">${cdata(storedTermName(t.name))}</category>`);
   const meta = (item.meta ?? []).map(([key, value]) => `\n\t\t<wp:postmeta>\n\t\t\t${tag("wp:meta_key", key)}\n\t\t\t${tag("wp:meta_value", value)}\n\t\t</wp:postmeta>`);
   const attachmentUrl = item.attachmentUrl ? `\n\t\t${tag("wp:attachment_url", item.attachmentUrl)}` : "";
+  const { enclosure } = item;
+  const enclosureXml = enclosure ? `\n\t\t<enclosure url="${xmlAttribute(enclosure.url)}" length="${xmlAttribute(enclosure.length)}" type="${xmlAttribute(enclosure.type)}" />` : "";
   return `
 	<item>
 		${tag("title", item.title)}
@@ -545,7 +554,7 @@ function itemXml(item: Item): string {
 		<wp:menu_order>${item.menuOrder ?? 0}</wp:menu_order>
 		${tag("wp:post_type", item.type)}
 		${tag("wp:post_password", "")}
-		<wp:is_sticky>0</wp:is_sticky>${attachmentUrl}${terms.join("")}${meta.join("")}${(item.comments ?? []).map((c) => commentXml(c, item.date)).join("")}
+		<wp:is_sticky>0</wp:is_sticky>${attachmentUrl}${enclosureXml}${terms.join("")}${meta.join("")}${(item.comments ?? []).map((c) => commentXml(c, item.date)).join("")}
 	</item>`;
 }
 
@@ -664,6 +673,8 @@ const EXTRA_CONTENT: Record<keyof typeof EXTRAS, string> = {
   private: "Private notes for the cohort: week one covers listening, week two feedback.",
   trashed: "This announcement is no longer relevant.",
   page: block("paragraph", "", "<p>I am Alexis Monville, a leadership coach and the host of Le Podcast on Emerging Leadership.</p>"),
+  podcastPage: block("paragraph", "", "<p>Every episode of the podcast, as the old site listed them.</p>"),
+  archivePage: block("paragraph", "", "<p>The old site's archive, month by month.</p>"),
   navMenuItem: "",
   revision: block("paragraph", "", "<p>Some leadership environments reward authority.</p>"),
 };
@@ -671,7 +682,7 @@ const EXTRA_CONTENT: Record<keyof typeof EXTRAS, string> = {
 /** WordPress links an item without a post_name, or one that is not a post, by its id. */
 function extraLink(name: keyof typeof EXTRAS, date: DateTime): string {
   const extra: ExtraItemFacts = EXTRAS[name];
-  if (name === "page") return `${SITE_URL}/about/`;
+  if (extra.type === "page") return `${SITE_URL}/${extra.slug}/`;
   return extra.slug && extra.type === "post" ? SITE_URL + postPath(date, extra.slug) : `${SITE_URL}/?p=${extra.id}`;
 }
 
@@ -743,6 +754,45 @@ export function seedExport(): string {
   const extras = Object.keys(EXTRAS).map((name) => extraItem(name as keyof typeof EXTRAS));
   const items = [...posts, ...Object.values(ATTACHMENTS).map(attachmentItem), ...extras, hostileItem()];
   return channelXml(items.sort((a, b) => a.id - b.id).map(itemXml), [...SEED_TAGS, HOSTILE.tag]);
+}
+
+/** One item of a small export written for a test: a post published on 2024-06-09 at its permalink, unless told otherwise. */
+export interface SmallItem {
+  id: number;
+  title: string;
+  slug: string;
+  type?: "post" | "page";
+  link?: string;
+  content?: string;
+  excerpt?: string;
+  /** Tag names; their slugs are made from them. */
+  tags?: string[];
+  meta?: [string, string][];
+  enclosure?: Item["enclosure"];
+}
+
+/** A small export of just these items (no attachments, comments or channel terms), for a test of one case. */
+export function smallExport(items: readonly SmallItem[]): string {
+  const date = localDate("2024-06-09", "10:00");
+  const xml = items.map(({ type = "post", tags = [], ...item }) =>
+    itemXml({
+      link: type === "page" ? `${SITE_URL}/${item.slug}/` : SITE_URL + postPath(date, item.slug),
+      content: "<p>Some text.</p>",
+      ...item,
+      type,
+      status: "publish",
+      date,
+      dated: true,
+      terms: tags.map((name) => ({ domain: "post_tag" as const, name, slug: slugify(name) })),
+    }),
+  );
+  return channelXml(xml, []);
+}
+
+/** A post's HTML that an import reads as an episode: show notes naming Maria Bracho, then a short interview of her by the host. */
+export function interviewHtml(notes = "I talk with Maria Bracho, CTO at Example, about trust."): string {
+  const turns = ["Alexis: [00:00:00] Welcome, Maria.", "Maria: [00:00:05] Thank you for having me.", "Alexis: [00:00:10] What is trust?", "Maria: [00:00:20] Doing what you said."];
+  return [notes, "Here is the transcript of the episode:", ...turns].map((text) => `<p>${escapeHtml(text)}</p>`).join("\n");
 }
 
 /**

@@ -230,7 +230,7 @@ describe("the seed export", () => {
   });
 
   it("has the other items an import must tell apart", () => {
-    const { draft, pending, scheduled, private: privatePost, trashed, page, navMenuItem, revision } = SEED_EXPORT.extras;
+    const { draft, pending, scheduled, private: privatePost, trashed, page, podcastPage, archivePage, navMenuItem, revision } = SEED_EXPORT.extras;
     const facts = (id: number) => ["wp:post_type", "wp:status", "wp:post_name"].map((name) => field(item(id), name));
     assert.deepEqual(facts(draft.id), ["post", "draft", ""]);
     assert.deepEqual(facts(pending.id), ["post", "pending", ""]);
@@ -243,6 +243,7 @@ describe("the seed export", () => {
     assert.deepEqual(facts(trashed.id).slice(0, 2), ["post", "trash"]);
     assert.match(trashed.slug, /__trashed$/);
     assert.deepEqual([...facts(page.id), field(item(page.id), "title")], ["page", "publish", "about", "About"]);
+    for (const other of [podcastPage, archivePage]) assert.deepEqual([...facts(other.id), field(item(other.id), "link")], ["page", "publish", other.slug, `${SEED_EXPORT.siteUrl}/${other.slug}/`]);
     assert.deepEqual(facts(navMenuItem.id).slice(0, 2), ["nav_menu_item", "publish"]);
     assert.deepEqual([...facts(revision.id).slice(0, 2), Number(field(item(revision.id), "wp:post_parent"))], ["revision", "inherit", SEED_EXPORT.posts[0]!.id]);
   });

@@ -83,6 +83,30 @@ describe("reading a WordPress export", () => {
     }
   });
 
+  it("names the export, the line and the column where a Latin-1 export is not UTF-8, and says to save it as UTF-8", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "wxr-"));
+    try {
+      const file = path.join(dir, "export.xml");
+      const [head, tail] = EXPORT.split("Thanks!");
+      writeFileSync(file, Buffer.concat([Buffer.from(head!), Buffer.from("Très utile, merci !", "latin1"), Buffer.from(tail!)]));
+      const line = head!.split("\n").length;
+      const column = head!.split("\n").at(-1)!.length + 3;
+      await assert.rejects(readWxr(file, "old-site/export.xml"), (error: Error) => {
+        assert.ok(error instanceof WxrError, String(error));
+        assert.equal(
+          error.message,
+          `old-site/export.xml:${line}:${column}: not UTF-8: byte 0xE8 is "è" in Latin-1 (Windows-1252), which the file looks saved in: open it as Latin-1 and save it as UTF-8`,
+        );
+        return true;
+      });
+
+      writeFileSync(file, `\uFEFF${EXPORT}`);
+      assert.deepEqual((await readWxr(file)).items, parseWxr(EXPORT, file).items);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("names the file, line and column of malformed XML", () => {
     assert.throws(() => parseWxr(EXPORT.replace("</wp:post_name>", "</wp:post_nam>"), "export.xml"), (error: Error) => error instanceof WxrError && /^export\.xml:19:\d+: unexpected close tag/.test(error.message));
   });

@@ -9,6 +9,7 @@
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { decodeUtf8, NotUtf8Error, readUtf8File } from "../src/files/utf8.ts";
 import { readFrontMatter } from "../src/posts/front-matter.ts";
 import { formatTime, parseTranscript } from "../src/transcript/parse.ts";
 import { FORMAT_NAMES, FORMATS, ImportError, importTranscript, isFormat } from "../src/transcript/import/index.ts";
@@ -35,9 +36,19 @@ function readText(file: string): string {
     const code = (error as NodeJS.ErrnoException).code;
     return fail(code === "ENOENT" ? `input file not found: ${file}` : `cannot read ${file}: ${(error as Error).message}`);
   }
-  // Some Windows tools save captions as UTF-16 with a byte order mark.
+  // Some Windows tools save captions as UTF-16 with a byte order mark; anything else is UTF-8.
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString("utf16le");
-  return bytes.toString("utf8");
+  return utf8OrFail(() => decodeUtf8(bytes, shown(file)));
+}
+
+/** A file's text, or the command's error saying where it is not UTF-8. */
+function utf8OrFail(read: () => string): string {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof NotUtf8Error) return fail(error.message);
+    throw error;
+  }
 }
 
 /** The episode folder for a slug or a whole folder name. */
@@ -81,7 +92,7 @@ function findEpisode(contentDir: string, episode: string): string {
 
 /** Host and guest names from the episode's front matter. */
 function episodePeople(indexFile: string): { kind: unknown; people: string[] } {
-  const { data } = readFrontMatter(readFileSync(indexFile, "utf8"));
+  const { data } = readFrontMatter(utf8OrFail(() => readUtf8File(indexFile, shown(indexFile))));
   const nameOf = (person: unknown): string | null => {
     const name = person && typeof person === "object" ? (person as { name?: unknown }).name : undefined;
     return typeof name === "string" && name.trim().length > 0 ? name.trim() : null;

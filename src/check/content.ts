@@ -20,8 +20,9 @@ import {
 import type { SiteSettings } from "../site/settings.ts";
 import { readEpisodeTranscript } from "../transcript/episode.ts";
 import type { Diagnostic as TranscriptDiagnostic } from "../transcript/parse.ts";
-import { listContent, listPages, readMarkdown, readPost, readSettings, type ContentPath, type MarkdownFile, type PostFile } from "./files.ts";
-import { referencesIn, safeDecode, type Reference } from "./references.ts";
+import { checkDataFiles, listContent, listPages, readMarkdown, readPost, readSettings, type ContentPath, type MarkdownFile, type PostFile } from "./files.ts";
+import { referencesIn, type Reference } from "./references.ts";
+import { safeDecode } from "../seo/links.ts";
 import { byPlace, placeOf, type CheckReport, type Diagnostic, type Unpublished } from "./report.ts";
 
 export interface CheckOptions {
@@ -53,7 +54,7 @@ export function checkContent({ input, now = DateTime.now(), cwd = process.cwd() 
   }
   const settings = readSettings(root, shown);
   const content = listContent(root, shown);
-  found.errors.push(...(settings.errors ?? []), ...(content.errors ?? []));
+  found.errors.push(...(settings.errors ?? []), ...(content.errors ?? []), ...checkDataFiles(root, shown));
   if (!settings.value || !content.value) return finish(found, [], 0, 0);
 
   const posts = readPosts(content.value.posts, settings.value.timeZone, found);
@@ -184,11 +185,13 @@ export function entryLines(source: string): (number | null)[] {
 /**
  * The build's own rules (collectRedirects) on every post, drafts included (they are published one
  * day), and on the site's redirects. Of the pages a redirect may lead to, the check knows those
- * that come from posts (posts, tags, years, people) and the feeds; a redirect to another page of
- * the site (`/`, `/archive/`, `/podcast/`…) is checked by the build, once it has written them.
+ * that come from posts (posts, tags, years, people) and those site.json places (the feeds, the
+ * podcast's page); a redirect to another page of the site (`/`, `/archive/`, `/about/`…) is
+ * checked by the build, once it has written them. That no old address is one the site writes
+ * itself (`/search/`, `/assets/…`) is the schema's rule (SITE_PAGES in posts/redirects.ts).
  */
 function checkRedirects(posts: readonly PostFile[], site: SiteRedirects, settings: SiteSettings, found: Findings): void {
-  const isPage = pagesOfPosts(posts.map((p) => p.post), settings.postsPerTagPage, Object.values(settings.feeds));
+  const isPage = pagesOfPosts(posts.map((p) => p.post), settings.postsPerTagPage, [...Object.values(settings.feeds), settings.podcast.url]);
   const { problems } = collectRedirects(posts.map((p) => p.post), site.redirects, isPage);
   const fileOf = new Map(posts.map((p) => [p.post, p]));
   const where = (origin: RedirectOrigin) => ("post" in origin ? fileOf.get(origin.post)!.file : `${site.file} entry [${origin.entry}]`);

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
+import { NotUtf8Error, readUtf8File } from "../files/utf8.ts";
 import { isPostFile, POSTS_DIR, readFrontMatter } from "../posts/front-matter.ts";
 import { FrontMatterError, parsePost, type Post } from "../posts/schema.ts";
 import { loadSiteSettings, type SiteSettings } from "../site/settings.ts";
@@ -31,12 +32,18 @@ export type Read<T> = { value: T; errors?: undefined } | { value?: undefined; er
 
 const problem = (file: string, line: number | null, message: string): { errors: Diagnostic[] } => ({ errors: [{ file, line, message }] });
 
+/** A file that is not UTF-8, at the line and column of its first byte that is not. */
+const notUtf8 = (error: NotUtf8Error): Diagnostic => ({ file: error.file, line: error.line, column: error.column, message: error.reason });
+
 /** The site's settings, from `<input>/_data/site.json` as the build reads them. */
 export function readSettings(input: string, shown: (p: string) => string): Read<SiteSettings> {
   const settings = path.join(input, "_data", "site.json");
   try {
+    // loadSiteSettings, the build's reader, takes any bytes: they must be UTF-8 first.
+    readUtf8File(settings, shown(settings));
     return { value: loadSiteSettings(settings) };
   } catch (error) {
+    if (error instanceof NotUtf8Error) return { errors: [notUtf8(error)] };
     const message = (error as Error).message;
     // parseSiteSettings' message starts with the file's name, as it was given
     const invalid = message.startsWith(`${settings}: `) ? message.slice(settings.length + 2) : null;
@@ -50,6 +57,34 @@ export function whyUnreadable(error: unknown): string {
   if (code === "ENOENT") return "no such file or folder";
   if (code === "EACCES") return "permission denied";
   return (error as Error).message;
+}
+
+/**
+ * The JSON data files of `<input>/_data/` and its folders other than `site.json` (which
+ * readSettings reads), such as `redirects.json`: one error for each that is not UTF-8.
+ */
+export function checkDataFiles(input: string, shown: (p: string) => string): Diagnostic[] {
+  const dir = path.join(input, "_data");
+  let entries;
+  try {
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return []; // no data folder: readSettings says so
+  }
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".json"))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => file !== path.join(dir, "site.json"))
+    .sort()
+    .flatMap((file) => {
+      try {
+        readUtf8File(file, shown(file));
+        return [];
+      } catch (error) {
+        if (error instanceof NotUtf8Error) return [notUtf8(error)];
+        return []; // unreadable: the check that reads the file (redirects.json's) says why
+      }
+    });
 }
 
 /**
@@ -95,8 +130,9 @@ export function listContent(input: string, shown: (p: string) => string): Read<{
 export function readMarkdown(at: ContentPath): Read<MarkdownFile> {
   let source: string;
   try {
-    source = readFileSync(at.path, "utf8");
+    source = readUtf8File(at.path, at.file);
   } catch (error) {
+    if (error instanceof NotUtf8Error) return { errors: [notUtf8(error)] };
     return problem(at.file, null, `cannot be read: ${whyUnreadable(error)}`);
   }
   try {

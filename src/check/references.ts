@@ -1,5 +1,6 @@
 import type { Token } from "markdown-it";
 import { createMarkdown } from "../markdown/plugin.ts";
+import { safeDecode } from "../seo/links.ts";
 
 /** A link or an image in a post's Markdown, with the line of the file where its target is written. */
 export interface Reference {
@@ -61,11 +62,3 @@ function findFrom(lines: string[], cursor: { line: number; column: number }, end
   return null;
 }
 
-/** A destination as the author typed it: markdown-it percent-encodes what a URL may not hold. */
-export function safeDecode(text: string): string {
-  try {
-    return decodeURI(text);
-  } catch {
-    return text;
-  }
-}

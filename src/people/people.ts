@@ -19,6 +19,8 @@ export function peopleOf(posts: readonly Post[]): PersonPage[] {
   const people = new Map<string, PersonPage>();
   const add = (name: string, role: string | undefined, post: Post) => {
     const slug = slugify(name);
+    // The schema refuses such a name (posts/slug.ts, addressProblems): never a page at /people//.
+    if (!slug) throw new Error(`${post.url} ("${post.title}"): the name "${name}" has no letter or digit to make the person's address (/people/<slug>/)`);
     const person = people.get(slug) ?? { name, slug, url: personUrl(name), roles: [], episodes: [] };
     if (role && !person.roles.includes(role)) person.roles.push(role);
     if (!person.episodes.some((episode) => episode.url === post.url)) person.episodes.push(postCard(post));

@@ -1,6 +1,7 @@
 import path from "node:path";
 import matter from "gray-matter";
 import { CORE_SCHEMA, load } from "js-yaml";
+import { NotUtf8Error, readUtf8File } from "../files/utf8.ts";
 import { isProductionBuild } from "../site/run-mode.ts";
 import { FrontMatterError, parsePost } from "./schema.ts";
 
@@ -24,16 +25,33 @@ export function isPostFile(file: string): boolean {
  * Eleventy looks at any of it, so a bad file stops the build with its own file, line and
  * field; the validated post rides along as `post` and gives the page its URL.
  *
+ * A post or page that is not UTF-8 stops the build too, at the line and column of its first byte
+ * that is not.
+ *
  * Under `npm start` (Eleventy's watch and serve modes) the same message is printed and the
  * broken post is left out until it is fixed, so the server keeps serving the rest: Eleventy
  * would otherwise quit when the first build fails.
  */
 export function frontMatterEngine(timeZone: string) {
   return (source: string, options?: { filePath?: string }): Record<string, unknown> => {
-    const data = parseYaml(source);
     const file = options?.filePath;
-    if (!file || !isPostFile(file)) return data;
-    const relative = path.relative(process.cwd(), file);
+    const relative = file && path.relative(process.cwd(), file);
+    // Eleventy has read the file with a decoder that turns bytes that are not UTF-8 into "�": an
+    // author's Markdown (a post, a page) is read again, as UTF-8 or not at all.
+    if (file && relative && file.endsWith(".md")) {
+      try {
+        readUtf8File(file, relative);
+      } catch (error) {
+        // Another error (the file removed since Eleventy read it) is left to Eleventy's next build.
+        if (error instanceof NotUtf8Error) {
+          if (isProductionBuild()) throw error;
+          console.error(`[11ty] ${error.message}\n[11ty] ${relative} is left out of the site until it is fixed.`);
+          return { layout: false, permalink: false, eleventyExcludeFromCollections: true };
+        }
+      }
+    }
+    const data = parseYaml(source);
+    if (!file || !relative || !isPostFile(file)) return data;
     // `source` starts after the opening `---` (with its line break), so lines count from the file's top
     try {
       const post = parsePost(data, relative, timeZone, `---${source}`);

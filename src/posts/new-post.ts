@@ -17,7 +17,7 @@ import { slugify } from "./slug.ts";
 
 export type PostKind = (typeof POST_KINDS)[number];
 
-/** The slug of a post whose title has no ASCII letter or digit (`日本`): its URL still needs one. */
+/** The slug of a post whose title has no letter or digit in any script (`🎙️!`): its URL still needs one. */
 export const FALLBACK_SLUG = "post";
 
 export const USAGE = `Usage: npm run new -- article "Title" [--tag <tag> ...] [--date YYYY-MM-DD] [--content <dir>]
@@ -90,6 +90,10 @@ export function parseNewPostArgs(argv: readonly string[]): NewPostArgs {
   }
   if (kind === "article" && values.guest.length > 0) throw new UsageError("only an episode has guests: drop --guest or make it an episode");
   if (kind === "episode" && values.guest.length === 0) throw new UsageError('an episode needs at least one guest: --guest "Full Name, Role"');
+  for (const tag of base.tags) {
+    // A tag's page is /tags/<slug of the tag>/, as a person's is.
+    if (tag.length > 0 && slugify(tag).length === 0) throw new UsageError(`--tag "${tag}": a tag needs a letter or digit (in any script) for its page URL (/tags/<tag>/)`);
+  }
   return { help: false, kind, title: title.trim(), ...base, guests: values.guest.map(parseGuest) };
 }
 
@@ -99,12 +103,12 @@ export function parseGuest(text: string): Person {
   const name = (comma < 0 ? text : text.slice(0, comma)).trim();
   const role = comma < 0 ? "" : text.slice(comma + 1).trim();
   if (name.length === 0) throw new UsageError(`--guest "${text}" has no name: write --guest "Full Name, Role"`);
-  // A person's page is /people/<slug of the name>/: a name without a Latin letter or digit would have none.
-  if (slugify(name).length === 0) throw new UsageError(`--guest "${text}": the name needs a Latin letter or digit for the person's page URL (/people/<name>/)`);
+  // A person's page is /people/<slug of the name>/: a name without a letter or digit (in any script) would have none.
+  if (slugify(name).length === 0) throw new UsageError(`--guest "${text}": the name needs a letter or digit (in any script) for the person's page URL (/people/<name>/)`);
   return role.length > 0 ? { name, role } : { name };
 }
 
-/** The slug of a title: `slugify`'s, or FALLBACK_SLUG when nothing of the title survives. Always `[a-z0-9]+(-[a-z0-9]+)*`. */
+/** The slug of a title: `slugify`'s (`playing-to-win`, `東京での対話`), or FALLBACK_SLUG when nothing of the title survives. Never empty. */
 export function postSlug(title: string): string {
   return slugify(title) || FALLBACK_SLUG;
 }

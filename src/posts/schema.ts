@@ -2,9 +2,9 @@ import type { DateTime } from "luxon";
 import { z } from "zod";
 import { parseSiteDate, urlDatePath } from "../dates/dates.ts";
 import { commentParagraphs } from "./comments.ts";
-import { oldAddress } from "./redirects.ts";
+import { codePoint, oldAddress, pathOffSite, shownValue } from "./redirects.ts";
 import type { ReadingTime } from "./reading-time.ts";
-import { slugify } from "./slug.ts";
+import { addressProblems, slugify } from "./slug.ts";
 
 const text = (what: string) =>
   z
@@ -20,15 +20,54 @@ const person = z.object(
   { error: (issue) => (issue.input === undefined ? "is required" : "must be a person with a name (and a role)") },
 );
 
+/**
+ * Characters an audio address must not hold as they are: they would end it in an HTML attribute
+ * (quotes, `<`, `>`, spaces), in a Markdown link (`(`, `)`, `<`, `>`, spaces), be read as "/"
+ * ("\"), or hide in it (controls, invisible format characters). Written percent-encoded (`%29`),
+ * they are the same address. The WordPress importer refuses the same (wordpress/export-values.ts).
+ */
+const AUDIO_URL_BREAKS = /[\s"'<>()`\\\p{Cc}\p{Cf}]/gu;
+
+/** `%29` for ")": a character as it is written inside a URL. */
+const percentEncoded = (char: string) =>
+  char.charCodeAt(0) < 0x80 ? `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(char);
+
+/** `"a"`, `"a" and "b"`, `"a", "b" and "c"`. */
+const listed = (items: readonly string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+
+/**
+ * What is wrong with an audio address (an episode's `audio.url`), or null: it must be an absolute
+ * http(s) URL the WHATWG URL parser reads, or a path of this site (pathOffSite), and hold none of
+ * the characters that would let it break out of the page or link it is written in.
+ */
+export function audioUrlProblem(url: string): string | null {
+  if (!/^(?:https?:\/\/|\/.)/s.test(url)) return "must be an http(s) URL or a path from the site's root (/media/episode.mp3)";
+  const breaking = [...new Set(url.match(AUDIO_URL_BREAKS) ?? [])];
+  if (breaking.length) {
+    const names = breaking.map((char) => (/[\s\p{Cc}\p{Cf}]/u.test(char) && char !== " " ? codePoint(char) : char === '"' ? `'"'` : `"${char}"`));
+    const written = breaking.map(percentEncoded);
+    return `${shownValue(url)} has ${listed(names)}, which would end the address in a page or a link: write ${breaking.length === 1 ? "it" : "them"} ${listed(written)}`;
+  }
+  if (/^https?:\/\//.test(url)) {
+    try {
+      if (new URL(url).host) return null;
+    } catch {
+      // not a URL: said below
+    }
+    return `${url} is not a valid URL: write the whole address, https://host/path/episode.mp3`;
+  }
+  const offSite = pathOffSite(url);
+  return offSite && `${url} is not a path of this site: ${offSite}`;
+}
+
 /** An episode's audio file, as podcast apps need it: `length` in bytes, `duration` as hh:mm:ss. */
 const audio = z
   .object(
     {
-      url: z
-        .string({ error: "is required: the address of the audio file" })
-        .refine((url) => /^https?:\/\/[^\s]+$/.test(url) || /^\/[^\s/][^\s]*$/.test(url), {
-          error: "must be an http(s) URL or a path from the site's root (/media/episode.mp3)",
-        }),
+      url: z.string({ error: "is required: the address of the audio file" }).superRefine((url, ctx) => {
+        const message = audioUrlProblem(url);
+        if (message) ctx.addIssue({ code: "custom", message });
+      }),
       type: z.string({ error: "is required, e.g. audio/mpeg" }).regex(/^audio\/[a-z0-9.+-]+$/, { error: "must be an audio MIME type, e.g. audio/mpeg" }),
       length: z
         .number({ error: (issue) => (issue.input === undefined ? "is required: the file's size in bytes" : "must be the file's size in bytes, a whole number") })
@@ -157,7 +196,7 @@ function makePostSchema(timeZone: string) {
       date_estimated: z.boolean({ error: "must be true or false" }).default(false),
       slug: z
         .string({ error: "must be text" })
-        .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be lowercase words joined by hyphens (e.g. playing-to-win)" })
+        .refine((slug) => slug !== "" && slugify(slug) === slug, { error: "must be lowercase words joined by hyphens (e.g. playing-to-win, 東京での対話)" })
         .optional(),
       kind: z.enum(POST_KINDS, {
         error: (issue) =>
@@ -194,8 +233,10 @@ function makePostSchema(timeZone: string) {
         if (previous && chapter.start <= previous.start)
           ctx.addIssue({ code: "custom", path: ["chapters", index, "start"], message: `${chapter.start} must come after the chapter before (${previous.start})` });
       });
+      for (const { path, message } of addressProblems(post)) ctx.addIssue({ code: "custom", path, message });
       const seen = new Map<string, string>();
       post.tags.forEach((tag, index) => {
+        if (slugify(tag) === "") return;
         const other = seen.get(slugify(tag));
         if (other !== undefined)
           ctx.addIssue({ code: "custom", path: ["tags", index], message: `"${tag}" repeats the tag "${other}"` });

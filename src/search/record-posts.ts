@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { RECORD_POSTS_FILE, type PostRecords } from "./ranking.ts";
+import { safeDecode } from "../seo/links.ts";
 
 /** A search record as Pagefind wrote it: the part we read. */
 export interface Fragment {
@@ -33,7 +34,8 @@ export function* readFragments(pagefindDir: string): Generator<[string, Fragment
 export function recordPosts(records: Iterable<{ id: string; url: string }>): PostRecords[] {
   const byUrl = new Map<string, PostRecords & { url: string }>();
   for (const { id, url: recordUrl } of records) {
-    const [url, anchor] = recordUrl.split("#");
+    // Pagefind percent-encodes a page's address in another script (/tags/日本/); a transcript's `url` meta stands as written.
+    const [url, anchor] = safeDecode(recordUrl).split("#");
     let post = byUrl.get(url!);
     if (!post) byUrl.set(url!, (post = { url: url!, page: null, transcript: [] }));
     if (anchor === undefined) post.page = id;

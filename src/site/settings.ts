@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import path from "node:path";
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { readUtf8File } from "../files/utf8.ts";
 
 /**
  * Where the site lives under its address: "/" at the root, "/repo/" for a project site at
@@ -79,7 +80,7 @@ export function parseSiteSettings(json: unknown, file = SITE_SETTINGS_FILE): Sit
  * the root).
  */
 export function loadSiteSettings(file = SITE_SETTINGS_FILE, env: Record<string, string | undefined> = process.env): SiteSettings {
-  const json = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  const json = JSON.parse(readUtf8File(file, path.relative(process.cwd(), file) || file)) as Record<string, unknown>;
   const fromEnv = env.PATH_PREFIX;
   if (fromEnv === undefined) return parseSiteSettings(json, file);
   try {

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
+import { NotUtf8Error, readUtf8File } from "../files/utf8.ts";
 import { personUrl } from "../people/people.ts";
 import { readFrontMatter } from "../posts/front-matter.ts";
 import type { Post } from "../posts/schema.ts";
@@ -20,10 +21,11 @@ export interface EpisodeWithTranscript {
  * Episodes' transcripts, read from `transcript.md` beside each episode's `index.md`, parsed once
  * per change of the file (or of the episode's front matter) and shared by the page, the downloads
  * and the search index. `strict` says whether a transcript error throws (the production build) or
- * is printed while the rest still renders (`npm start`).
+ * is printed while the rest still renders (`npm start`); a transcript that is not UTF-8 is then
+ * left out of its episode until it is fixed.
  */
 export class TranscriptStore {
-  readonly #cache = new Map<string, { key: string; value: EpisodeWithTranscript }>();
+  readonly #cache = new Map<string, { key: string; value: EpisodeWithTranscript | null }>();
 
   constructor(private readonly strict: () => boolean) {}
 
@@ -36,7 +38,16 @@ export class TranscriptStore {
     if (cached?.key === key) return cached.value;
 
     const relative = path.relative(process.cwd(), file);
-    const transcript = readEpisodeTranscript(readFrontMatter(readFileSync(file, "utf8")), relative, post);
+    let source: string;
+    try {
+      source = readUtf8File(file, relative);
+    } catch (error) {
+      if (!(error instanceof NotUtf8Error) || this.strict()) throw error;
+      console.error(`[11ty] ${error.message}\n[11ty] ${relative} is left out of the site until it is fixed.`);
+      this.#cache.set(file, { key, value: null });
+      return null;
+    }
+    const transcript = readEpisodeTranscript(readFrontMatter(source), relative, post);
     for (const warning of transcript.diagnostics.filter((d) => d.severity === "warning")) console.warn(`[11ty] warning: ${warning.message}`);
     const errors = transcript.diagnostics.filter((d) => d.severity === "error");
     if (errors.length) {

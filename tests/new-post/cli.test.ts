@@ -13,6 +13,8 @@ import { buildSite, ROOT, tempProject } from "../support/build.ts";
 const HOSTILE = `He said "hi" & <script>alert(1)</script>`;
 const EPISODE = "Title: with colon # and hash";
 const UNICODE = "日本";
+/** A title with no letter or digit in any script: its post gets the fallback slug. */
+const NO_LETTER = "🎙️!";
 const GUESTS = [
   { name: "Maria Bracho", role: "CTO for LATAM, Red Hat" },
   { name: "Jane Doe", role: undefined },
@@ -34,7 +36,7 @@ function run(...args: string[]) {
 /** The path and URL a successful run printed. */
 function printed(stdout: string): { created: string[]; url: string } {
   const created = [...stdout.matchAll(/^Created (.+)$/gm)].map((m) => m[1]!);
-  const url = /^URL: (\/en\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/)$/m.exec(stdout)?.[1];
+  const url = /^URL: (\/en\/\d{4}\/\d{2}\/\d{2}\/[^/\s]+\/)$/m.exec(stdout)?.[1];
   assert.ok(url, `no URL printed in:\n${stdout}`);
   return { created, url };
 }
@@ -50,6 +52,7 @@ describe("npm run new", () => {
   let article: ReturnType<typeof run>;
   let episode: ReturnType<typeof run>;
   let unicode: ReturnType<typeof run>;
+  let noLetter: ReturnType<typeof run>;
   let todayBefore = "";
   let todayAfter = "";
   const warnings: string[] = [];
@@ -73,6 +76,7 @@ describe("npm run new", () => {
     todayBefore = todayIn(TIME_ZONE);
     unicode = run("article", UNICODE, "--content", content);
     todayAfter = todayIn(TIME_ZONE);
+    noLetter = run("article", NO_LETTER, "--date", "2025-01-25", "--content", content);
     // The build prints the transcript's warnings with console.warn: keep them to check them.
     const warn = console.warn;
     console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(" "));
@@ -112,12 +116,17 @@ describe("npm run new", () => {
     assert.deepEqual(transcript.data, { heading: "Transcript", speakers: { Alexis: "Alexis Monville", Maria: "Maria Bracho", Jane: "Jane Doe" } });
   });
 
-  it("dates a post today in the site's time zone by default, with a fallback slug for a title without ASCII", () => {
+  it("dates a post today in the site's time zone by default, its slug the title in its own script", () => {
     assert.equal(unicode.status, 0, unicode.stderr);
     const { url, created } = printed(unicode.stdout);
-    assert.ok([todayBefore, todayAfter].some((day) => url === `/en/${day.replaceAll("-", "/")}/post/`), url);
+    assert.ok([todayBefore, todayAfter].some((day) => url === `/en/${day.replaceAll("-", "/")}/日本/`), url);
     assert.equal(created.length, 1);
-    assert.match(created[0]!, /posts\/\d{4}-\d{2}-\d{2}-post\.md$/);
+    assert.match(created[0]!, /posts\/\d{4}-\d{2}-\d{2}-日本\.md$/);
+  });
+
+  it("gives a title with no letter or digit in any script the fallback slug", () => {
+    assert.equal(noLetter.status, 0, noLetter.stderr);
+    assert.deepEqual(printed(noLetter.stdout), { created: [path.join(project.input, "posts/2025-01-25-post.md")], url: "/en/2025/01/25/post/" });
   });
 
   it("builds, with the article's exact title as its only h1 and no script from the title", () => {
@@ -150,9 +159,9 @@ describe("npm run new", () => {
     assert.ok(existsSync(path.join(project.output, "people/jane-doe/index.html")), "no page for the new guest");
   });
 
-  it("builds the fallback-slug post at its printed URL with its exact title", () => {
-    const { document } = page(printed(unicode.stdout).url);
-    assert.equal(document.querySelector("h1")?.textContent, UNICODE);
+  it("builds the posts at their printed URLs with their exact titles", () => {
+    assert.equal(page(printed(unicode.stdout).url).document.querySelector("h1")?.textContent, UNICODE);
+    assert.equal(page(printed(noLetter.stdout).url).document.querySelector("h1")?.textContent, NO_LETTER);
   });
 
   it("only warns, until it is filled, that the transcript's speakers never speak", () => {

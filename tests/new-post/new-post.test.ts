@@ -27,7 +27,8 @@ import { readEpisodeTranscript } from "../../src/transcript/episode.ts";
 
 const ZONE = "America/Los_Angeles";
 const HOST = "Alexis Monville";
-const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Lowercase words of any script joined by hyphens: `playing-to-win`, `東京での対話`, `москва-2024`. */
+const SLUG_RE = /^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+)*$/u;
 
 const HOSTILE_TITLES = [
   `He said "hi" & <script>alert(1)</script>`,
@@ -66,10 +67,16 @@ describe("post slugs", () => {
     assert.equal(postSlug("Café crème"), "cafe-creme");
   });
 
-  it(`fall back to "${FALLBACK_SLUG}" when no ASCII letter or digit is left`, () => {
-    assert.equal(postSlug("日本"), "post");
+  it("keep the letters and digits of every script", () => {
+    assert.equal(postSlug("日本"), "日本");
+    assert.equal(postSlug("東京での対話"), "東京での対話");
+    assert.equal(postSlug("日本 2024"), "日本-2024");
+    assert.equal(postSlug("Москва: взгляд"), "москва-взгляд");
+  });
+
+  it(`fall back to "${FALLBACK_SLUG}" when no letter or digit of any script is left`, () => {
+    assert.equal(postSlug("🎙️"), "post");
     assert.equal(postSlug("!!! ???"), "post");
-    assert.equal(postSlug("日本 2024"), "2024");
   });
 });
 
@@ -88,13 +95,22 @@ describe("guests", () => {
   it("need a name that can make a person page URL", () => {
     assert.throws(() => parseGuest(", CTO"), (e) => e instanceof UsageError && /has no name/.test(e.message));
     assert.throws(() => parseGuest("   "), UsageError);
-    assert.throws(() => parseGuest("日本, Guest"), (e) => e instanceof UsageError && /\/people\//.test(e.message));
+    assert.throws(() => parseGuest("🎙️, Guest"), (e) => e instanceof UsageError && /\/people\//.test(e.message) && /in any script/.test(e.message));
+    assert.throws(() => parseGuest("!!!"), UsageError);
+  });
+
+  it("may be written in any script", () => {
+    assert.deepEqual(parseGuest("李明, 工程师"), { name: "李明", role: "工程师" });
+    assert.deepEqual(parseGuest("Мария Иванова"), { name: "Мария Иванова" });
   });
 
   it("are each one person, distinct from the host", () => {
     assert.doesNotThrow(() => checkPeople(HOST, [{ name: "Maria Bracho" }, { name: "Jane Doe" }]));
     assert.throws(() => checkPeople(HOST, [{ name: "Maria Bracho" }, { name: "maria bracho" }]), (e) => e instanceof NewPostError && /Maria Bracho/.test(e.message));
     assert.throws(() => checkPeople(HOST, [{ name: "Alexis Monville" }]), (e) => e instanceof NewPostError && /the host/.test(e.message));
+    // Names in other scripts are as distinct as they read; a name written two ways is one person.
+    assert.doesNotThrow(() => checkPeople(HOST, [{ name: "李明" }, { name: "王芳" }]));
+    assert.throws(() => checkPeople(HOST, [{ name: "Li Ming" }, { name: "li-ming" }]), (e) => e instanceof NewPostError && /Li Ming/.test(e.message));
     assert.throws(() => planNewPost(episode("Twice", { guests: [{ name: "Jane Doe" }, { name: "Jane Doe", role: "Again" }] })), NewPostError);
   });
 });
@@ -141,6 +157,11 @@ describe("command line", () => {
     rejects(["article", "Title", "--guest", "Jane Doe"], /only an episode has guests/);
     rejects(["episode", "Title"], /at least one guest/);
     rejects(["article", "Title", "--author", "Me"], /--author/);
+    rejects(["article", "Title", "--tag", "🎙️"], /--tag "🎙️": a tag needs a letter or digit \(in any script\)/);
+  });
+
+  it("takes tags in any script", () => {
+    assert.deepEqual(parseNewPostArgs(["article", "東京での対話", "--tag", "日本語", "--tag", "日本"]).tags, ["日本語", "日本"]);
   });
 });
 
@@ -218,12 +239,22 @@ describe("an article's file", () => {
     assert.deepEqual(readBack(text).post.tags, []);
   });
 
-  it(`names its slug "${FALLBACK_SLUG}" when the title has no ASCII letter or digit`, () => {
-    const { data, post } = readBack(postFileText(article("日本")));
+  it("takes its slug from a title in any script, as the schema does, with no slug: written", () => {
+    const { data, post } = readBack(postFileText(article("東京での対話", { tags: ["日本語", "日本"] })));
+    assert.equal(data.slug, undefined);
+    assert.equal(post.url, "/en/2024/06/09/東京での対話/");
+    assert.deepEqual(post.tags, [{ name: "日本語", slug: "日本語" }, { name: "日本", slug: "日本" }]);
+    const plan = planNewPost(article("東京での対話"));
+    assert.equal(plan.url, post.url);
+    assert.equal(plan.files[0]!.path, "posts/2024-06-09-東京での対話.md");
+  });
+
+  it(`names its slug "${FALLBACK_SLUG}" when the title has no letter or digit in any script`, () => {
+    const { data, post } = readBack(postFileText(article("🎙️!")));
     assert.equal(data.slug, "post");
-    assert.equal(post.title, "日本");
+    assert.equal(post.title, "🎙️!");
     assert.equal(post.url, "/en/2024/06/09/post/");
-    assert.equal(planNewPost(article("日本")).files[0]!.path, "posts/2024-06-09-post.md");
+    assert.equal(planNewPost(article("🎙️!")).files[0]!.path, "posts/2024-06-09-post.md");
   });
 });
 

@@ -157,6 +157,21 @@ describe("transcript:import command", () => {
     assert.match(unknownOption.stderr, /Unknown option '--frce'/);
   });
 
+  it("exits 1 for an input file that is not UTF-8, naming it with the line and column, and writes nothing", () => {
+    const before = readFileSync(TARGET, "utf8");
+    const said = "[00:00:05] Maria Bracho: Merci, très bien.";
+    const file = path.join(TMP, "latin-1.txt");
+    writeFileSync(file, Buffer.from(`[00:00:00] Alexis Monville: Welcome.\n${said}\n`, "latin1"));
+    const { status, stdout, stderr } = run(file, "--episode", SLUG, "--force");
+    assert.equal(status, 1);
+    assert.equal(stdout, "");
+    assert.equal(
+      stderr,
+      `transcript:import: error: ${path.relative(ROOT, file)}:2:${said.indexOf("è") + 1}: not UTF-8: byte 0xE8 is "è" in Latin-1 (Windows-1252), which the file looks saved in: open it as Latin-1 and save it as UTF-8\n`,
+    );
+    assert.equal(readFileSync(TARGET, "utf8"), before, "transcript.md is left as it was");
+  });
+
   it("prints usage with --help", () => {
     const { status, stdout } = run("--help");
     assert.equal(status, 0);

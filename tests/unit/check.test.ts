@@ -209,6 +209,34 @@ describe("npm run check", () => {
     assert.match(run.lines.at(-1)!, /: 3 errors, /);
   });
 
+  it("refuses a redirect that leaves the site or takes the site's own address, and an audio address that carries markup, naming the file, the field and the address", () => {
+    const input = copyOfContent();
+    const article = at(input, ARTICLE);
+    writeFileSync(article, readFileSync(article, "utf8").replace("kind: article\n", 'kind: article\nredirect_from: ["/search/", "/\\\\evil.example"]\n'));
+    const feeds = at(input, "posts/2025-01-04-feeds.md");
+    writeFileSync(feeds, `---\ntitle: "Feeds"\ndate: 2025-01-04\nkind: article\nredirect_from: [/podcast.xml]\n---\n\nText.\n`);
+    const episode = at(input, EPISODE, "index.md");
+    writeFileSync(
+      episode,
+      readFileSync(episode, "utf8").replace("kind: episode\n", 'kind: episode\naudio:\n  url: "https://cdn.example/a.mp3)<textarea>"\n  type: audio/mpeg\n  length: 1000\n  duration: "00:31:00"\n'),
+    );
+    writeFileSync(at(input, "_data/redirects.json"), '[\n  { "from": "/", "to": "/archive/" },\n  { "from": "/old/", "to": "/\\\\evil.example" }\n]\n');
+
+    const run = checkHere(input);
+    assert.equal(run.code, 1);
+    const redirectLine = lineOf(article, (l) => l.startsWith("redirect_from:"));
+    const expected = [
+      `${input}/${ARTICLE}:${redirectLine}: field "redirect_from.0" /search/ is an address the site writes itself (the search page): no redirect can take it`,
+      `${input}/${ARTICLE}:${redirectLine}: field "redirect_from.1" /\\evil.example is not a path of this site: a browser would open evil.example, another site (it reads "\\" as "/")`,
+      `${input}/posts/2025-01-04-feeds.md:5: redirect_from of "Feeds": /podcast.xml is the address of a page of the site`,
+      `${input}/${EPISODE}/index.md:${lineOf(episode, (l) => l.startsWith("audio:"))}: field "audio.url" https://cdn.example/a.mp3)<textarea> has ")", "<" and ">", which would end the address in a page or a link: write them %29, %3C and %3E`,
+      `${input}/_data/redirects.json:2: entry [0] field "from" / is an address the site writes itself (the home page): no redirect can take it`,
+      `${input}/_data/redirects.json:3: entry [1] (from /old/) field "to" /\\evil.example is not a path of this site: a browser would open evil.example, another site (it reads "\\" as "/")`,
+    ];
+    for (const line of expected) assert.ok(run.lines.includes(line), `${line}\nnot in:\n${run.stdout}`);
+    assert.match(run.lines.at(-1)!, /: 6 errors, /);
+  });
+
   it("lists drafts and scheduled posts without failing", () => {
     const input = copyOfContent();
     const future = DateTime.now().plus({ years: 1 }).toISODate();
@@ -247,6 +275,42 @@ describe("npm run check", () => {
       `${input}/posts/2025-02-01-a-draft.md: draft`,
       `Checked ${report.posts} posts and ${report.transcripts} transcripts: ${report.errors.length} errors, ${report.warnings.length} warning${report.warnings.length === 1 ? "" : "s"}.`,
     ]);
+  });
+
+  it("names a post, a transcript and a data file that are not UTF-8 at the line and column of the first byte, and says to save them as UTF-8", () => {
+    const input = copyOfContent();
+    /** Writes `file` with `latin1` saved as Latin-1 after `before`; returns the line where `latin1` starts. */
+    const saveAsLatin1 = (file: string, before: string, latin1: string, after = "") => {
+      writeFileSync(file, Buffer.concat([Buffer.from(before), Buffer.from(latin1, "latin1"), Buffer.from(after)]));
+      return before.split("\n").length;
+    };
+    const article = at(input, ARTICLE);
+    const articleLine = saveAsLatin1(article, `${readFileSync(article, "utf8")}\n`, "Café crème\n");
+    const transcript = at(input, EPISODE, "transcript.md");
+    const [head, tail] = readFileSync(transcript, "utf8").split("Maria: Hi, Alexis.");
+    const transcriptLine = saveAsLatin1(transcript, head!, "Maria: Hi, Alexis. Café.", tail);
+    saveAsLatin1(at(input, "_data/redirects.json"), "[\n", '  { "from": "/vieux-café/", "to": "/" }\n', "]\n");
+
+    const run = checkHere(input);
+    assert.equal(run.code, 1);
+    const latin1 = (file: string, place: string) => `${input}/${file}:${place}: not UTF-8: byte 0xE9 is "é" in Latin-1 (Windows-1252), which the file looks saved in: open it as Latin-1 and save it as UTF-8`;
+    for (const line of [latin1(ARTICLE, `${articleLine}:4`), latin1(`${EPISODE}/transcript.md`, `${transcriptLine}:23`), latin1("_data/redirects.json", "2:24")])
+      assert.ok(run.lines.includes(line), `${line}\nnot in:\n${run.stdout}`);
+
+    const json = JSON.parse(runCheck("--input", input, "--json").stdout) as CheckReport;
+    assert.ok(json.errors.some((d) => d.file === `${input}/${ARTICLE}` && d.line === articleLine && d.column === 4 && d.message.startsWith("not UTF-8: ")), JSON.stringify(json.errors));
+  });
+
+  it("names a site.json that is not UTF-8", () => {
+    const input = copyOfContent();
+    const settings = at(input, "_data/site.json");
+    const source = readFileSync(settings, "utf8");
+    writeFileSync(settings, Buffer.from(source.replace(/"title": "[^"]*"/, '"title": "Café"'), "latin1"));
+    const line = lineOf(settings, (l) => l.includes('"title": "Caf'));
+
+    const run = checkHere(input);
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, new RegExp(`^${escape(`${input}/_data/site.json:${line}:16`)}: not UTF-8: byte 0xE9 is "é" in Latin-1`, "m"));
   });
 
   it("names a content folder that is not there, and an unknown option", () => {

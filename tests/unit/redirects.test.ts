@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
@@ -17,6 +17,7 @@ import {
   redirectsOf,
   SiteRedirectsError,
 } from "../../src/posts/redirects.ts";
+import { parseYaml } from "../../src/posts/front-matter.ts";
 import { FrontMatterError, parsePost, type Post } from "../../src/posts/schema.ts";
 import { thrownMessage } from "../support/errors.ts";
 
@@ -63,6 +64,107 @@ describe("old addresses in redirect_from", () => {
   });
 });
 
+describe("old addresses that leave the site or take the site's own", () => {
+  const redirectFromError = (from: string) =>
+    thrownMessage(() => parsePost({ title: "T", date: "2024-06-09", kind: "article", redirect_from: [from] }, "content/posts/t.md", ZONE), FrontMatterError).split("\n")[1];
+
+  it("refuses a path a browser would take to another site, or read as another path, in to, from and redirect_from, naming the field", () => {
+    const lines = siteError([
+      { from: "/a/", to: "/\\evil.example" },
+      { from: "/b/", to: "//evil.example/" },
+      { from: "/c/", to: "/\t/evil.example" },
+      { from: "/d/", to: "/x//y/" },
+      { from: "/e/", to: "/x\\y/" },
+      { from: "/f/", to: "/x\u0007y/" },
+      { from: "/\\evil.example", to: "/" },
+      { from: "/\n/evil.example/", to: "/" },
+    ]).split("\n");
+    assert.deepEqual(lines.slice(1), [
+      `${FILE}: entry [0] (from /a/) field "to" /\\evil.example is not a path of this site: a browser would open evil.example, another site (it reads "\\" as "/")`,
+      `${FILE}: entry [1] (from /b/) field "to" //evil.example/ is not a path of this site: a browser would open evil.example, another site ("//" starts another site's address)`,
+      `${FILE}: entry [2] (from /c/) field "to" "/\\t/evil.example" is not a path of this site: a browser would open evil.example, another site (it drops the control character U+0009)`,
+      `${FILE}: entry [3] (from /d/) field "to" /x//y/ is not a path of this site: it has "//" (write one "/")`,
+      `${FILE}: entry [4] (from /e/) field "to" /x\\y/ is not a path of this site: it has "\\", which a browser reads as "/"`,
+      `${FILE}: entry [5] (from /f/) field "to" "/x\\u0007y/" is not a path of this site: it has the control character U+0007`,
+      `${FILE}: entry [6] field "from" /\\evil.example is not a path of this site: a browser would open evil.example, another site (it reads "\\" as "/")`,
+      `${FILE}: entry [7] field "from" "/\\n/evil.example/" is not a path of this site: a browser would open evil.example, another site (it drops the control character U+000A)`,
+    ]);
+    assert.equal(
+      redirectFromError("/\\evil.example"),
+      `content/posts/t.md: field "redirect_from.0" /\\evil.example is not a path of this site: a browser would open evil.example, another site (it reads "\\" as "/")`,
+    );
+    assert.equal(redirectFromError("//evil.example/x/"), `content/posts/t.md: field "redirect_from.0" //evil.example/x/ is not a path of this site: a browser would open evil.example, another site ("//" starts another site's address)`);
+  });
+
+  it("refuses an old address the site writes itself: its pages, the folders it fills, and any form of them a redirect page would be written over", () => {
+    const own = (from: string, what: string) => `content/posts/t.md: field "redirect_from.0" ${from} is an address the site writes itself (${what}): no redirect can take it`;
+    assert.equal(redirectFromError("/search/"), own("/search/", "the search page"));
+    assert.equal(redirectFromError("/"), own("/", "the home page"));
+    assert.equal(redirectFromError("/index.html"), own("/index.html", "the home page"));
+    assert.equal(redirectFromError("/search"), own("/search", "the search page"));
+    assert.equal(redirectFromError("/about/index.html"), own("/about/index.html", "the about page"));
+    assert.equal(redirectFromError("/sitemap.xml"), own("/sitemap.xml", "the sitemap"));
+    assert.equal(redirectFromError("/404.html"), own("/404.html", 'the "not found" page'));
+    assert.equal(redirectFromError("/assets/site.css"), own("/assets/site.css", "under /assets/, the site's scripts, stylesheet and icons"));
+    assert.equal(redirectFromError("/assets"), own("/assets", "under /assets/, the site's scripts, stylesheet and icons"));
+    assert.equal(redirectFromError("/pagefind/"), own("/pagefind/", "under /pagefind/, the search index"));
+    assert.equal(redirectFromError("/img/cards/x.png"), own("/img/cards/x.png", "under /img/, the optimized images and the social cards"));
+    assert.match(siteError([{ from: "/podcast/", to: "/" }]), new RegExp(`${FILE}: entry \\[0\\] field "from" /podcast/ is an address the site writes itself \\(the podcast's page\\): no redirect can take it`));
+    for (const fine of ["/searching/", "/assets-old/", "/en/about/", "/2024/search/", "/imgs/"]) assert.deepEqual(post("F", "2024-06-10", { redirect_from: [fine] }).redirect_from, [fine], fine);
+  });
+
+  it("refuses, as the address of a page of the site, a feed, a post's URL or a tag page in any form a redirect page would be written over", () => {
+    const site = [
+      { from: "/feed.xml/", to: "/" },
+      { from: SLUG.url.slice(0, -1), to: "/" },
+      { from: `${SLUG.url}index.html`, to: "/" },
+      { from: "/tags/strategy", to: "/" },
+      { from: "/old", to: "/tags/strategy/" },
+      { from: "/old/", to: "/tags/strategy/" },
+      { from: "/loop", to: "/loop/" },
+    ];
+    assert.deepEqual(
+      collectRedirects([SLUG, OTHER], site, isPage).problems.map((p) => p.message),
+      [
+        "entry [0]: /feed.xml/ is the address of a page of the site",
+        `entry [1]: ${SLUG.url.slice(0, -1)} is the address of a live post`,
+        `entry [2]: ${SLUG.url}index.html is the address of a live post`,
+        "entry [3]: /tags/strategy is the address of a page of the site",
+        "entry [5]: /old/ already redirects to /tags/strategy/",
+        "entry [6]: /loop leads to itself",
+      ],
+    );
+  });
+
+  it("knows every page the templates of content/ write: a redirect from any of them is refused", () => {
+    const content = path.resolve(import.meta.dirname, "../../content");
+    const settings = JSON.parse(readFileSync(path.join(content, "_data/site.json"), "utf8")) as Record<string, unknown>;
+    const fromSettings = (name: string) => name.split(".").reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], settings) as string;
+    const feeds = Object.values(settings.feeds as Record<string, string>);
+    const pages = readdirSync(content)
+      .filter((name) => /\.(njk|md)$/.test(name))
+      .flatMap((name) => {
+        const data = parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(path.join(content, name), "utf8"))?.[1] ?? "");
+        if (data.pagination) return []; // one page per post, tag, year, person, chapter list or redirect: known from the posts
+        const permalink = data.permalink === undefined ? `/${name.replace(/\.(njk|md)$/, "").replace(/^index$/, "")}` : String(data.permalink);
+        const setting = /^\{\{\s*site\.([\w.]+)\s*\}\}$/.exec(permalink);
+        return [{ name, page: setting ? fromSettings(setting[1]!) : permalink }];
+      });
+    assert.ok(pages.length >= 14, pages.map((p) => p.page).join(" "));
+    const known = pagesOfPosts([SLUG], 10, feeds);
+    for (const { name, page } of pages) {
+      let refused: string | undefined;
+      try {
+        const moved = post("Moved", "2024-07-01", { redirect_from: [page] });
+        refused = collectRedirects([moved], [], known).problems[0]?.message;
+      } catch (error) {
+        refused = (error as Error).message;
+      }
+      assert.match(refused ?? "accepted", / is an address the site writes itself | is the address of a page of the site/, `${name} writes ${page}`);
+    }
+  });
+});
+
 describe("the site's redirects file", () => {
   it("reads { from, to } entries, from a path or a query link to a path from the site's root", () => {
     const json = [
@@ -91,7 +193,7 @@ describe("the site's redirects file", () => {
       `${FILE}: entry [5] must be { "from": "/old/path/", "to": "/new/path/" }`,
     ]);
     assert.match(siteError({ from: "/x/", to: "/" }), /redirects\.json: must be a JSON array of \{ "from": "\/old\/path\/", "to": "\/new\/path\/" \}/);
-    assert.match(siteError([{ from: "/x/", to: "//evil.example/" }]), /entry \[0\] \(from \/x\/\) field "to" must be a path from the site's root/);
+    assert.match(siteError([{ from: "/x/", to: "//evil.example/" }]), /entry \[0\] \(from \/x\/\) field "to" \/\/evil\.example\/ is not a path of this site: a browser would open evil\.example, another site/);
     assert.match(siteError([{ from: "/x/", to: "/../outside/" }]), /entry \[0\] \(from \/x\/\) field "to" must be a path from the site's root/);
     assert.match(siteError([{ from: "/a/../../outside/", to: "/" }]), /entry \[0\] field "from" \/a\/\.\.\/\.\.\/outside\/ must be a path/);
     assert.deepEqual(parseSiteRedirects([{ from: "/.well-known/x", to: "/old.html" }], FILE), [{ from: "/.well-known/x", to: "/old.html" }], "dots inside a name are fine");
@@ -198,5 +300,12 @@ describe("the site's redirects", () => {
     assert.equal(netlifyRedirects(redirects.slice(1, 2), "/repo/"), `/repo/ p=123 /repo${SLUG.url} 301!\n`);
     assert.equal(netlifyRedirects([]), "");
     assert.equal(redirectPagePath("/2024/"), "/2024/index.html");
+  });
+
+  it("writes addresses in another script percent-encoded in _redirects, and the redirect page where a host looks for the decoded address", () => {
+    assert.equal(netlifyRedirects([{ from: "/category/日本/", to: "/tags/日本/" }], "/repo/"), "/repo/category/%E6%97%A5%E6%9C%AC/ /repo/tags/%E6%97%A5%E6%9C%AC/ 301\n");
+    assert.equal(redirectPagePath("/en/category/%e6%97%a5%e6%9c%ac/"), "/en/category/日本/index.html");
+    assert.equal(redirectPagePath("/old%20page.html"), "/old page.html");
+    assert.equal(redirectPagePath("/bad%zz/"), "/bad%zz/index.html", "not percent-encoding: as it stands");
   });
 });

@@ -119,6 +119,39 @@ describe("episode audio", () => {
     assert.match(errorOf({ ...article, audio }), /field "audio" only an episode has audio/);
   });
 
+  it("refuses an audio address that would break out of a page or a link, or is no http(s) URL of a file, naming the field", () => {
+    const urlError = (url: string, post: Record<string, unknown> = episode) => errorOf({ ...post, audio: { ...audio, url } }).split("\n").slice(1);
+    assert.deepEqual(urlError("https://cdn.example/a.mp3)<textarea>"), [
+      `${FILE}: field "audio.url" https://cdn.example/a.mp3)<textarea> has ")", "<" and ">", which would end the address in a page or a link: write them %29, %3C and %3E`,
+    ]);
+    assert.deepEqual(urlError('https://cdn.example/a "b".mp3'), [
+      `${FILE}: field "audio.url" https://cdn.example/a "b".mp3 has " " and '"', which would end the address in a page or a link: write them %20 and %22`,
+    ]);
+    assert.deepEqual(urlError("https://cdn.example/it's (live).mp3"), [
+      `${FILE}: field "audio.url" https://cdn.example/it's (live).mp3 has "'", " ", "(" and ")", which would end the address in a page or a link: write them %27, %20, %28 and %29`,
+    ]);
+    assert.deepEqual(urlError("https://cdn.example/a.mp3\n<script>"), [
+      `${FILE}: field "audio.url" "https://cdn.example/a.mp3\\n<script>" has U+000A, "<" and ">", which would end the address in a page or a link: write them %0A, %3C and %3E`,
+    ]);
+    assert.deepEqual(urlError("https://cdn.example/a\u200b.mp3"), [
+      `${FILE}: field "audio.url" https://cdn.example/a\u200b.mp3 has U+200B, which would end the address in a page or a link: write it %E2%80%8B`,
+    ]);
+    assert.deepEqual(urlError("https://"), [`${FILE}: field "audio.url" https:// is not a valid URL: write the whole address, https://host/path/episode.mp3`]);
+    assert.deepEqual(urlError("https://cdn example.com/a.mp3").length, 1);
+    assert.deepEqual(urlError("https:cdn.example/a.mp3"), [`${FILE}: field "audio.url" must be an http(s) URL or a path from the site's root (/media/episode.mp3)`]);
+    assert.deepEqual(urlError("//cdn.example/a.mp3"), [
+      `${FILE}: field "audio.url" //cdn.example/a.mp3 is not a path of this site: a browser would open cdn.example, another site ("//" starts another site's address)`,
+    ]);
+    assert.deepEqual(urlError("/\\cdn.example/a.mp3"), [`${FILE}: field "audio.url" /\\cdn.example/a.mp3 has "\\", which would end the address in a page or a link: write it %5C`]);
+    // an article has no audio, and its address is checked all the same
+    assert.deepEqual(urlError("https://cdn.example/a.mp3)<textarea>", article), [
+      `${FILE}: field "audio.url" https://cdn.example/a.mp3)<textarea> has ")", "<" and ">", which would end the address in a page or a link: write them %29, %3C and %3E`,
+      `${FILE}: field "audio" only an episode has audio`,
+    ]);
+    for (const url of ["https://cdn.example/a.mp3?source=rss&id=12#t=1", "http://cdn.example/%28live%29.mp3", "/media/episode%20one.mp3"])
+      assert.equal(parsePost({ ...episode, audio: { ...audio, url } }, FILE, ZONE).audio?.url, url);
+  });
+
   it("takes a card of the post's own, a file of the site with its alt text", () => {
     assert.deepEqual(parsePost({ ...article, card: { src: "share.png", alt: "A chess board" } }, FILE, ZONE).card, { src: "share.png", alt: "A chess board" });
     assert.equal(parsePost(article, FILE, ZONE).card, undefined);

@@ -5,7 +5,7 @@
  * nor the lists. A list is fetched once a page, and browsers keep it (its name changes with it).
  */
 import { corrections, decodeWordShard, listed, decodeWordShardIndex, shardFiles, startsAWord, WORD_SHARD_INDEX, WORD_SHARDS_DIR, type Correction, type WordCount } from "../corrections.ts";
-import { sitePath } from "./pagefind.ts";
+import { fetchJson, sitePath } from "./pagefind.ts";
 
 export interface NearWords {
   /** The words of the site it may have meant, best first. */
@@ -14,12 +14,6 @@ export interface NearWords {
   startsAWord: boolean;
   /** The site says it, though Pagefind may have indexed it only inside a longer word ("sword—while"). */
   listed: boolean;
-}
-
-async function fetchJson(url: string): Promise<unknown> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-  return response.json();
 }
 
 let index: Promise<ReturnType<typeof decodeWordShardIndex>> | undefined;

@@ -51,3 +51,10 @@ export async function loadPagefind(): Promise<Pagefind> {
 export async function searchRecords(pagefind: Pagefind, term: string | null, options?: Parameters<Pagefind["search"]>[1]): Promise<PagefindResult[]> {
   return (await pagefind.search(term, options))?.results ?? [];
 }
+
+/** A JSON file of the site (`posts.json`, the word lists), or an error naming it and the server's answer. */
+export async function fetchJson(url: string): Promise<unknown> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return response.json();
+}

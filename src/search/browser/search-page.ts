@@ -25,7 +25,7 @@ import {
   type TermHits,
 } from "../ranking.ts";
 import { highlightParams, pagefindQuery, parseQuery, type SearchQuery } from "../query.ts";
-import { loadPagefind, searchRecords, sitePath, type Pagefind, type PagefindRecord, type PagefindResult } from "./pagefind.ts";
+import { fetchJson, loadPagefind, searchRecords, sitePath, type Pagefind, type PagefindRecord, type PagefindResult } from "./pagefind.ts";
 import { lookUpTerms } from "./terms.ts";
 
 const TURNS_SHOWN = 3;
@@ -43,12 +43,6 @@ const unquote = document.querySelector<HTMLElement>(".search-empty-unquote")!;
 interface Engine {
   pagefind: Pagefind;
   index: RecordIndex;
-}
-
-async function fetchJson(url: string): Promise<unknown> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-  return response.json();
 }
 
 let engine: Promise<Engine> | undefined;

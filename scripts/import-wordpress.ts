@@ -14,7 +14,7 @@ import { todayIn } from "../src/posts/new-post.ts";
 import { loadSiteSettings } from "../src/site/settings.ts";
 import { planImport } from "../src/wordpress/plan.ts";
 import { formatReport } from "../src/wordpress/report.ts";
-import { siteAddresses, templatePages, type TemplatePage } from "../src/wordpress/site-addresses.ts";
+import { siteAddresses, templatePages, type TemplatePage } from "../src/site/addresses.ts";
 import { writePlan } from "../src/wordpress/write.ts";
 import { readWxr, WxrError } from "../src/wordpress/wxr.ts";
 import { callerDir, CliError, fail, projectRoot, shown } from "./cli.ts";

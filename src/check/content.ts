@@ -24,6 +24,9 @@ import { checkDataFiles, listContent, listPages, readMarkdown, readPost, readSet
 import { referencesIn, type Reference } from "./references.ts";
 import { safeDecode } from "../seo/links.ts";
 import { byPlace, placeOf, type CheckReport, type Diagnostic, type Unpublished } from "./report.ts";
+import { ownerOf, siteAddresses, takenAddresses, templatePages } from "../site/addresses.ts";
+import { readUtf8File } from "../files/utf8.ts";
+import { imageBlocked } from "../security/csp.ts";
 
 export interface CheckOptions {
   /** The content folder, as given to the build (`content`). */
@@ -65,7 +68,9 @@ export function checkContent({ input, now = DateTime.now(), cwd = process.cwd() 
   // A full URL of the site includes its path prefix ("https://host/repo/en/…" under "/repo/").
   checkLinks(posts, siteRedirects.redirects, `${settings.value.url}${settings.value.pathPrefix.slice(0, -1)}`, now, found);
   checkImages(posts, root, shown, found);
-  checkPageImages(listPages(root, shown), root, shown, found);
+  const pages = listPages(root, shown);
+  checkPageImages(pages, root, shown, found);
+  checkPageAddresses(pages, root, settings.value, found);
   const transcripts = checkTranscripts(content.value.transcripts, posts, content.value.posts, found);
   return finish(found, unpublishedPosts(posts, now), content.value.posts.length, transcripts);
 }
@@ -253,10 +258,11 @@ function checkImages(posts: readonly CheckedPost[], root: string, shown: (file: 
   for (const post of posts) {
     for (const field of ["image", "card"] as const) {
       const src = post.post[field]?.src;
-      if (src && isLocalFile(src) && !isFile(imageFile(src, root, post.path))) {
-        const line = nestedLine(post, field, (l) => /^\s*src\s*:/.test(l));
-        found.errors.push(at(post, line, `field "${field}.src" ${src}: no such file ${shown(imageFile(src, root, post.path))}`));
-      }
+      const line = () => nestedLine(post, field, (l) => /^\s*src\s*:/.test(l));
+      const blocked = src && imageBlocked(src);
+      if (blocked) found.errors.push(at(post, line(), `field "${field}.src" ${src}: ${blocked}`));
+      else if (src && isLocalFile(src) && !isFile(imageFile(src, root, post.path)))
+        found.errors.push(at(post, line(), `field "${field}.src" ${src}: no such file ${shown(imageFile(src, root, post.path))}`));
     }
     checkTextImages(post, post.references, root, shown, found);
   }
@@ -266,13 +272,33 @@ function checkImages(posts: readonly CheckedPost[], root: string, shown: (file: 
 function checkTextImages(file: ContentPath, references: readonly Reference[], root: string, shown: (file: string) => string, found: Findings): void {
   for (const image of references.filter((r) => r.kind === "image")) {
     const typed = safeDecode(image.target);
+    const blocked = typed && imageBlocked(typed);
     if (!typed) found.errors.push(at(file, image.line, "image without a file: write ![what it shows](photo.jpg)"));
+    else if (blocked) found.errors.push(at(file, image.line, `image ${typed}: ${blocked}`));
     else if (isLocalFile(typed) && !isFile(imageFile(typed, root, file.path)))
       found.errors.push(at(file, image.line, `image ${typed}: no such file ${shown(imageFile(typed, root, file.path))}`));
   }
 }
 
 /** The Markdown pages that are not posts (`about.md`, an imported `pages/…`): the build optimizes their images too. */
+/**
+ * A page of a folder of content/ (content/pages/, the pages imported from WordPress) never takes,
+ * by its `permalink`, an address of the site's own pages or of a folder its build fills: the build
+ * would stop on the clash, or one page would replace the other.
+ */
+function checkPageAddresses(pages: readonly ContentPath[], root: string, settings: SiteSettings, found: Findings): void {
+  const taken = takenAddresses(siteAddresses(templatePages(root, settings, (file) => readUtf8File(file))));
+  for (const page of pages) {
+    if (path.dirname(page.path) === root) continue; // one of the site's own pages
+    const read = readMarkdown(page);
+    const permalink = read.value?.data.permalink;
+    if (!read.value || typeof permalink !== "string") continue;
+    const owner = ownerOf(taken, permalink);
+    const line = read.value.frontMatter.split("\n").findIndex((text) => text.startsWith("permalink:")) + 1;
+    if (owner) found.errors.push({ file: page.file, line: line || null, message: `field "permalink" ${permalink} is ${owner.owner}: give the page another address, e.g. /pages/${path.basename(page.path, ".md") === "index" ? path.basename(path.dirname(page.path)) : path.basename(page.path, ".md")}/` });
+  }
+}
+
 function checkPageImages(pages: readonly ContentPath[], root: string, shown: (file: string) => string, found: Findings): void {
   for (const page of pages) {
     const read = readMarkdown(page);

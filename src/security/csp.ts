@@ -1,5 +1,15 @@
+import { isLocalFile } from "../images/body-images.ts";
 import type { Post } from "../posts/schema.ts";
 import type { SiteSettings } from "../site/settings.ts";
+
+/** Where the pages may show images from: the site's own files and data: URLs, never another site. */
+const IMAGE_SOURCES = ["'self'", "data:"] as const;
+
+/** An image the policy would keep readers from seeing (one from another site), with why; null when it may be shown. */
+export function imageBlocked(src: string): string | null {
+  if (isLocalFile(src) || /^data:/i.test(src)) return null;
+  return `the site's Content-Security-Policy (img-src ${IMAGE_SOURCES.join(" ")}) shows no image from another site, so readers would see none: save the image beside the post and point to it (![what it shows](photo.jpg))`;
+}
 
 const originOf = (url: string): string | null => (/^https?:\/\//.test(url) ? new URL(url).origin : null);
 
@@ -15,7 +25,7 @@ export function contentSecurityPolicy(site: SiteSettings, posts: readonly Post[]
     ["default-src", "'self'"],
     ["script-src", "'self'", "'wasm-unsafe-eval'"],
     ["style-src", "'self'"],
-    ["img-src", "'self'", "data:"],
+    ["img-src", ...IMAGE_SOURCES],
     ["media-src", "'self'", ...media],
     ["connect-src", "'self'"],
     ["worker-src", "'self'"],

@@ -8,7 +8,7 @@ import { checkedAddress, rejectInto } from "./export-values.ts";
 import { convertPostHtml } from "./html.ts";
 import { archiveRedirects, oldPath, permalinkFront, postOldPaths, type SiteRedirect } from "./old-urls.ts";
 import { folderCopies, imageTarget, importPost, plainText, postDay, postSlug, type Folder, type ImageNeed, type ImportedPost, type PlannedFile, type PostContext } from "./post.ts";
-import { addressKey, ownerOf, take, takenAddresses, type SiteAddresses, type TakenAddresses } from "./site-addresses.ts";
+import { addressKey, ownerOf, take, takenAddresses, type SiteAddresses, type TakenAddresses } from "../site/addresses.ts";
 import type { WxrExport, WxrItem } from "./wxr.ts";
 import { frontMatter } from "./yaml.ts";
 

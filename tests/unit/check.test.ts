@@ -187,6 +187,37 @@ describe("npm run check", () => {
     );
   });
 
+  it("reports an image from another site, which the Content-Security-Policy would keep readers from seeing", () => {
+    const input = copyOfContent();
+    const file = at(input, ARTICLE);
+    writeFileSync(file, `${readFileSync(file, "utf8")}\n![A chart](https://cdn.example/chart.png)\n\n![A dot](data:image/gif;base64,R0lGODlhAQABAAAAACw=)\n`);
+    const run = checkHere(input);
+    assert.equal(run.code, 1);
+    assert.deepEqual(
+      run.lines.filter((l) => l.includes("Content-Security-Policy")),
+      [
+        `${input}/${ARTICLE}:${lineOf(file, (l) => l.includes("cdn.example"))}: image https://cdn.example/chart.png: the site's Content-Security-Policy (img-src 'self' data:) shows no image from another site, so readers would see none: save the image beside the post and point to it (![what it shows](photo.jpg))`,
+      ],
+    );
+  });
+
+  it("reports a page of content/pages/ at an address of the site's own pages or folders, naming its file, line and the page it would replace", () => {
+    const input = copyOfContent();
+    mkdirSync(at(input, "pages"), { recursive: true });
+    writeFileSync(at(input, "pages/podcast.md"), '---\nlayout: base.njk\ntitle: "Podcast"\npermalink: /podcast/\n---\n\nThe old podcast page.\n');
+    writeFileSync(at(input, "pages/feed.md"), '---\nlayout: base.njk\ntitle: "Feed"\npermalink: /feed.xml\n---\n\nOld.\n');
+    writeFileSync(at(input, "pages/team.md"), '---\nlayout: base.njk\ntitle: "Team"\npermalink: /team/\n---\n\nFree.\n');
+    const run = checkHere(input);
+    assert.equal(run.code, 1);
+    assert.deepEqual(
+      run.lines.filter((l) => l.includes('field "permalink"')),
+      [
+        `${input}/pages/feed.md:4: field "permalink" /feed.xml is the address of the site's page feed-atom.njk: give the page another address, e.g. /pages/feed/`,
+        `${input}/pages/podcast.md:4: field "permalink" /podcast/ is the address of the site's page podcast.njk: give the page another address, e.g. /pages/podcast/`,
+      ],
+    );
+  });
+
   it("reports two posts at one URL, one slug or one old path, naming both files", () => {
     const input = copyOfContent();
     const post = (name: string, front: string) => writeFileSync(at(input, "posts", name), `---\n${front}kind: article\n---\n\nText.\n`);

@@ -7,7 +7,7 @@ import { readFrontMatter } from "../../src/posts/front-matter.ts";
 import { postSchema } from "../../src/posts/schema.ts";
 import { loadSiteSettings } from "../../src/site/settings.ts";
 import { planImport, type ImportSettings } from "../../src/wordpress/plan.ts";
-import { siteAddresses, templatePages } from "../../src/wordpress/site-addresses.ts";
+import { siteAddresses, templatePages } from "../../src/site/addresses.ts";
 import { parseWxr } from "../../src/wordpress/wxr.ts";
 import { ROOT } from "../support/build.ts";
 

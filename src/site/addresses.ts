@@ -1,11 +1,13 @@
 /**
- * The addresses the site already uses, which an imported page must never take: its own pages
+ * The addresses the site already uses, which an imported page (and any page of content/pages/,
+ * npm run check) must never take: its own pages
  * (the templates at the top of the content folder, at their `permalink:`, read from the files so
  * that a page added there is known) and the folders its build fills, where every address is its own.
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { readFrontMatter } from "../posts/front-matter.ts";
+import { safeDecode } from "../seo/links.ts";
 
 export interface SiteFolder {
   /** What the site has there: "the posts and the years' pages". */
@@ -65,13 +67,7 @@ export function siteAddresses(templates: readonly TemplatePage[]): SiteAddresses
 
 /** One key for the addresses Eleventy writes to one file, or to a file and a folder of one name: "/Podcast", "/podcast/", "/podcast/index.html". */
 export function addressKey(address: string): string {
-  let decoded = address;
-  try {
-    decoded = decodeURI(address);
-  } catch {
-    // kept as written
-  }
-  return decoded.toLowerCase().replace(/\/index\.html?$/, "/").replace(/\/+$/, "") || "/";
+  return safeDecode(address).toLowerCase().replace(/\/index\.html?$/, "/").replace(/\/+$/, "") || "/";
 }
 
 /** The addresses taken so far while planning: the site's, then the imported posts', redirects' and pages'. */

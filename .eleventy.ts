@@ -4,6 +4,7 @@ import { cardsPlugin } from "./src/cards/plugin.ts";
 import { datesPlugin } from "./src/dates/plugin.ts";
 import type { EleventyConfig } from "./src/eleventy-config.ts";
 import { feedsPlugin } from "./src/feeds/plugin.ts";
+import { filesPlugin } from "./src/files/plugin.ts";
 import { imagesPlugin } from "./src/images/plugin.ts";
 import { markdownPlugin } from "./src/markdown/plugin.ts";
 import { peoplePlugin } from "./src/people/plugin.ts";
@@ -27,6 +28,7 @@ export default function (config: EleventyConfig) {
   const site = loadSiteSettings(path.join(config.directories.data, "site.json"));
   // Every page's layout shows the policy, the one part of it that depends on the posts.
   const listings = new ListingPages((posts: Post[]) => contentSecurityPolicy(site, posts, "meta"));
+  config.addPlugin(filesPlugin);
   config.addPlugin(markdownPlugin);
   config.addPlugin(datesPlugin(site.language));
   config.addPlugin(postsPlugin(site, listings, (inputPath, post) => transcripts.load(inputPath, post)?.transcript.end ?? null));

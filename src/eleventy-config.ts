@@ -14,6 +14,7 @@ export interface EleventyConfig {
     callback: (this: { inputPath: string }, data: Record<string, unknown>, content: string) => unknown,
   ): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
+  addDataExtension(extensions: string, options: { parser: (file: string) => unknown; read: false }): void;
   addWatchTarget(path: string): void;
   setFrontMatterParsingOptions(options: Record<string, unknown>): void;
   setUseGitIgnore(use: boolean): void;

@@ -125,6 +125,28 @@ describe("content with errors", () => {
     assert.match(result.output, new RegExp(`posts/2024-07-01-latin-1\\.md:8:4: ${NOT_UTF8}`));
   });
 
+  it("stops the build on a data file that is not UTF-8 (redirects.json, any _data/*.json), naming it, the line and the column", async () => {
+    // Eleventy's command, in its own process: a build that stops while reading data leaves Eleventy copying files.
+    const build = (project: { input: string; output: string }) =>
+      new Promise<{ code: number | null; output: string }>((resolve) => {
+        const child = spawn(process.execPath, eleventyArgs(project.input, project.output), { cwd: ROOT });
+        let output = "";
+        child.stdout.on("data", (chunk) => (output += chunk));
+        child.stderr.on("data", (chunk) => (output += chunk));
+        child.on("close", (code) => resolve({ code, output }));
+      });
+    const menu = tempProject("latin-1-data");
+    const redirects = tempProject("latin-1-redirects");
+    projects.push(menu, redirects);
+    writeFileSync(path.join(menu.input, "_data/menu.json"), Buffer.from('{\n  "dish": "Caf\xe9"\n}\n', "latin1"));
+    writeFileSync(path.join(redirects.input, "_data/redirects.json"), Buffer.from('[{ "from": "/caf\xe9/", "to": "/" }]\n', "latin1"));
+    const [a, b] = [await build(menu), await build(redirects)];
+    assert.notEqual(a.code, 0);
+    assert.match(a.output, new RegExp(`_data/menu\\.json:2:15: ${NOT_UTF8}`));
+    assert.notEqual(b.code, 0);
+    assert.match(b.output, new RegExp(`_data/redirects\\.json:1:17: ${NOT_UTF8}`));
+  });
+
   it("stops the build on a transcript that is not UTF-8, naming the transcript, the line and the column", async () => {
     const project = tempProject("latin-1-transcript");
     projects.push(project);

@@ -52,6 +52,20 @@ const eleventyArgs = (input: string, output: string) => [
   `--output=${output}`,
 ];
 
+/**
+ * `npm run build`'s Eleventy on `project` in a process of its own, its exit code and all it
+ * printed: a build that stops early leaves Eleventy copying files, which must not outlive the test.
+ */
+function buildInChild(project: { input: string; output: string }): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, eleventyArgs(project.input, project.output), { cwd: ROOT });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
 describe("content with errors", () => {
   const projects: ReturnType<typeof tempProject>[] = [];
   after(() => projects.forEach((p) => p.remove()));
@@ -60,13 +74,7 @@ describe("content with errors", () => {
     const project = tempProject("bad-build");
     projects.push(project);
     writeFileSync(path.join(project.input, "posts/2024-07-01-bad-date.md"), BAD_POST);
-    const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, eleventyArgs(project.input, project.output), { cwd: ROOT });
-      let output = "";
-      child.stdout.on("data", (chunk) => (output += chunk));
-      child.stderr.on("data", (chunk) => (output += chunk));
-      child.on("close", (code) => resolve({ code, output }));
-    });
+    const result = await buildInChild(project);
     assert.notEqual(result.code, 0);
     assert.match(result.output, /posts\/2024-07-01-bad-date\.md:3: field "date" "2024-13-45" is not a date/);
   });
@@ -114,33 +122,18 @@ describe("content with errors", () => {
     const project = tempProject("latin-1-build");
     projects.push(project);
     writeFileSync(path.join(project.input, "posts/2024-07-01-latin-1.md"), LATIN_1_POST);
-    const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, eleventyArgs(project.input, project.output), { cwd: ROOT });
-      let output = "";
-      child.stdout.on("data", (chunk) => (output += chunk));
-      child.stderr.on("data", (chunk) => (output += chunk));
-      child.on("close", (code) => resolve({ code, output }));
-    });
+    const result = await buildInChild(project);
     assert.notEqual(result.code, 0);
     assert.match(result.output, new RegExp(`posts/2024-07-01-latin-1\\.md:8:4: ${NOT_UTF8}`));
   });
 
   it("stops the build on a data file that is not UTF-8 (redirects.json, any _data/*.json), naming it, the line and the column", async () => {
-    // Eleventy's command, in its own process: a build that stops while reading data leaves Eleventy copying files.
-    const build = (project: { input: string; output: string }) =>
-      new Promise<{ code: number | null; output: string }>((resolve) => {
-        const child = spawn(process.execPath, eleventyArgs(project.input, project.output), { cwd: ROOT });
-        let output = "";
-        child.stdout.on("data", (chunk) => (output += chunk));
-        child.stderr.on("data", (chunk) => (output += chunk));
-        child.on("close", (code) => resolve({ code, output }));
-      });
     const menu = tempProject("latin-1-data");
     const redirects = tempProject("latin-1-redirects");
     projects.push(menu, redirects);
     writeFileSync(path.join(menu.input, "_data/menu.json"), Buffer.from('{\n  "dish": "Caf\xe9"\n}\n', "latin1"));
     writeFileSync(path.join(redirects.input, "_data/redirects.json"), Buffer.from('[{ "from": "/caf\xe9/", "to": "/" }]\n', "latin1"));
-    const [a, b] = [await build(menu), await build(redirects)];
+    const [a, b] = [await buildInChild(menu), await buildInChild(redirects)];
     assert.notEqual(a.code, 0);
     assert.match(a.output, new RegExp(`_data/menu\\.json:2:15: ${NOT_UTF8}`));
     assert.notEqual(b.code, 0);
@@ -188,18 +181,11 @@ describe("content with errors", () => {
   });
 
   it("stops the build on a redirect that leaves the site or takes the site's own address, and on an audio address that carries markup", async () => {
-    // `npm run build`'s Eleventy in a process of its own: it has stopped copying files when the test removes its folder.
     const failure = async (prefix: string, change: (input: string) => void): Promise<string> => {
       const project = tempProject(prefix);
       projects.push(project);
       change(project.input);
-      const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
-        const child = spawn(process.execPath, eleventyArgs(project.input, project.output), { cwd: ROOT });
-        let output = "";
-        child.stdout.on("data", (chunk) => (output += chunk));
-        child.stderr.on("data", (chunk) => (output += chunk));
-        child.on("close", (code) => resolve({ code, output }));
-      });
+      const result = await buildInChild(project);
       assert.notEqual(result.code, 0, result.output);
       return result.output;
     };

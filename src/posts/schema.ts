@@ -5,6 +5,7 @@ import { commentParagraphs } from "./comments.ts";
 import { codePoint, oldAddress, pathOffSite, shownValue } from "./redirects.ts";
 import type { ReadingTime } from "./reading-time.ts";
 import { addressProblems, slugify } from "./slug.ts";
+import { BREAKS_OUT_OF_AN_ADDRESS } from "../seo/links.ts";
 
 const text = (what: string) =>
   z
@@ -26,7 +27,10 @@ const person = z.object(
  * ("\"), or hide in it (controls, invisible format characters). Written percent-encoded (`%29`),
  * they are the same address. The WordPress importer refuses the same (wordpress/export-values.ts).
  */
-const AUDIO_URL_BREAKS = /[\s"'<>()`\\\p{Cc}\p{Cf}]/gu;
+const AUDIO_URL_BREAKS = new RegExp(BREAKS_OUT_OF_AN_ADDRESS.source, "gu");
+
+/** An audio MIME type: `audio/` and a subtype of letters, digits, ".", "+" and "-" (`audio/mpeg`, `audio/x-m4a`). */
+export const AUDIO_TYPE = /^audio\/[a-z0-9][a-z0-9.+-]*$/;
 
 /** `%29` for ")": a character as it is written inside a URL. */
 const percentEncoded = (char: string) =>
@@ -68,7 +72,7 @@ const audio = z
         const message = audioUrlProblem(url);
         if (message) ctx.addIssue({ code: "custom", message });
       }),
-      type: z.string({ error: "is required, e.g. audio/mpeg" }).regex(/^audio\/[a-z0-9.+-]+$/, { error: "must be an audio MIME type, e.g. audio/mpeg" }),
+      type: z.string({ error: "is required, e.g. audio/mpeg" }).regex(AUDIO_TYPE, { error: "must be an audio MIME type, e.g. audio/mpeg" }),
       length: z
         .number({ error: (issue) => (issue.input === undefined ? "is required: the file's size in bytes" : "must be the file's size in bytes, a whole number") })
         .int({ error: "must be the file's size in bytes, a whole number" })

@@ -27,8 +27,8 @@ export class WordCounts {
     for (const token of text.split(/\s+/)) if (token) this.#tokens.set(token, (this.#tokens.get(token) ?? 0) + 1);
   }
 
-  /** Each word, normalized, and how many times it stands. */
-  get counts(): Map<string, number> {
+  /** Each word, normalized, and how many times it stands (each token normalized now, once). */
+  words(): Map<string, number> {
     const counts = new Map<string, number>();
     for (const [token, n] of this.#tokens) {
       const parts = token.split(/[^\p{L}\p{M}\p{N}]+/u).map(normalizeWord).filter(Boolean);
@@ -110,7 +110,7 @@ export function wordShards(counts: ReadonlyMap<string, number>, max = WORDS_PER_
 
 /** Writes `words.json` and the files of words into `pagefindDir`; returns how many words they list. */
 export function writeWordShards(pagefindDir: string, counts: WordCounts): number {
-  const words = counts.counts;
+  const words = counts.words();
   const { index, files } = wordShards(words);
   mkdirSync(path.join(pagefindDir, WORD_SHARDS_DIR), { recursive: true });
   for (const [name, text] of files) writeFileSync(path.join(pagefindDir, WORD_SHARDS_DIR, name), text);

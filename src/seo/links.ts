@@ -47,3 +47,11 @@ export function safeDecode(text: string): string {
     return text;
   }
 }
+
+/**
+ * What ends an address where it is written (an HTML attribute, a Markdown link, a YAML line) or
+ * hides part of it: whitespace and line separators, controls, invisible format characters,
+ * quotes, backticks, angle brackets, parentheses and "\". An address written by hand or taken from
+ * an export holds none of them; in a URL they are percent-encoded.
+ */
+export const BREAKS_OUT_OF_AN_ADDRESS = /[\s"'<>()`\\\p{Cc}\p{Cf}]/u;

@@ -4,13 +4,12 @@
  * end the value where it is written (a YAML line, a Markdown link). What fails is left out and
  * reported, naming the post and the field.
  */
+import { AUDIO_TYPE } from "../posts/schema.ts";
+import { BREAKS_OUT_OF_AN_ADDRESS } from "../seo/links.ts";
 
-/** What an address must not hold: whitespace (line separators too), controls, invisible format characters, quotes, angle brackets, parentheses, "\". */
-const UNSAFE_IN_ADDRESS = /[\s\p{Cc}\p{Cf}"'`<>()\\]/u;
-
-/** An absolute http(s) URL the WHATWG URL parser reads, holding none of UNSAFE_IN_ADDRESS. */
+/** An absolute http(s) URL the WHATWG URL parser reads, holding nothing that would end it where it is written. */
 export function isAddress(text: string): boolean {
-  if (!/^https?:\/\//i.test(text) || UNSAFE_IN_ADDRESS.test(text)) return false;
+  if (!/^https?:\/\//i.test(text) || BREAKS_OUT_OF_AN_ADDRESS.test(text)) return false;
   try {
     return new URL(text).hostname !== "";
   } catch {
@@ -18,8 +17,8 @@ export function isAddress(text: string): boolean {
   }
 }
 
-/** An audio MIME type as the post schema takes it: `audio/` and a subtype of letters, digits, ".", "+" and "-" (`audio/mpeg`, `audio/x-m4a`). */
-export const isAudioType = (text: string): boolean => /^audio\/[a-z0-9][a-z0-9.+-]*$/.test(text);
+/** An audio MIME type as the post schema takes it. */
+export const isAudioType = (text: string): boolean => AUDIO_TYPE.test(text);
 
 /** Called with each value of an export that is left out: the field it was in, the value, and what it should have been. */
 export type Reject = (field: string, value: string, expected: string) => void;

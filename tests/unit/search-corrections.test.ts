@@ -97,7 +97,7 @@ describe("the site's words, counted and split into files", () => {
     counts.add("Momofuku Ando’s follow-up:\nMomofuku’s noodles, 2024 of ox");
     counts.add("momofuku");
     assert.deepEqual(
-      [...counts.counts].sort(),
+      [...counts.words()].sort(),
       [
         ["ando", 1],
         ["andos", 1],

@@ -7,15 +7,14 @@ import { feedsPlugin } from "./src/feeds/plugin.ts";
 import { filesPlugin } from "./src/files/plugin.ts";
 import { imagesPlugin } from "./src/images/plugin.ts";
 import { markdownPlugin } from "./src/markdown/plugin.ts";
-import { peoplePlugin } from "./src/people/plugin.ts";
 import { postsPlugin } from "./src/posts/plugin.ts";
 import { contentSecurityPolicy } from "./src/security/csp.ts";
 import { securityPlugin } from "./src/security/plugin.ts";
 import { searchPlugin } from "./src/search/plugin.ts";
 import { seoPlugin } from "./src/seo/plugin.ts";
-import { ListingPages } from "./src/site/listing-pages.ts";
-import { listingPagesPlugin, outputPlugin } from "./src/site/plugin.ts";
-import { isProductionBuild } from "./src/site/run-mode.ts";
+import { ListingPages } from "./src/build/listing-pages.ts";
+import { listingPagesPlugin, outputPlugin } from "./src/build/plugin.ts";
+import { isProductionBuild } from "./src/build/run-mode.ts";
 import { loadSiteSettings } from "./src/site/settings.ts";
 import type { Post } from "./src/posts/schema.ts";
 import { transcriptPlugin } from "./src/transcript/plugin.ts";
@@ -35,7 +34,6 @@ export default function (config: EleventyConfig) {
   // Before the plugins that write files at the end of the build: the search index starts first.
   config.addPlugin(searchPlugin(site, transcripts, listings));
   config.addPlugin(transcriptPlugin(transcripts));
-  config.addPlugin(peoplePlugin(listings));
   config.addPlugin(imagesPlugin(config.directories.input));
   config.addPlugin(cardsPlugin(site));
   config.addPlugin(feedsPlugin(site, transcripts));

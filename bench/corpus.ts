@@ -13,8 +13,9 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { readFrontMatter } from "../src/posts/front-matter.ts";
+import { readFrontMatter } from "../src/markdown/front-matter.ts";
 import { slugify } from "../src/posts/slug.ts";
+import { formatHms } from "../src/text/clock.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 const CONTENT = path.join(ROOT, "content");
@@ -86,8 +87,6 @@ function random(seed: number): () => number {
 
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 const TIMESTAMP = /\s*\[(?:\d{1,2}:)?\d{1,2}:\d{2}\]\s*/g;
-const stamp = (s: number) =>
-  [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60].map((n) => String(n).padStart(2, "0")).join(":");
 /** A YAML double-quoted scalar (JSON's string syntax is a subset of it). */
 const quote = (text: string) => JSON.stringify(text);
 
@@ -136,7 +135,7 @@ function makeTranscript(source: EpisodeSource, target: number): { body: string; 
   for (let i = 0; words < target; i++) {
     const paragraph = source.paragraphs[i % source.paragraphs.length]!;
     const label = /^([^\s:\\]+):\s+/.exec(paragraph);
-    out.push(label && labels.has(label[1]!) ? `${label[1]}: [${stamp(seconds)}] ${paragraph.slice(label[0].length)}` : paragraph);
+    out.push(label && labels.has(label[1]!) ? `${label[1]}: [${formatHms(seconds)}] ${paragraph.slice(label[0].length)}` : paragraph);
     const n = wordCount(paragraph);
     words += n;
     seconds += Math.max(1, Math.round(n / 2.5)); // about 150 words a minute

@@ -11,7 +11,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { readFrontMatter } from "../src/posts/front-matter.ts";
+import { readFrontMatter } from "../src/markdown/front-matter.ts";
+import { formatHms } from "../src/text/clock.ts";
 import { downloadBody, transcriptDownloads } from "../src/transcript/downloads.ts";
 import { renderTranscriptHtml } from "../src/transcript/html.ts";
 import { parseTranscript } from "../src/transcript/parse.ts";
@@ -33,8 +34,6 @@ const sources = readdirSync(POSTS, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => readFrontMatter(readFileSync(path.join(POSTS, entry.name, "transcript.md"), "utf8")));
 
-const stamp = (s: number) =>
-  [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60].map((n) => String(n).padStart(2, "0")).join(":");
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** One transcript of `count` turns, alternating the first seed's two speakers, a mark every 3 s (under 100 hours). */
@@ -43,7 +42,7 @@ function turnsTranscript(count: number): { body: string; speakers: Record<string
   const speakers = source.data.speakers as Record<string, string>;
   const labels = Object.keys(speakers);
   const texts = source.body.split(/\n\s*\n/).map((p) => p.replace(/\[\d\d:\d\d:\d\d\]|^\w+: /g, "").trim().split(/\s+/).slice(0, 12).join(" "));
-  const turns = Array.from({ length: count }, (_, i) => `[${stamp(i * 3)}] ${labels[i % labels.length]}: ${texts[i % texts.length]}`);
+  const turns = Array.from({ length: count }, (_, i) => `[${formatHms(i * 3)}] ${labels[i % labels.length]}: ${texts[i % texts.length]}`);
   return { body: turns.join("\n\n"), speakers };
 }
 
@@ -76,7 +75,7 @@ function makeTranscript(index: number): { body: string; speakers: Record<string,
   for (let i = 0; words < targetWords; i++) {
     const paragraph = paragraphs[i % paragraphs.length]!;
     const n = paragraph.split(/\s+/).length;
-    const withMark = i % 4 === 0 ? paragraph.replace(/^([A-Z][a-z]+: )?/, (label) => `${label}[${stamp(seconds)}] `) : paragraph;
+    const withMark = i % 4 === 0 ? paragraph.replace(/^([A-Z][a-z]+: )?/, (label) => `${label}[${formatHms(seconds)}] `) : paragraph;
     out.push(withMark);
     words += n;
     seconds += Math.round(n / 2.5);

@@ -10,7 +10,7 @@
  */
 import { existsSync, mkdirSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { readFrontMatter } from "../src/posts/front-matter.ts";
+import { readFrontMatter } from "../src/markdown/front-matter.ts";
 import {
   checkDate,
   NewPostError,

@@ -10,8 +10,9 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { decodeUtf8, NotUtf8Error, readUtf8File } from "../src/files/utf8.ts";
-import { readFrontMatter } from "../src/posts/front-matter.ts";
-import { formatTime, parseTranscript } from "../src/transcript/parse.ts";
+import { readFrontMatter } from "../src/markdown/front-matter.ts";
+import { formatTime } from "../src/text/clock.ts";
+import { parseTranscript } from "../src/transcript/parse.ts";
 import { FORMAT_NAMES, FORMATS, ImportError, importTranscript, isFormat } from "../src/transcript/import/index.ts";
 import { callerDir, CliError, fail, projectRoot, runCli, shown } from "./cli.ts";
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import type { Post } from "../posts/schema.ts";
-import { isProductionBuild } from "../site/run-mode.ts";
+import { isProductionBuild } from "../build/run-mode.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { CardCache, DEFAULT_CARDS_CACHE } from "./cache.ts";
 import { CardDrawer } from "./drawer.ts";
@@ -10,8 +10,6 @@ import { FontCatalog } from "./fonts.ts";
 import { CardImageError, ownCardImage } from "./own-image.ts";
 import { SocialCards, type SocialImage } from "./social-cards.ts";
 import { cardTheme } from "./theme.ts";
-
-type BuildEvent = { directories: { output: string } };
 
 /**
  * Social cards: the `socialImage` filter gives a post's page the image it is shared with, its
@@ -26,10 +24,10 @@ export function cardsPlugin(site: SiteSettings) {
     const input = config.directories.input;
     let output = "";
 
-    config.on("eleventy.before", (({ directories }: BuildEvent) => {
+    config.on("eleventy.before", ({ directories }) => {
       output = directories.output;
       cards.startBuild(cardTheme(readFileSync(path.join(input, "assets", "site.css"), "utf8")), output);
-    }) as never);
+    });
 
     config.addFilter("socialImage", async function (this: { page: { inputPath: string } }, post: Post): Promise<SocialImage> {
       const postFile = this.page.inputPath;
@@ -44,13 +42,13 @@ export function cardsPlugin(site: SiteSettings) {
       }
     });
 
-    config.on("eleventy.after", (async () => {
+    config.on("eleventy.after", async () => {
       const report = (failures: string[]) => failures.forEach((failure) => console.error(`[11ty] ${failure}`));
       // Under `npm start` the browser reloads without waiting for a new card, which it does not show.
       if (!isProductionBuild()) return void cards.finishBuild({ prune: false }).then(report);
       const failures = await cards.finishBuild({ prune: true });
       await drawer.close();
       if (failures.length) throw new Error(failures.join("\n"));
-    }) as never);
+    });
   };
 }

@@ -17,12 +17,13 @@ import {
   type Redirect,
   type RedirectOrigin,
 } from "../posts/redirects.ts";
+import { siteRootUrl } from "../site/path-prefix.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { readEpisodeTranscript } from "../transcript/episode.ts";
 import type { Diagnostic as TranscriptDiagnostic } from "../transcript/parse.ts";
 import { checkDataFiles, listContent, listPages, readMarkdown, readPost, readSettings, type ContentPath, type MarkdownFile, type PostFile } from "./files.ts";
 import { referencesIn, type Reference } from "./references.ts";
-import { safeDecode } from "../seo/links.ts";
+import { safeDecode } from "../site/links.ts";
 import { byPlace, placeOf, type CheckReport, type Diagnostic, type Unpublished } from "./report.ts";
 import { ownerOf, siteAddresses, takenAddresses, templatePages } from "../site/addresses.ts";
 import { readUtf8File } from "../files/utf8.ts";
@@ -66,7 +67,7 @@ export function checkContent({ input, now = DateTime.now(), cwd = process.cwd() 
   const siteRedirects = readRedirectsFile(root, shown, found);
   checkRedirects(posts, siteRedirects, settings.value, found);
   // A full URL of the site includes its path prefix ("https://host/repo/en/…" under "/repo/").
-  checkLinks(posts, siteRedirects.redirects, `${settings.value.url}${settings.value.pathPrefix.slice(0, -1)}`, now, found);
+  checkLinks(posts, siteRedirects.redirects, siteRootUrl(settings.value.url, settings.value.pathPrefix), now, found);
   checkImages(posts, root, shown, found);
   const pages = listPages(root, shown);
   checkPageImages(pages, root, shown, found);
@@ -193,7 +194,7 @@ export function entryLines(source: string): (number | null)[] {
  * that come from posts (posts, tags, years, people) and those site.json places (the feeds, the
  * podcast's page); a redirect to another page of the site (`/`, `/archive/`, `/about/`…) is
  * checked by the build, once it has written them. That no old address is one the site writes
- * itself (`/search/`, `/assets/…`) is the schema's rule (SITE_PAGES in posts/redirects.ts).
+ * itself (`/search/`, `/assets/…`) is the schema's rule (SITE_PAGES in posts/old-addresses.ts).
  */
 function checkRedirects(posts: readonly PostFile[], site: SiteRedirects, settings: SiteSettings, found: Findings): void {
   const isPage = pagesOfPosts(posts.map((p) => p.post), settings.postsPerTagPage, [...Object.values(settings.feeds), settings.podcast.url]);
@@ -213,9 +214,12 @@ function checkRedirects(posts: readonly PostFile[], site: SiteRedirects, setting
 const POST_PATH = /^\/en\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/?$/;
 const withSlash = (address: string) => (address.endsWith("/") ? address : `${address}/`);
 
-/** The post address a link points to (from the site's root, or the site's full URL), without fragment or query; null for any other link. */
-function postAddress(href: string, siteUrl: string): string | null {
-  const local = href.startsWith(`${siteUrl}/`) ? href.slice(siteUrl.length) : href;
+/**
+ * The post address a link points to (from the site's root, or a full URL under `siteRoot`,
+ * "https://host/repo/"), without fragment or query; null for any other link.
+ */
+function postAddress(href: string, siteRoot: string): string | null {
+  const local = href.startsWith(siteRoot) ? href.slice(siteRoot.length - 1) : href;
   const address = safeDecode(local.replace(/[?#].*$/s, ""));
   return POST_PATH.test(address) ? withSlash(address) : null;
 }
@@ -225,7 +229,7 @@ function postAddress(href: string, siteUrl: string): string | null {
  * paths (redirect_from). A link from a published post to a draft or scheduled one is a warning:
  * it leads nowhere until that post is published.
  */
-function checkLinks(posts: readonly CheckedPost[], siteRedirects: readonly Redirect[], siteUrl: string, now: DateTime, found: Findings): void {
+function checkLinks(posts: readonly CheckedPost[], siteRedirects: readonly Redirect[], siteRoot: string, now: DateTime, found: Findings): void {
   // Where each address leads: a post, or (for a site redirect to another page) null.
   const destinations = new Map<string, PostFile | null>();
   const byUrl = new Map(posts.map((post) => [post.post.url, post]));
@@ -235,7 +239,7 @@ function checkLinks(posts: readonly CheckedPost[], siteRedirects: readonly Redir
   for (const post of posts) {
     const published = !unpublishedReason(post.post, now);
     for (const link of post.references.filter((r) => r.kind === "link")) {
-      const address = postAddress(link.target, siteUrl);
+      const address = postAddress(link.target, siteRoot);
       if (!address) continue;
       const target = destinations.get(address);
       const shownTarget = safeDecode(link.target);

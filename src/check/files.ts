@@ -1,9 +1,11 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { NotUtf8Error, readUtf8File } from "../files/utf8.ts";
-import { isPostFile, POSTS_DIR, readFrontMatter } from "../posts/front-matter.ts";
+import { readFrontMatter } from "../markdown/front-matter.ts";
+import { isPostFile, POSTS_DIR } from "../posts/front-matter.ts";
 import { FrontMatterError, parsePost, type Post } from "../posts/schema.ts";
 import { loadSiteSettings, type SiteSettings } from "../site/settings.ts";
+import { escapeRegExp } from "../text/escape.ts";
 import { TRANSCRIPT_FILE } from "../transcript/store.ts";
 import type { Diagnostic } from "./report.ts";
 
@@ -163,7 +165,7 @@ export function readPost(at: ContentPath, timeZone: string): Read<PostFile> {
  * problem (see parsePost): each becomes a diagnostic.
  */
 export function frontMatterDiagnostics(message: string, file: string): Diagnostic[] {
-  const place = new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?::(\\d+))?: `);
+  const place = new RegExp(`^${escapeRegExp(file)}(?::(\\d+))?: `);
   const diagnostics: Diagnostic[] = [];
   for (const text of message.split("\n").slice(1)) {
     const match = place.exec(text);

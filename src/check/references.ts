@@ -1,6 +1,6 @@
 import type { Token } from "markdown-it";
-import { createMarkdown } from "../markdown/plugin.ts";
-import { safeDecode } from "../seo/links.ts";
+import { createMarkdown } from "../markdown/markdown.ts";
+import { safeDecode } from "../site/links.ts";
 
 /** A link or an image in a post's Markdown, with the line of the file where its target is written. */
 export interface Reference {

@@ -1,3 +1,5 @@
+import { isSitePath, resolveSitePath } from "../site/path-prefix.ts";
+
 /**
  * Makes the links and media of a post's HTML absolute, for feed readers that show it away from
  * the site. markdown-it writes every attribute in double quotes, which is what this relies on.
@@ -8,7 +10,7 @@
 export function absolutizeHtml(html: string, pageUrl: string, siteRoot: string = new URL("/", pageUrl).href): string {
   const absolute = (value: string) => {
     try {
-      if (value.startsWith("/") && !value.startsWith("//")) return new URL(`./${value.slice(1)}`, siteRoot).href;
+      if (isSitePath(value)) return resolveSitePath(siteRoot, value);
       return new URL(value, pageUrl).href;
     } catch {
       return value;

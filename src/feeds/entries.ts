@@ -1,6 +1,7 @@
 import { isoDateTime } from "../dates/dates.ts";
 import type { Post } from "../posts/schema.ts";
-import { prefixedPath, type SiteSettings } from "../site/settings.ts";
+import { prefixedPath, siteRootUrl } from "../site/path-prefix.ts";
+import type { SiteSettings } from "../site/settings.ts";
 import type { TranscriptDownload } from "../transcript/downloads.ts";
 import { absolutizeHtml } from "./absolute.ts";
 
@@ -13,9 +14,6 @@ export interface FeedEntry {
   published: string;
   downloads: (TranscriptDownload & { absoluteUrl: string })[];
 }
-
-/** The address of the site's root: "https://host/", or "https://host/repo/" under a path prefix. */
-export const siteRoot = (site: SiteSettings) => new URL(site.pathPrefix, `${site.url}/`).href;
 
 /** A path of the site ("/en/…/", as Eleventy's page.url gives it, without the path prefix) as a full URL; full URLs as they are. */
 export const absoluteUrl = (site: SiteSettings, path: string) => new URL(prefixedPath(site.pathPrefix, path), `${site.url}/`).href;
@@ -31,7 +29,7 @@ export function feedEntry(site: SiteSettings, post: Post, contentHtml: string, d
   return {
     post,
     url,
-    html: absolutizeHtml(contentHtml, url, siteRoot(site)) + transcriptNote,
+    html: absolutizeHtml(contentHtml, url, siteRootUrl(site.url, site.pathPrefix)) + transcriptNote,
     published: isoDateTime(post.date),
     downloads: files,
   };

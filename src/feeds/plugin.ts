@@ -1,6 +1,6 @@
 import type { CollectionApi, CollectionItem, EleventyConfig } from "../eleventy-config.ts";
-import type { Post } from "../posts/schema.ts";
-import { isProductionBuild } from "../site/run-mode.ts";
+import { postOf } from "../posts/front-matter.ts";
+import { isProductionBuild } from "../build/run-mode.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import type { TranscriptStore } from "../transcript/store.ts";
 import { atomFeed } from "./atom.ts";
@@ -14,11 +14,12 @@ type RenderedItem = CollectionItem & { content: string };
 /** The Atom, JSON and podcast feeds, written by templates from the posts as Eleventy rendered them. */
 export function feedsPlugin(site: SiteSettings, transcripts: TranscriptStore) {
   return (config: EleventyConfig) => {
+    const millis = (item: CollectionItem) => postOf(item)?.date.toMillis() ?? 0;
     config.addCollection("feedItems", (api: CollectionApi) =>
       api
         .getAll()
-        .filter((item) => item.data.post)
-        .sort((a, b) => (b.data.post as Post).date.toMillis() - (a.data.post as Post).date.toMillis()),
+        .filter((item) => postOf(item))
+        .sort((a, b) => millis(b) - millis(a)),
     );
     // The three feeds share their entries: each is made once per build, and only for the posts a
     // feed carries (the newest for Atom and JSON, the episodes with audio for the podcast).
@@ -26,7 +27,7 @@ export function feedsPlugin(site: SiteSettings, transcripts: TranscriptStore) {
     // Under `npm start` an edit leaves the other posts as they were: their entries are kept.
     const kept = new Map<string, { content: string; data: string; entry: FeedEntry }>();
     const entryOf = (item: RenderedItem) => {
-      const post = item.data.post as Post;
+      const post = postOf(item)!;
       const downloads = transcripts.load(item.inputPath, post)?.downloads;
       if (isProductionBuild()) return feedEntry(site, post, item.content, downloads);
       const data = JSON.stringify([post, downloads]);
@@ -55,12 +56,12 @@ export function feedsPlugin(site: SiteSettings, transcripts: TranscriptStore) {
     config.addFilter("jsonFeed", (items: RenderedItem[]) => jsonFeed(site, newest(items)));
     config.addCollection("chapterFiles", (api: CollectionApi) =>
       api.getAll().flatMap((item) => {
-        const post = item.data.post as Post | undefined;
+        const post = postOf(item);
         return post?.chapters.length ? [{ url: chaptersUrl(post), body: chaptersJson(post) }] : [];
       }),
     );
     config.addFilter("podcastFeed", (items: RenderedItem[]) =>
-      podcastFeed(site, entries(items, items.filter((item) => (item.data.post as Post).audio))),
+      podcastFeed(site, entries(items, items.filter((item) => postOf(item)?.audio))),
     );
   };
 }

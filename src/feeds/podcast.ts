@@ -1,4 +1,4 @@
-import { personUrl } from "../people/people.ts";
+import { personUrl } from "../posts/people.ts";
 import type { Person } from "../posts/schema.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { chaptersUrl } from "./chapters.ts";

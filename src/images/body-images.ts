@@ -8,7 +8,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import Image, { type ImageMetadata, type ImageOptions } from "@11ty/eleventy-img";
 import type { MarkdownIt, Token } from "markdown-it";
-import { safeDecode } from "../seo/links.ts";
+import { safeDecode } from "../site/links.ts";
 
 /** Widths of a post's images: the text's column at 1x and 2x (never wider than the file). */
 export const IMAGE_WIDTHS = [720, 1440];

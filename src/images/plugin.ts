@@ -3,11 +3,8 @@ import Image, { generateHTML, type ImageMetadata } from "@11ty/eleventy-img";
 import type { MarkdownIt } from "markdown-it";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import type { Post } from "../posts/schema.ts";
-import { isProductionBuild } from "../site/run-mode.ts";
+import { isProductionBuild } from "../build/run-mode.ts";
 import { IMAGE_SIZES, imageOptions, processBodyImages } from "./body-images.ts";
-
-/** Eleventy's way to change the Markdown library another plugin set (src/markdown/plugin.ts). */
-type MarkdownAmendable = EleventyConfig & { amendLibrary(name: "md", amend: (markdown: MarkdownIt) => void): void };
 
 /** What a post's Markdown is rendered with (Eleventy gives the page's data as markdown-it's `env`). */
 interface PostEnv {
@@ -44,7 +41,7 @@ export function imagesPlugin(inputDir: string) {
     // The site's Markdown library, as Eleventy renders posts with it: the images are found with
     // the same parser (and its settings) that renders them.
     let markdown: MarkdownIt | undefined;
-    (config as MarkdownAmendable).amendLibrary("md", (library) => {
+    config.amendLibrary("md", (library) => {
       markdown = library;
       const image = library.renderer.rules.image!;
       library.renderer.rules.image = (tokens, index, options, env, self) => {
@@ -69,7 +66,7 @@ export function imagesPlugin(inputDir: string) {
       const files = { postFile: this.inputPath, input: inputDir, output: config.directories.output };
       // Under `npm start` a missing image is printed and left as written, as a bad post is.
       const onMissing = isProductionBuild() ? undefined : (error: Error) => console.error(`[11ty] ${error.message}`);
-      (data as PostEnv).bodyImages = await processBodyImages(markdown, String(content), files, onMissing);
+      data.bodyImages = await processBodyImages(markdown, String(content), files, onMissing);
       return undefined;
     });
   };

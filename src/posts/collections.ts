@@ -4,7 +4,7 @@ import type { Post } from "./schema.ts";
 /**
  * What a list of posts shows of each (layouts/partials/post-list.njk). The tag, year and people
  * pages hold cards rather than posts, so that everything such a page shows is in its data:
- * under `npm start` a page whose data did not change is not rendered again (site/listing-pages.ts).
+ * under `npm start` a page whose data did not change is not rendered again (build/listing-pages.ts).
  */
 export interface PostCard {
   kind: Post["kind"];

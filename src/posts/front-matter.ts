@@ -1,20 +1,10 @@
 import path from "node:path";
-import matter from "gray-matter";
-import { CORE_SCHEMA, load } from "js-yaml";
 import { NotUtf8Error, readUtf8File } from "../files/utf8.ts";
-import { isProductionBuild } from "../site/run-mode.ts";
-import { FrontMatterError, parsePost } from "./schema.ts";
+import { parseYaml } from "../markdown/front-matter.ts";
+import { isProductionBuild } from "../build/run-mode.ts";
+import { FrontMatterError, parsePost, type Post } from "./schema.ts";
 
 export const POSTS_DIR = "posts";
-
-/**
- * YAML as authors write it, with dates kept as text: js-yaml's default schema would turn
- * `date: 2024-06-09` into midnight UTC, which is June 8 west of Greenwich.
- */
-export function parseYaml(source: string): Record<string, unknown> {
-  const data = load(source, { schema: CORE_SCHEMA });
-  return data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-}
 
 export function isPostFile(file: string): boolean {
   return file.split(/[\\/]/).includes(POSTS_DIR) && file.endsWith(".md") && path.basename(file) !== "transcript.md";
@@ -65,10 +55,13 @@ export function frontMatterEngine(timeZone: string) {
   };
 }
 
-/** Front matter and body of a Markdown file, as our own tools (transcripts, the author command) read it. */
-export function readFrontMatter(source: string): { data: Record<string, unknown>; body: string; bodyLine: number } {
-  const parsed = matter(source, { engines: { yaml: parseYaml } });
-  const bodyStart = source.length - parsed.content.length;
-  const bodyLine = source.slice(0, bodyStart).split("\n").length;
-  return { data: parsed.data, body: parsed.content, bodyLine };
+/**
+ * The post of a page (a collection item, or the data a preprocessor gets as `{ data }`): what
+ * frontMatterEngine validated and put in the page's data as `post`, or undefined for a page that
+ * is not a post (or a broken post left out under `npm start`). Nothing else writes `post`, and
+ * Eleventy carries it into the page's data as it is (plain objects copied, DateTimes kept), so
+ * the one assertion of its type is here rather than at each reader.
+ */
+export function postOf(page: { data: Record<string, unknown> }): Post | undefined {
+  return page.data.post as Post | undefined;
 }

@@ -1,15 +1,15 @@
 import path from "node:path";
 import { DateTime } from "luxon";
 import type { EleventyConfig } from "../eleventy-config.ts";
-import type { BuiltPage } from "../site/built-pages.ts";
-import type { ListingPages } from "../site/listing-pages.ts";
-import { oncePerBuild } from "../site/once-per-build.ts";
-import { isProductionBuild } from "../site/run-mode.ts";
+import type { ListingPages } from "../build/listing-pages.ts";
+import { oncePerBuild } from "../build/once-per-build.ts";
+import { isProductionBuild } from "../build/run-mode.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { newestFirst, tagPages, tagSummaries, yearArchives } from "./collections.ts";
 import { readableCount } from "./counts.ts";
+import { peopleOf, personUrl } from "./people.ts";
 import { articleReadingTime, episodeTime, type ReadingTime } from "./reading-time.ts";
-import { frontMatterEngine } from "./front-matter.ts";
+import { frontMatterEngine, POSTS_DIR, postOf } from "./front-matter.ts";
 import type { Post } from "./schema.ts";
 import { unpublishedReason } from "./publishing.ts";
 import {
@@ -39,7 +39,7 @@ export function postsPlugin(site: SiteSettings, listings: ListingPages<Post[]>, 
     // Drafts and posts dated in the future are left out of the production build entirely (page,
     // lists, feeds, sitemap, search); `npm start` shows them with a banner.
     config.addPreprocessor("unpublished", "md", (data) => {
-      const post = data.post as Post | undefined;
+      const post = postOf({ data });
       const reason = post && unpublishedReason(post, DateTime.now());
       if (!reason) return undefined;
       // Said also when the post is left out, so that later preprocessors (body images) skip it.
@@ -52,10 +52,10 @@ export function postsPlugin(site: SiteSettings, listings: ListingPages<Post[]>, 
     // rebuild: its time is worked out again only when its text, audio or transcript's end changed
     // (a transcript is read only for an episode without audio).
     const times = new Map<string, { text: string; audio: number | null; end: number | null; time: ReadingTime }>();
-    config.addPreprocessor("readingTime", "md", (data, content) => {
-      const post = data.post as Post | undefined;
+    config.addPreprocessor("readingTime", "md", function (data, content) {
+      const post = postOf({ data });
       if (!post) return undefined;
-      const inputPath = (data.page as { inputPath: string }).inputPath;
+      const inputPath = this.inputPath;
       const text = String(content);
       const audio = post.kind === "episode" ? (post.audio?.seconds ?? null) : null;
       const end = post.kind === "episode" && !audio ? transcriptEnd(inputPath, post) : null;
@@ -69,7 +69,7 @@ export function postsPlugin(site: SiteSettings, listings: ListingPages<Post[]>, 
     });
 
     // Every list of posts starts from these, newest first: made once a build.
-    const published = oncePerBuild((api) => newestFirst(api.getAll().flatMap((item) => (item.data.post ? [item.data.post as Post] : []))));
+    const published = oncePerBuild((api) => newestFirst(api.getAll().flatMap((item) => postOf(item) ?? [])));
 
     config.addCollection("posts", (api) => published(api));
     config.addCollection("tagList", (api) => tagSummaries(published(api)));
@@ -82,6 +82,20 @@ export function postsPlugin(site: SiteSettings, listings: ListingPages<Post[]>, 
     config.addCollection("yearPagesToRender", (api) => {
       const posts = published(api);
       return listings.toRender("year pages", yearArchives(posts), posts);
+    });
+    // One page per person who appears in an episode, at /people/<slug>/ (person.njk): under
+    // `npm start`, only those whose episodes changed.
+    config.addCollection("people", (api) => peopleOf(published(api)));
+    config.addCollection("personPagesToRender", (api) => {
+      const posts = published(api);
+      return listings.toRender("person pages", peopleOf(posts), posts);
+    });
+    config.addFilter("personUrl", (name: string) => personUrl(name));
+    // Under `npm start` a rebuild after saving nothing but posts may leave listing pages as they
+    // are. Eleventy names the saved files before each rebuild, relative to where it runs.
+    config.on("eleventy.beforeWatch", (files) => {
+      const postsDir = path.resolve(config.directories.input, POSTS_DIR) + path.sep;
+      listings.filesChanged(files, (file) => path.resolve(file).startsWith(postsDir));
     });
     // Redirects: the posts' old paths and the site's own (`_data/redirects.json`, read again at
     // every build), worked out once a build for the three lists that use them.
@@ -96,12 +110,12 @@ export function postsPlugin(site: SiteSettings, listings: ListingPages<Post[]>, 
     });
     // A site redirect to another page than those that come from posts (the home page, /archive/,
     // /podcast/…) is checked once the production build has written every page.
-    config.on("eleventy.after", (({ results }: { results: BuiltPage[] }) => {
+    config.on("eleventy.after", ({ results }) => {
       if (!isProductionBuild()) return;
       const written = new Set(results.flatMap((page) => (page.url ? [page.url] : [])));
       const nowhere = redirectsLeadingNowhere(siteRedirects.redirects, written);
       if (nowhere.length) throw new Error(nowhere.map((problem) => `${siteRedirects.shown}: ${problem}`).join("\n"));
-    }) as never);
+    });
     config.addCollection("redirects", (api) => redirects(api));
     // Redirect pages are written at old paths; a WordPress query link (/?p=123) is the home page
     // with a query, answered by the home page's script from /old-links.json.

@@ -2,10 +2,11 @@ import type { DateTime } from "luxon";
 import { z } from "zod";
 import { parseSiteDate, urlDatePath } from "../dates/dates.ts";
 import { commentParagraphs } from "./comments.ts";
-import { codePoint, oldAddress, pathOffSite, shownValue } from "./redirects.ts";
+import { codePoint, oldAddress, pathOffSite, shownValue } from "./old-addresses.ts";
 import type { ReadingTime } from "./reading-time.ts";
 import { addressProblems, slugify } from "./slug.ts";
-import { BREAKS_OUT_OF_AN_ADDRESS } from "../seo/links.ts";
+import { parseClock } from "../text/clock.ts";
+import { BREAKS_OUT_OF_AN_ADDRESS } from "../site/links.ts";
 
 const text = (what: string) =>
   z
@@ -251,8 +252,9 @@ function makePostSchema(timeZone: string) {
       const slug = post.slug ?? slugify(post.title);
       return {
         ...post,
-        audio: post.audio && { ...post.audio, seconds: clockSeconds(post.audio.duration) },
-        chapters: post.chapters.map((c) => ({ ...c, seconds: clockSeconds(c.start) })),
+        // "hh:mm:ss", as the fields' patterns require.
+        audio: post.audio && { ...post.audio, seconds: parseClock(post.audio.duration)! },
+        chapters: post.chapters.map((c) => ({ ...c, seconds: parseClock(c.start)! })),
         slug,
         tags: post.tags.map((name) => ({ name, slug: slugify(name) })),
         url: `/en/${urlDatePath(post.date)}/${slug}/`,
@@ -260,12 +262,6 @@ function makePostSchema(timeZone: string) {
         readingTime: null as ReadingTime | null,
       };
     });
-}
-
-/** Seconds from "hh:mm:ss". */
-function clockSeconds(clock: string): number {
-  const [hours = 0, minutes = 0, seconds = 0] = clock.split(":").map(Number);
-  return hours * 3600 + minutes * 60 + seconds;
 }
 
 export type Post = z.output<ReturnType<typeof makePostSchema>>;

@@ -7,13 +7,15 @@ const SRC = fileURLToPath(new URL("../", import.meta.url));
 /**
  * The site's browser scripts, as `/assets/<name>.js`: the search page's, the word lists it loads
  * only to correct a word that matches nothing, the one that marks a result's words on the page it
- * opens, and the episode page's (its transcript and audio).
+ * opens, the episode page's (its transcript and audio), and the one the home and 404 pages load
+ * to send an old WordPress query link (/?p=123) on to its page.
  */
 export const BROWSER_SCRIPTS = {
   search: "search/browser/search-page.ts",
   "search-corrections": "search/browser/corrections.ts",
   highlight: "search/browser/highlight.ts",
   transcript: "transcript/browser/transcript.ts",
+  "old-links": "posts/browser/old-links.ts",
 } as const;
 
 /**

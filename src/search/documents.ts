@@ -1,6 +1,7 @@
 import { readableDate } from "../dates/dates.ts";
-import { escapeHtml } from "../transcript/html.ts";
-import { formatTime, turnText, type Turn } from "../transcript/parse.ts";
+import { formatTime } from "../text/clock.ts";
+import { escapeHtml } from "../text/escape.ts";
+import { turnText, type Turn } from "../transcript/parse.ts";
 import type { Post } from "../posts/schema.ts";
 
 /** A page for Pagefind to index that readers never see: its URL points into a real page. */

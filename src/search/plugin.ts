@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import type { EleventyConfig } from "../eleventy-config.ts";
-import { isProductionBuild } from "../site/run-mode.ts";
-import { BuiltPages, type BuiltPage, type ListingChanges } from "../site/built-pages.ts";
+import { isProductionBuild } from "../build/run-mode.ts";
+import { BuiltPages, type ListingChanges } from "../build/built-pages.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import type { EpisodeWithTranscript, TranscriptStore } from "../transcript/store.ts";
 import { pageForIndex, transcriptDocuments as documentsOf, type SearchDocument } from "./documents.ts";
@@ -35,7 +35,7 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
     });
     // The page scripts change only with src/, whose edits restart `npm start`: once a process.
     let bundled: Promise<void> | undefined;
-    config.on("eleventy.before", (({ directories }: { directories: { output: string } }) => (bundled ??= bundleBrowserScripts(directories.output))) as never);
+    config.on("eleventy.before", ({ directories }) => (bundled ??= bundleBrowserScripts(directories.output)));
     let folder: SearchDocumentsFolder | undefined;
     const documentsFolder = (output: string) => {
       if (folder) return folder;
@@ -61,7 +61,7 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
       return transcriptDocuments;
     });
 
-    config.on("eleventy.after", (async ({ directories, results }: { directories: { output: string }; results: BuiltPage[] }) => {
+    config.on("eleventy.after", async ({ directories, results }) => {
       const transcriptRecords = transcriptDocuments;
       if (isProductionBuild()) {
         writeDocuments(documentsFolder(directories.output), transcriptRecords, searchable.update(results, listings), site.language);
@@ -80,7 +80,7 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
           console.log(`[11ty] ${await indexFolder(folder, directories.output)}`);
         })
         .catch((error: unknown) => console.error(`[11ty] The search index was not written: ${String(error)}`));
-    }) as never);
+    });
   };
 }
 

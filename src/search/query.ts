@@ -3,6 +3,7 @@
  * query. Shared by the search page and the page a result opens (src/search/browser/), and
  * unit-tested here: no DOM, no Pagefind.
  */
+import { escapeRegExp } from "../text/escape.ts";
 
 /** Words that stand in almost every turn: they do not decide which posts or turns come first. */
 export const COMMON_WORDS: ReadonlySet<string> = new Set(
@@ -85,7 +86,6 @@ export function highlightParams(query: SearchQuery): string[] {
   return [...(query.words.length > 1 ? [query.words.join(" ")] : []), ...query.terms];
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const WORD_CHAR = "[\\p{L}\\p{N}]";
 
 /** A word of a highlight, as it may stand in the text: any case, with an ending ("gardener" marks "gardeners", "strategy" "strategies"). */

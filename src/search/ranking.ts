@@ -4,7 +4,7 @@
  * term and scores them (BM25); these pure functions group its records by post and rank the turns,
  * for the search page (src/search/browser/search-page.ts). No DOM, no Pagefind.
  */
-import { escapeHtml } from "../transcript/html.ts";
+import { escapeHtml } from "../text/escape.ts";
 import { matchWeight, tokenWeight } from "./match.ts";
 import { COMMON_WORDS, normalizeWord, type SearchQuery } from "./query.ts";
 

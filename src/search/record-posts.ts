@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { RECORD_POSTS_FILE, type PostRecords } from "./ranking.ts";
-import { safeDecode } from "../seo/links.ts";
+import { safeDecode } from "../site/links.ts";
 
 /** A search record as Pagefind wrote it: the part we read. */
 export interface Fragment {

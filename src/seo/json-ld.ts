@@ -1,6 +1,6 @@
 import { isoDateTime } from "../dates/dates.ts";
 import { absoluteUrl } from "../feeds/entries.ts";
-import { personUrl } from "../people/people.ts";
+import { personUrl } from "../posts/people.ts";
 import type { Post } from "../posts/schema.ts";
 import type { SiteSettings } from "../site/settings.ts";
 

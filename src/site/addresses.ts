@@ -6,8 +6,8 @@
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { readFrontMatter } from "../posts/front-matter.ts";
-import { safeDecode } from "../seo/links.ts";
+import { readFrontMatter } from "../markdown/front-matter.ts";
+import { safeDecode } from "./links.ts";
 
 export interface SiteFolder {
   /** What the site has there: "the posts and the years' pages". */

@@ -58,11 +58,6 @@ export const siteSettingsSchema = z.object({
 
 export type SiteSettings = z.output<typeof siteSettingsSchema>;
 
-/** A path of the site ("/feed.xml") as served under the path prefix ("/repo/feed.xml"); other URLs as they are. */
-export function prefixedPath(prefix: string, path: string): string {
-  return path.startsWith("/") && !path.startsWith("//") ? `${prefix}${path.slice(1)}` : path;
-}
-
 export const SITE_SETTINGS_FILE = "content/_data/site.json";
 
 export function parseSiteSettings(json: unknown, file = SITE_SETTINGS_FILE): SiteSettings {

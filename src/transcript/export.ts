@@ -8,7 +8,9 @@
  *   to show and are left out, so every cue has text and a positive duration.
  * - Marks are dropped from the text; paragraphs are joined with "\n".
  */
-import { formatClock, formatTime, turnText, type ParsedTranscript, type Turn } from "./parse.ts";
+import { formatClock, formatTime } from "../text/clock.ts";
+import { escapeText } from "../text/escape.ts";
+import { turnText, type ParsedTranscript, type Turn } from "./parse.ts";
 
 export interface TranscriptCue {
   turn: Turn;
@@ -32,16 +34,12 @@ export function transcriptCues(t: ParsedTranscript): TranscriptCue[] {
   return cues;
 }
 
-function escapeVtt(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
 /** WebVTT captions: `<v Full Name>` voice spans, cue ids = turn ids. */
 export function toWebVTT(t: ParsedTranscript): string {
   let out = "WEBVTT\n";
   for (const cue of transcriptCues(t)) {
     out += `\n${cue.turn.id}\n${formatClock(cue.start)} --> ${formatClock(cue.end)}\n`;
-    out += `<v ${escapeVtt(cue.turn.speaker)}>${escapeVtt(cue.text)}\n`;
+    out += `<v ${escapeText(cue.turn.speaker)}>${escapeText(cue.text)}\n`;
   }
   return out;
 }

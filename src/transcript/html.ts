@@ -10,20 +10,13 @@
  * The head shows the explicit start mark when the turn has one, otherwise
  * the estimate as `~12:34` with `title="estimated"`.
  */
-import { formatMark, formatTime, isoDuration, type Inline, type ParsedTranscript, type Turn } from "./parse.ts";
+import { formatTime, isoDuration } from "../text/clock.ts";
+import { escapeHtml } from "../text/escape.ts";
+import { formatMark, type Inline, type ParsedTranscript, type Turn } from "./parse.ts";
 
 export interface RenderOptions {
   /** URL of a person's page, from the full name. */
   personUrl(name: string): string;
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
 }
 
 function renderInline(inline: Inline): string {

@@ -59,6 +59,7 @@
  *   words. `end` is the time just after the last word (position = number of
  *   words), and after every turn start.
  */
+import { formatHms, parseClock } from "../text/clock.ts";
 
 export type Inline = { kind: "text"; text: string } | { kind: "mark"; seconds: number };
 
@@ -108,49 +109,19 @@ export interface ParseOptions {
 export const DEFAULT_WORDS_PER_SECOND = 2.5;
 
 /* ------------------------------------------------------------------ */
-/* Time helpers                                                        */
+/* Marks (the other clock times are src/text/clock.ts's)               */
 /* ------------------------------------------------------------------ */
-
-function wholeSeconds(seconds: number): number {
-  return Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds + 1e-9) : 0;
-}
-
-const pad2 = (n: number): string => String(n).padStart(2, "0");
-
-/** "mm:ss" under an hour, "h:mm:ss" from an hour on (seconds are floored). */
-export function formatTime(seconds: number): string {
-  const total = wholeSeconds(seconds);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return h > 0 ? `${h}:${pad2(m)}:${pad2(s)}` : `${pad2(m)}:${pad2(s)}`;
-}
-
-/** "hh:mm:ss.mmm" (caption clock; rounded to the millisecond). */
-export function formatClock(seconds: number): string {
-  const ms = Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : 0;
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor((ms % 3_600_000) / 60_000);
-  const s = Math.floor((ms % 60_000) / 1000);
-  const milli = ms % 1000;
-  return `${pad2(h)}:${pad2(m)}:${pad2(s)}.${String(milli).padStart(3, "0")}`;
-}
 
 /** "[hh:mm:ss]" as a mark is displayed (seconds floored). */
 export function formatMark(seconds: number): string {
-  const total = wholeSeconds(seconds);
-  return `[${pad2(Math.floor(total / 3600))}:${pad2(Math.floor((total % 3600) / 60))}:${pad2(total % 60)}]`;
+  return `[${formatHms(seconds)}]`;
 }
 
-/** ISO 8601 duration for `<time datetime>`: "PT12M34S", "PT1H", "PT0S". */
-export function isoDuration(seconds: number): string {
-  const total = wholeSeconds(seconds);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  if (total === 0) return "PT0S";
-  return `PT${h ? `${h}H` : ""}${m ? `${m}M` : ""}${s ? `${s}S` : ""}`;
-}
+/**
+ * A mark's clock: `h:mm:ss` or `hh:mm:ss`, or `mm:ss` with two digits of minutes (`[0:13]` is
+ * ambiguous: `[00:13]`), minutes below 60 either way (parseClock checks the seconds).
+ */
+const MARK_CLOCK = /^\[((?:\d{1,2}:)?[0-5]\d:\d{2})\]$/;
 
 /**
  * Parses the inside of a timestamp candidate (`[..]`). Returns seconds, or
@@ -158,22 +129,8 @@ export function isoDuration(seconds: number): string {
  * `[mm:ss]` with minutes and seconds below 60.
  */
 export function parseMark(candidate: string): number | null {
-  const m = /^\[(\d{1,2}):(\d{2})(?::(\d{2}))?\]$/.exec(candidate);
-  if (!m) return null;
-  const [, a = "", b = "", c] = m;
-  let h: number, min: number, s: number;
-  if (c === undefined) {
-    if (a.length !== 2) return null; // `[0:13]` is ambiguous: require `[00:13]`
-    h = 0;
-    min = Number(a);
-    s = Number(b);
-  } else {
-    h = Number(a);
-    min = Number(b);
-    s = Number(c);
-  }
-  if (min > 59 || s > 59) return null;
-  return h * 3600 + min * 60 + s;
+  const clock = MARK_CLOCK.exec(candidate)?.[1];
+  return clock === undefined ? null : parseClock(clock);
 }
 
 /* ------------------------------------------------------------------ */

@@ -21,7 +21,7 @@ export function transcriptPlugin(store: TranscriptStore) {
     // Eleventy would keep in memory to the end of the build (four files per episode). Under
     // `npm start` an episode the store did not parse again has its downloads written already.
     const written = new WeakSet<EpisodeWithTranscript>();
-    config.on("eleventy.after", (({ directories }: { directories: { output: string } }) => {
+    config.on("eleventy.after", ({ directories }) => {
       for (const episode of episodes) {
         const { post, transcript, downloads } = episode;
         if (written.has(episode) && downloads.every((download) => existsSync(path.join(directories.output, download.url)))) continue;
@@ -30,6 +30,6 @@ export function transcriptPlugin(store: TranscriptStore) {
           writeFileSync(path.join(directories.output, download.url), downloadBody(transcript, download.format, post.title));
         written.add(episode);
       }
-    }) as never);
+    });
   };
 }

@@ -1,8 +1,9 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { NotUtf8Error, readUtf8File } from "../files/utf8.ts";
-import { personUrl } from "../people/people.ts";
-import { readFrontMatter } from "../posts/front-matter.ts";
+import { personUrl } from "../posts/people.ts";
+import { readFrontMatter } from "../markdown/front-matter.ts";
+import { postOf } from "../posts/front-matter.ts";
 import type { Post } from "../posts/schema.ts";
 import { transcriptDownloads, type TranscriptDownload } from "./downloads.ts";
 import { readEpisodeTranscript, type EpisodeTranscript } from "./episode.ts";
@@ -68,7 +69,8 @@ export class TranscriptStore {
   /** The episodes among Eleventy's items that have a transcript. */
   episodes(items: readonly { inputPath: string; data: Record<string, unknown> }[]): EpisodeWithTranscript[] {
     return items.flatMap((item) => {
-      const episode = item.data.post ? this.load(item.inputPath, item.data.post as Post) : null;
+      const post = postOf(item);
+      const episode = post ? this.load(item.inputPath, post) : null;
       return episode ? [episode] : [];
     });
   }

@@ -4,6 +4,7 @@
  * serialized extras with the duration), an RSS <enclosure>, Podlove's and Seriously Simple
  * Podcasting's meta fields, or an <audio> element in the text.
  */
+import { formatHms } from "../text/clock.ts";
 import { AN_AUDIO_TYPE, checkedAddress, isAudioType, type Reject } from "./export-values.ts";
 import type { WxrItem } from "./wxr.ts";
 
@@ -29,9 +30,7 @@ export function clockDuration(value: string): string {
   const parts = /^\d+$/.test(text) ? [Number(text)] : /^\d{1,3}(?::\d{1,2}){1,2}$/.test(text) ? text.split(":").map(Number) : null;
   if (!parts) return "";
   const seconds = parts.reduce((total, part) => total * 60 + part, 0);
-  if (seconds <= 0) return "";
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${two(Math.floor(seconds / 3600))}:${two(Math.floor((seconds % 3600) / 60))}:${two(seconds % 60)}`;
+  return seconds > 0 ? formatHms(seconds) : "";
 }
 
 /** The duration in PowerPress's serialized extras: `a:1:{s:8:"duration";s:8:"00:31:00";}`. */

@@ -5,7 +5,7 @@
  * reported, naming the post and the field.
  */
 import { AUDIO_TYPE } from "../posts/schema.ts";
-import { BREAKS_OUT_OF_AN_ADDRESS } from "../seo/links.ts";
+import { BREAKS_OUT_OF_AN_ADDRESS } from "../site/links.ts";
 
 /** An absolute http(s) URL the WHATWG URL parser reads, holding nothing that would end it where it is written. */
 export function isAddress(text: string): boolean {

@@ -4,10 +4,29 @@
  * puts them; audio is collected; embeds become links; tables Markdown cannot hold become blocks.
  */
 import { UNSAFE_ELEMENTS } from "./html-dom.ts";
-import type { ConvertOptions, ConvertedPost } from "./html.ts";
 import { fileName, hostOf, isSafeUrl, schemeOf, shortUrl, uploadUrl, watchUrl } from "./html-urls.ts";
 
-export type Findings = Omit<ConvertedPost, "blocks">;
+/** What converting a post needs to know of the old site (convertPostHtml's options). */
+export interface ConvertOptions {
+  /** URL prefixes of the old site's uploads, e.g. ["https://alexis.monville.com/wp-content/uploads/"]; http://, protocol-relative and root-relative forms of the same host match too. */
+  uploadsUrls: readonly string[];
+  /**
+   * Where the Markdown should point for an image under the uploads URL (given with its uploads
+   * prefix as configured): e.g. "photo.jpg", a file the importer copies beside the post. null
+   * means the file is not available: the image is written as a link to that URL instead.
+   */
+  imageTarget(url: string): string | null;
+}
+
+/** What a post holds besides its text, recorded as its DOM is cleaned (ConvertedPost in html.ts). */
+export interface Findings {
+  /** Every image met: its URL (an upload's with its uploads prefix as configured), its alt text, whether it is an upload. */
+  images: { url: string; alt: string; upload: boolean }[];
+  /** Audio file URLs met (<audio>, Gutenberg's audio block, [audio] shortcodes), each once. They are not written in the body. */
+  audio: string[];
+  /** What an author must look at, each a sentence naming the thing, each once. */
+  warnings: string[];
+}
 
 interface Pass {
   body: HTMLElement;

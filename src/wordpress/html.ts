@@ -10,19 +10,8 @@
 import { autop } from "@wordpress/autop";
 import { parseBody, plainText, topLevelBlocks } from "./html-dom.ts";
 import { blockMarkdown } from "./html-to-markdown.ts";
-import { cleanPostDom, type Findings } from "./html-clean.ts";
+import { cleanPostDom, type ConvertOptions, type Findings } from "./html-clean.ts";
 import { expandShortcodes } from "./shortcodes.ts";
-
-export interface ConvertOptions {
-  /** URL prefixes of the old site's uploads, e.g. ["https://alexis.monville.com/wp-content/uploads/"]; http://, protocol-relative and root-relative forms of the same host match too. */
-  uploadsUrls: readonly string[];
-  /**
-   * Where the Markdown should point for an image under the uploads URL (given with its uploads
-   * prefix as configured): e.g. "photo.jpg", a file the importer copies beside the post. null
-   * means the file is not available: the image is written as a link to that URL instead.
-   */
-  imageTarget(url: string): string | null;
-}
 
 export interface ConvertedBlock {
   /** The block as Markdown (a paragraph, a heading "## …", a whole list, a blockquote, a table, an image…). */
@@ -33,15 +22,10 @@ export interface ConvertedBlock {
   tag: string;
 }
 
-export interface ConvertedPost {
+/** A post converted: its blocks, and what was found in it (images, audio, warnings: see Findings). */
+export interface ConvertedPost extends Findings {
   /** Top-level blocks in document order, empty ones dropped. Their `markdown` joined with "\n\n" is the post's body. */
   blocks: ConvertedBlock[];
-  /** Every image met: its URL (an upload's with its uploads prefix as configured), its alt text, whether it is an upload. */
-  images: { url: string; alt: string; upload: boolean }[];
-  /** Audio file URLs met (<audio>, Gutenberg's audio block, [audio] shortcodes), each once. They are not written in the body. */
-  audio: string[];
-  /** What an author must look at, each a sentence naming the thing, each once. */
-  warnings: string[];
 }
 
 const BLOCK_TEXT = { paragraphBreak: "\n", linkUrls: false };

@@ -3,6 +3,7 @@
  * out and why, the site's redirects for the old archives, and the report's figures.
  */
 import { slugify } from "../posts/slug.ts";
+import { escapeText } from "../text/escape.ts";
 import type { LeftOutReason } from "./comments.ts";
 import { checkedAddress, rejectInto } from "./export-values.ts";
 import { convertPostHtml } from "./html.ts";
@@ -145,7 +146,7 @@ function importPage(planning: Planning, { item, old }: PlannedPage): { files: Pl
   report.warnings.push(...converted.warnings.map((w) => `${path}: ${w}`));
   const { address, redirect } = pageAddress(planning, old, slug, path);
   const title = plainText(item.title) || slug;
-  const heading = title.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const heading = escapeText(title);
   report.pages++;
   countImages(report, folder.copies.size, folder.missing, planning.settings.hasUploads);
   const text = `${frontMatter({ layout: "base.njk", title, permalink: address })}\n# ${heading}\n\n${converted.blocks.map((b) => b.markdown).join("\n\n")}\n`;

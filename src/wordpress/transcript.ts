@@ -4,6 +4,7 @@
  * episode:", then paragraphs that open with a speaker's label (`Maria: [00:00:00] …`).
  */
 import type { Person } from "../posts/schema.ts";
+import { escapeRegExp } from "../text/escape.ts";
 
 /** A block of the post as the HTML converter gives it: its Markdown and the text a reader sees. */
 export interface PostBlock {
@@ -90,7 +91,6 @@ export interface Speakers {
 }
 
 const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’\-]+`;
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The most frequent "Label Surname" in the text, or null when the label never comes with a surname. */
 function fullNameIn(label: string, text: string): string | null {

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync, rmdirSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { parseHTML } from "linkedom";
-import { readFrontMatter } from "../../src/posts/front-matter.ts";
+import { readFrontMatter } from "../../src/markdown/front-matter.ts";
 import { todayIn } from "../../src/posts/new-post.ts";
 import { loadSiteSettings } from "../../src/site/settings.ts";
 import { buildSite, ROOT, tempProject } from "../support/build.ts";

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { DateTime } from "luxon";
-import { readFrontMatter } from "../../src/posts/front-matter.ts";
+import { readFrontMatter } from "../../src/markdown/front-matter.ts";
 import {
   checkDate,
   checkPeople,

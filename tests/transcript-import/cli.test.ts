@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, rmdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { readFrontMatter } from "../../src/posts/front-matter.ts";
+import { readFrontMatter } from "../../src/markdown/front-matter.ts";
 import { parsePost } from "../../src/posts/schema.ts";
 import { readEpisodeTranscript } from "../../src/transcript/episode.ts";
 import { toSRT } from "../../src/transcript/export.ts";

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { readFrontMatter } from "../../src/posts/front-matter.ts";
+import { readFrontMatter } from "../../src/markdown/front-matter.ts";
 import { parseTranscript, turnText, type ParsedTranscript } from "../../src/transcript/parse.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");

@@ -1,7 +1,7 @@
 /** Speaker labels, the written `transcript.md` (front matter and body) and text safety. */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { readFrontMatter } from "../../src/posts/front-matter.ts";
+import { readFrontMatter } from "../../src/markdown/front-matter.ts";
 import {
   assignLabels,
   neutralizeMarks,

@@ -7,7 +7,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { toSRT, toWebVTT, transcriptCues, type TranscriptCue } from "../../src/transcript/export.ts";
-import { formatClock, type ParsedTranscript } from "../../src/transcript/parse.ts";
+import { formatClock } from "../../src/text/clock.ts";
+import type { ParsedTranscript } from "../../src/transcript/parse.ts";
 import { importTranscript, type TranscriptFormat } from "../../src/transcript/import/index.ts";
 import { MARIA, episodesWithTranscript, parseMarkdown, readEpisodeTranscript, turnsOf, words } from "./helpers.ts";
 

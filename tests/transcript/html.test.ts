@@ -2,7 +2,8 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { parseHTML } from "linkedom";
 import { parseTranscript, turnText } from "../../src/transcript/parse.ts";
-import { escapeHtml, renderTranscriptHtml } from "../../src/transcript/html.ts";
+import { escapeHtml } from "../../src/text/escape.ts";
+import { renderTranscriptHtml } from "../../src/transcript/html.ts";
 
 const personUrl = (name: string): string => `/people/${name.toLowerCase().replace(/\s+/g, "-")}/`;
 const SPEAKERS = { Alexis: "Alexis Monville", Maria: "Maria Bracho" };

@@ -13,7 +13,7 @@ import {
   resumeAt,
   shareWay,
 } from "../../src/transcript/listening.ts";
-import { formatTime } from "../../src/transcript/parse.ts";
+import { formatTime } from "../../src/text/clock.ts";
 
 describe("fragmentSeconds: the moment a #t= link opens", () => {
   it("reads seconds, clock times and the npt: prefix", () => {

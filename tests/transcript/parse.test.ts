@@ -2,9 +2,6 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   countWords,
-  formatClock,
-  formatTime,
-  isoDuration,
   paragraphText,
   parseMark,
   parseTranscript,
@@ -343,35 +340,13 @@ describe("parseTranscript: time estimates", () => {
   });
 });
 
-describe("text and time helpers", () => {
+describe("text helpers (the clock's are tests/unit/clock.test.ts)", () => {
   it("paragraphText drops marks and repairs spacing", () => {
     assert.equal(paragraphText([text("is "), mark(60), text(" the")]), "is the");
     assert.equal(paragraphText([text("shared."), mark(60), text(" Next")]), "shared. Next");
     assert.equal(paragraphText([text("a"), mark(60), text("b")]), "a b");
     assert.equal(paragraphText([mark(1), text(" lead")]), "lead");
     assert.equal(paragraphText([text("end. "), mark(1)]), "end.");
-  });
-
-  it("formatTime gives mm:ss under an hour, h:mm:ss otherwise", () => {
-    assert.equal(formatTime(0), "00:00");
-    assert.equal(formatTime(754.2), "12:34");
-    assert.equal(formatTime(3599.999), "59:59");
-    assert.equal(formatTime(3600), "1:00:00");
-    assert.equal(formatTime(37925), "10:32:05");
-  });
-
-  it("formatClock gives hh:mm:ss.mmm", () => {
-    assert.equal(formatClock(0), "00:00:00.000");
-    assert.equal(formatClock(1), "00:00:01.000");
-    assert.equal(formatClock(3723.4567), "01:02:03.457");
-    assert.equal(formatClock(59.9996), "00:01:00.000");
-  });
-
-  it("isoDuration gives PT…H…M…S", () => {
-    assert.equal(isoDuration(0), "PT0S");
-    assert.equal(isoDuration(60), "PT1M");
-    assert.equal(isoDuration(754.2), "PT12M34S");
-    assert.equal(isoDuration(3605), "PT1H5S");
   });
 });
 

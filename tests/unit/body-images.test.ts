@@ -5,7 +5,7 @@ import path from "node:path";
 import { after, describe, it } from "node:test";
 import sharp from "sharp";
 import { BodyImageError, processBodyImages, contentImages } from "../../src/images/body-images.ts";
-import { createMarkdown } from "../../src/markdown/plugin.ts";
+import { createMarkdown } from "../../src/markdown/markdown.ts";
 
 const markdown = createMarkdown();
 

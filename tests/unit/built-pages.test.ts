@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { BuiltPages, type BuiltPage } from "../../src/site/built-pages.ts";
+import { BuiltPages } from "../../src/build/built-pages.ts";
+import type { BuiltPage } from "../../src/eleventy-config.ts";
 
 const page = (inputPath: string, url: string, content = "<p>text</p>"): BuiltPage => ({ inputPath, url, outputPath: `_site${url}index.html`, content });
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { ListingPages } from "../../src/site/listing-pages.ts";
+import { ListingPages } from "../../src/build/listing-pages.ts";
 
 interface Page {
   url: string;

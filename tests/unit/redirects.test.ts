@@ -10,14 +10,14 @@ import {
   parseSiteRedirects,
   pagesOfPosts,
   pathRedirects,
-  queryOf,
   readSiteRedirects,
   redirectPagePath,
   redirectsLeadingNowhere,
   redirectsOf,
   SiteRedirectsError,
 } from "../../src/posts/redirects.ts";
-import { parseYaml } from "../../src/posts/front-matter.ts";
+import { parseYaml } from "../../src/markdown/front-matter.ts";
+import { queryOf } from "../../src/posts/old-addresses.ts";
 import { FrontMatterError, parsePost, type Post } from "../../src/posts/schema.ts";
 import { thrownMessage } from "../support/errors.ts";
 

@@ -3,12 +3,12 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { peopleOf } from "../../src/people/people.ts";
+import { peopleOf } from "../../src/posts/people.ts";
 import { tagPages, tagSummaries } from "../../src/posts/collections.ts";
-import { readFrontMatter } from "../../src/posts/front-matter.ts";
+import { readFrontMatter } from "../../src/markdown/front-matter.ts";
 import { parsePost, type Post } from "../../src/posts/schema.ts";
 import { addressProblems, MAX_SLUG_BYTES, slugify } from "../../src/posts/slug.ts";
-import { encodeLinks, encodeUrl } from "../../src/seo/links.ts";
+import { encodeLinks, encodeUrl } from "../../src/site/links.ts";
 import { ROOT } from "../support/build.ts";
 
 /** The slug as it was made before #23: every Latin address of the site was made by it and must not move. */

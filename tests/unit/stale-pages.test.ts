@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { stalePages } from "../../src/site/stale-pages.ts";
+import { stalePages } from "../../src/build/stale-pages.ts";
 
 const p = (...parts: string[]) => path.join(...parts);
 

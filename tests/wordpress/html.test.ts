@@ -2,8 +2,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseHTML } from "linkedom";
-import { createMarkdown } from "../../src/markdown/plugin.ts";
-import { commentText, convertPostHtml, type ConvertOptions, type ConvertedPost } from "../../src/wordpress/html.ts";
+import { createMarkdown } from "../../src/markdown/markdown.ts";
+import type { ConvertOptions } from "../../src/wordpress/html-clean.ts";
+import { commentText, convertPostHtml, type ConvertedPost } from "../../src/wordpress/html.ts";
 
 const UPLOADS = "https://alexis.monville.com/wp-content/uploads/";
 /** The importer copies every upload beside the post under its file name. */

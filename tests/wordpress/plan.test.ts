@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { readFrontMatter } from "../../src/posts/front-matter.ts";
+import { readFrontMatter } from "../../src/markdown/front-matter.ts";
 import { postSchema } from "../../src/posts/schema.ts";
 import { loadSiteSettings } from "../../src/site/settings.ts";
 import { planImport, type ImportSettings } from "../../src/wordpress/plan.ts";

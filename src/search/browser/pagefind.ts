@@ -1,3 +1,5 @@
+import { sitePath } from "../../site/browser/site-root.ts";
+
 /** The part of Pagefind's search API (`/pagefind/pagefind.js`) the search page uses. */
 export interface PagefindRecord {
   url: string;
@@ -23,14 +25,8 @@ export interface Pagefind {
   filters(): Promise<FilterCounts>;
 }
 
-/**
- * Where the site's root is served: "/", or "/repo/" under a path prefix. The bundled scripts are
- * `<root>assets/*.js`, so it is the folder above this script's own.
- */
-export const SITE_ROOT = new URL("../", import.meta.url).pathname;
-
-/** A path of the site ("/en/…/", as the search records hold it) as served, under the path prefix. */
-export const sitePath = (path: string): string => (path.startsWith("/") && !path.startsWith("//") ? `${SITE_ROOT}${path.slice(1)}` : path);
+// Kept here for the search page's modules, which import it with Pagefind (src/site/browser/site-root.ts).
+export { sitePath };
 
 // A variable, so that the bundler leaves the import to the browser: the file is Pagefind's, written by the index step.
 const PAGEFIND_SCRIPT = sitePath("/pagefind/pagefind.js");

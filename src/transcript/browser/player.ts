@@ -3,7 +3,7 @@
  * it in view, every turn plays from its start, the player offers to resume where the listener
  * stopped, and a `#t=` link opens the player at its moment.
  */
-import { formatTime } from "../parse.ts";
+import { formatTime } from "../../text/clock.ts";
 import { fragmentSeconds, playFromName, resumeAt } from "../listening.ts";
 import { Follow } from "./follow.ts";
 import { rememberPosition, savedPosition } from "./position.ts";

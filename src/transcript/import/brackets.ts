@@ -4,7 +4,8 @@
  * timestamp but no `Speaker:` continues the previous speaker; a line without
  * a timestamp continues the previous line (wrapped text). Pure.
  */
-import { collapseSpace, excerpt, normalizeInput, parseClock, speakerRules, splitSpeaker } from "./text.ts";
+import { parseClock } from "../../text/clock.ts";
+import { collapseSpace, excerpt, normalizeInput, speakerRules, splitSpeaker } from "./text.ts";
 import { ImportError, type Cue } from "./types.ts";
 
 export const BRACKET_LINE_RE = /^\[((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\][ \t]*(.*)$/;

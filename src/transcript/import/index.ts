@@ -3,7 +3,7 @@
  * the Markdown of an episode's `transcript.md`. Pure functions (no fs, no
  * Eleventy); `scripts/transcript-import.ts` does the file work.
  */
-import { formatTime } from "../parse.ts";
+import { formatTime } from "../../text/clock.ts";
 import { readBrackets } from "./brackets.ts";
 import { detectFormat } from "./detect.ts";
 import { assignLabels } from "./labels.ts";

@@ -12,7 +12,8 @@
  * that speaker said, one paragraph per line. Otter's trailer
  * "Transcribed by https://otter.ai" is ignored. Pure.
  */
-import { collapseSpace, excerpt, normalizeInput, parseClock } from "./text.ts";
+import { parseClock } from "../../text/clock.ts";
+import { collapseSpace, excerpt, normalizeInput } from "./text.ts";
 import { ImportError, type Cue } from "./types.ts";
 
 export const OTTER_HEADER_RE = /^(\S.*?)[ \t]{2,}((?:\d+:)?\d{1,2}:\d{2})[ \t]*$/;

@@ -3,7 +3,8 @@
  * starting with `Name: ` (a cue or line without one continues the previous
  * speaker; `- Name: ` dialogue lines split a cue). Pure.
  */
-import { collapseSpace, excerpt, normalizeInput, parseClock, speakerLines, speakerRules } from "./text.ts";
+import { parseClock } from "../../text/clock.ts";
+import { collapseSpace, excerpt, normalizeInput, speakerLines, speakerRules } from "./text.ts";
 import { ImportError, type Cue } from "./types.ts";
 
 const TIMING_RE = /^(\S+)[ \t]+-->[ \t]+(\S+)/;

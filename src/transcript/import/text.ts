@@ -10,20 +10,6 @@ export function collapseSpace(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-/**
- * Caption clock to seconds: `hh:mm:ss.ttt`, `mm:ss.ttt`, `h:mm:ss,ttt`, `mm:ss`…
- * (minutes and seconds below 60 when hours are given). Null when malformed.
- */
-export function parseClock(value: string): number | null {
-  const m = /^(?:(\d+):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?$/.exec(value.trim());
-  if (!m) return null;
-  const [, h, min = "0", s = "0", frac] = m;
-  if (Number(s) > 59 || (h !== undefined && Number(min) > 59)) return null;
-  const ms = frac === undefined ? 0 : Number(frac.padEnd(3, "0"));
-  // Whole milliseconds first, so that "00:00:03.480" is exactly 3.48.
-  return ((Number(h ?? 0) * 3600 + Number(min) * 60 + Number(s)) * 1000 + ms) / 1000;
-}
-
 const NAMED_ENTITIES: Record<string, string> = {
   amp: "&",
   lt: "<",

@@ -2,7 +2,8 @@
  * WebVTT readers: voice tags (Teams, Apple Podcasts, our own export) and
  * Zoom (`Name: text` cue text). Pure functions.
  */
-import { collapseSpace, decodeEntities, excerpt, normalizeInput, parseClock, speakerLines, speakerRules } from "./text.ts";
+import { parseClock } from "../../text/clock.ts";
+import { collapseSpace, decodeEntities, excerpt, normalizeInput, speakerLines, speakerRules } from "./text.ts";
 import { ImportError, type Cue } from "./types.ts";
 
 /** A WebVTT cue before speakers are worked out. */

@@ -1,6 +1,6 @@
-import { newestFirst, postCard, type PostCard } from "../posts/collections.ts";
-import type { Post } from "../posts/schema.ts";
-import { slugify } from "../posts/slug.ts";
+import { newestFirst, postCard, type PostCard } from "./collections.ts";
+import type { Post } from "./schema.ts";
+import { slugify } from "./slug.ts";
 
 export interface PersonPage {
   name: string;

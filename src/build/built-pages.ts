@@ -1,12 +1,5 @@
 import { existsSync } from "node:fs";
-
-/** A page as Eleventy reports it in `eleventy.after`'s results. */
-export interface BuiltPage {
-  inputPath: string;
-  url: string | false;
-  outputPath: string | false;
-  content: string;
-}
+import type { BuiltPage } from "../eleventy-config.ts";
 
 /** What a build did with the pages that list posts (listing-pages.ts). */
 export interface ListingChanges {

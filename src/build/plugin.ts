@@ -1,8 +1,6 @@
 import { existsSync, readdirSync, rmSync, rmdirSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "../eleventy-config.ts";
-import { POSTS_DIR } from "../posts/front-matter.ts";
-import type { BuiltPage } from "./built-pages.ts";
 import type { ListingPages } from "./listing-pages.ts";
 import { isProductionBuild } from "./run-mode.ts";
 import { stalePages } from "./stale-pages.ts";
@@ -13,7 +11,7 @@ import { stalePages } from "./stale-pages.ts";
  * deployed. Under `npm start` a build writes only what changed, so nothing is removed.
  */
 export function outputPlugin(config: EleventyConfig) {
-  config.on("eleventy.after", (({ directories, results }: { directories: { output: string }; results: BuiltPage[] }) => {
+  config.on("eleventy.after", ({ directories, results }) => {
     if (!isProductionBuild()) return;
     const output = directories.output;
     const written = new Set(results.flatMap((page) => (page.outputPath ? [path.relative(output, page.outputPath)] : [])));
@@ -24,7 +22,7 @@ export function outputPlugin(config: EleventyConfig) {
     for (const file of stale) rmSync(path.join(output, file));
     for (const folder of new Set(stale.map((file) => path.dirname(file)))) removeEmptyFolders(output, folder);
     if (stale.length) console.log(`[11ty] Removed ${stale.length} file${stale.length === 1 ? "" : "s"} of earlier builds that this one did not write: ${stale.slice(0, 5).join(", ")}${stale.length > 5 ? ", …" : ""}`);
-  }) as never);
+  });
 }
 
 /** Removes `folder` and its parents up to `root` while they are empty. */
@@ -37,17 +35,15 @@ function removeEmptyFolders(root: string, folder: string): void {
   }
 }
 
-/** Tells `listings` what changed between the builds of `npm start` and what each build wrote. */
+/**
+ * Tells `listings` when each build starts and what it wrote. Which saved files were posts' is
+ * told by the posts plugin, which knows where the posts are (posts/plugin.ts).
+ */
 export function listingPagesPlugin<Posts>(listings: ListingPages<Posts>) {
   return (config: EleventyConfig) => {
-    // Eleventy names the saved files before each rebuild, relative to where it runs.
-    config.on("eleventy.beforeWatch", (files: string[]) => {
-      const posts = path.resolve(config.directories.input, POSTS_DIR) + path.sep;
-      listings.filesChanged(files, (file) => path.resolve(file).startsWith(posts));
-    });
-    config.on("eleventy.before", (({ incremental }: { incremental: boolean }) => listings.buildStarted(incremental)) as never);
-    config.on("eleventy.after", (({ results }: { results: BuiltPage[] }) => {
+    config.on("eleventy.before", ({ incremental }) => listings.buildStarted(incremental));
+    config.on("eleventy.after", ({ results }) => {
       listings.buildFinished(new Set(results.flatMap((page) => (page.url ? [page.url] : []))));
-    }) as never);
+    });
   };
 }

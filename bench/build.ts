@@ -9,7 +9,7 @@
  * site. Sizes of 5,000 posts or more are run `--big-runs` times (default once).
  * `--search-shards N,…` adds, for each N, the same documents split into N indexes (a post's page
  * and its transcript records together), made one after another: what sharding the search index
- * would save in memory (docs/benchmarks.md says why the build does not do it).
+ * would save in memory (docs/benchmarks-history.md, "Build: the search index in shards", says why the build does not do it).
  * `--cards warm` (the default) first fills the social cards' cache (`<output-dir>/…/cards-cache`,
  * kept from one command to the next) with a build that is not measured, so that the measured
  * builds find every card drawn, as a build after a build does; `--cards cold` empties it before

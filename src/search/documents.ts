@@ -28,7 +28,7 @@ export const KIND_LABELS = { article: "Article", episode: "Episode" } as const;
  * files, which the first query fetches whole, grow with the number of records: on 1,000 posts
  * (400 long episodes) the first query fetched 406 KB with a record per turn, 217 KB with
  * 800-word records, 171 KB with 1,600 and 143 KB with 4,000, though a shown transcript result
- * then costs a 9 KB fragment (docs/benchmarks.md). One speaker's turns make a record (so the
+ * then costs a 9 KB fragment (docs/benchmarks-history.md, "Search: sizing the transcript records"). One speaker's turns make a record (so the
  * speaker filter is exact), and each turn in it is a sub-result.
  */
 export const WORDS_PER_RECORD = 4000;

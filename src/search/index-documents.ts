@@ -8,7 +8,7 @@ import { WordCounts, writeWordShards } from "./word-shards.ts";
  * The search index of a production build into `output`, made from the documents the build left
  * (src/search/plugin.ts) once its process is over: Eleventy holds every page until it exits, and
  * Pagefind started beside it added its memory to Eleventy's (12.5 against 9.1 GB at 10,000
- * posts, docs/benchmarks.md). Removes the documents afterwards, unless SEARCH_DOCUMENTS_DIR named
+ * posts, docs/benchmarks-history.md, "Build: the search index after Eleventy's process is over"). Removes the documents afterwards, unless SEARCH_DOCUMENTS_DIR named
  * their folder. Resolves with what was indexed.
  */
 export async function indexSearchDocuments(output: string): Promise<string> {

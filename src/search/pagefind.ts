@@ -10,7 +10,7 @@ const PAGEFIND = fileURLToPath(new URL("./runner/bin.cjs", import.meta.resolve("
  * Indexes the `documents` HTML files of `source` with Pagefind's CLI and writes the index into
  * `outputPath`, replacing what an earlier build wrote there. The CLI parses and writes on every
  * core, where Pagefind's Node API adds documents one at a time and took twice as long
- * (docs/benchmarks.md). Fails, with Pagefind's output, if it fails or indexes another number of
+ * (docs/benchmarks-history.md, "Build, with Pagefind's CLI"). Fails, with Pagefind's output, if it fails or indexes another number of
  * pages than it was given.
  */
 export async function writeSearchIndex(source: string, documents: number, outputPath: string, language: string): Promise<void> {

@@ -5,8 +5,8 @@
  * and a record per speaker's turns, src/search/documents.ts); its sub-results are ranked by the
  * words' weight, so a long turn repeating "of" outranked the sentence that held the phrase. This
  * page asks Pagefind's search API for each term, groups the records by post with `posts.json`,
- * ranks posts and turns itself (../ranking.ts), and renders the list; bundled, it is 5.7 KB on the
- * wire, where the component UI's script was about 44 KB (docs/benchmarks.md).
+ * ranks posts and turns itself (../ranking.ts), and renders the list; bundled, it is about 9 KB on the
+ * wire, where the component UI's script was about 44 KB (docs/benchmarks-history.md, "What a search costs, before and after").
  *
  * This file wires the page's events to the search's state (search-state.ts), what it fetches
  * (search-data.ts; what was found, search-found.ts) and what it draws (search-view.ts, the lazy

@@ -62,7 +62,7 @@ const sizes = values.sizes.split(",").map(Number);
 const TMP = path.join("bench", ".tmp");
 const BIN = path.join(ROOT, "node_modules", ".bin");
 
-const WRAPPER = String.raw`
+const WRAPPER = `
 import ctypes, json, os, resource, signal, subprocess, sys, time
 out, cap_kb, limit_s, cmd = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4:]
 ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
@@ -209,7 +209,7 @@ console.log(`${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalme
 for (const size of sizes) {
   const dir = path.join(TMP, `build-${size}`);
   const outputs = values["output-dir"] ? path.join(values["output-dir"], `build-${size}`) : dir;
-  let t = performance.now();
+  const t = performance.now();
   const corpus: CorpusSummary = await generateCorpus(dir, { posts: size });
   console.log(`\n## ${size} posts: ${corpus.episodes} episodes, ${corpus.words.toLocaleString("en")} words (generated in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
   const runs = size >= 5000 ? Number(values["big-runs"]) : Number(values.runs);

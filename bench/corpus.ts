@@ -16,6 +16,7 @@ import { pathToFileURL } from "node:url";
 import { readFrontMatter } from "../src/markdown/front-matter.ts";
 import { slugify } from "../src/posts/slug.ts";
 import { formatHms } from "../src/text/clock.ts";
+import { getOrMake } from "../src/maps/get-or-make.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 const CONTENT = path.join(ROOT, "content");
@@ -140,7 +141,7 @@ function makeTranscript(source: EpisodeSource, target: number): { body: string; 
     words += n;
     seconds += Math.max(1, Math.round(n / 2.5)); // about 150 words a minute
   }
-  return { body: out.join("\n\n") + "\n", words };
+  return { body: `${out.join("\n\n")}\n`, words };
 }
 
 function pickTags(rand: () => number): string[] {
@@ -152,7 +153,7 @@ function pickTags(rand: () => number): string[] {
 }
 
 function personYaml(person: Person, indent: string): string {
-  return `${indent}name: ${quote(person.name)}` + (person.role ? `\n${indent.replace("- ", "  ")}role: ${quote(person.role)}` : "");
+  return `${indent}name: ${quote(person.name)}${person.role ? `\n${indent.replace("- ", "  ")}role: ${quote(person.role)}` : ""}`;
 }
 
 /** Writes `<dir>/content/` (replacing any previous one) and the `<dir>/layouts` symlink. */
@@ -203,8 +204,7 @@ export async function generateCorpus(dir: string, options: CorpusOptions): Promi
       const folder = path.join(content, "posts", `${day}-${slug}`);
       mkdirSync(folder);
       writeFileSync(path.join(folder, "index.md"), `${front.join("\n")}\n---\n\n${source.body}\n`);
-      let transcript = transcripts.get(episode);
-      if (!transcript) transcripts.set(episode, (transcript = makeTranscript(episode, transcriptWords)));
+      const transcript = getOrMake(transcripts, episode, () => makeTranscript(episode, transcriptWords));
       const speakers = Object.entries(episode.speakers).map(([label, name]) => `  ${label}: ${quote(name)}`);
       const heading = episode.heading ? [`heading: ${quote(episode.heading)}`] : [];
       writeFileSync(path.join(folder, "transcript.md"), ["---", ...heading, "speakers:", ...speakers, "---", "", transcript.body].join("\n"));

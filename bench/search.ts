@@ -26,6 +26,7 @@ import { launchChromium } from "../tests/support/browser.ts";
 import { CONTENT_TYPES, resolveStaticFile } from "../tests/support/static-server.ts";
 import { ROOT, generateCorpus } from "./corpus.ts";
 import { dirSize } from "./files.ts";
+import { getOrMake } from "../src/maps/get-or-make.ts";
 
 const { values } = parseArgs({
   options: {
@@ -98,9 +99,7 @@ async function serve(root: string): Promise<{ url: string; close(): Promise<void
     if (COMPRESSIBLE.has(ext)) {
       headers.vary = "Accept-Encoding";
       if (/\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))) {
-        let zipped = gzipped.get(file);
-        if (!zipped) gzipped.set(file, (zipped = gzipSync(body, { level: 6 })));
-        body = zipped;
+        body = getOrMake(gzipped, file, () => gzipSync(body, { level: 6 }));
         headers["content-encoding"] = "gzip";
       }
     }
@@ -183,7 +182,8 @@ function watchForResults(page: Page, query: string) {
     // A result is on screen once its link is.
     const LINKS = ".search-result-link";
     const before = new Set(document.querySelectorAll(LINKS));
-    const bench: Bench = (w.__bench = { start: null, shown: null, ms: null, count: 0 });
+    const bench: Bench = { start: null, shown: null, ms: null, count: 0 };
+    w.__bench = bench;
     const input = document.querySelector("#search-input")!;
     const begin = () => {
       bench.start ??= now();

@@ -92,7 +92,10 @@ const logged = (pattern: RegExp) => log.match(new RegExp(pattern, "g"))?.length 
 const [buildsBefore, indexesBefore] = [logged(/Wrote \d+ files \(skipped/), logged(/Search index:/)];
 const firstSave = performance.now();
 let lastIndex = firstSave;
-const indexWritten = () => next(/Search index:/).then(() => void (lastIndex = performance.now()));
+const indexWritten = () =>
+  next(/Search index:/).then(() => {
+    lastIndex = performance.now();
+  });
 let nextIndex = indexWritten();
 for (let save = 1; save <= rapid; save++) {
   appendFileSync(article, `\nA sentence saved in a hurry (${save}).\n`);

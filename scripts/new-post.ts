@@ -21,7 +21,7 @@ import {
   UsageError,
   type NewPostPlan,
 } from "../src/posts/new-post.ts";
-import { FrontMatterError, parsePost } from "../src/posts/schema.ts";
+import { FrontMatterError, parsePost, type Post } from "../src/posts/schema.ts";
 import { loadSiteSettings, type SiteSettings } from "../src/site/settings.ts";
 import { readEpisodeTranscript } from "../src/transcript/episode.ts";
 import { callerDir, fail, projectRoot, runCli, shown } from "./cli.ts";
@@ -44,11 +44,11 @@ function check(plan: NewPostPlan, contentDir: string, timeZone: string): void {
   const [main, transcript] = plan.files;
   if (!main) return;
   const file = shown(path.join(contentDir, main.path));
-  let post;
+  let post: Post;
   try {
     post = parsePost(readFrontMatter(main.text).data, file, timeZone, main.text);
   } catch (error) {
-    if (error instanceof FrontMatterError) return fail(error.message);
+    if (error instanceof FrontMatterError) fail(error.message);
     throw error;
   }
   if (post.url !== plan.url) fail(`${file} would be at ${post.url}, not ${plan.url} (this is a bug in the command)`);
@@ -97,7 +97,7 @@ function main(argv: string[]): void {
   try {
     args = parseNewPostArgs(argv);
   } catch (error) {
-    if (error instanceof UsageError) return fail(`${error.message}\n\n${USAGE}`);
+    if (error instanceof UsageError) fail(`${error.message}\n\n${USAGE}`);
     throw error;
   }
   if (args.help) {
@@ -111,7 +111,7 @@ function main(argv: string[]): void {
     const date = args.date !== undefined ? checkDate(args.date, site.timeZone) : todayIn(site.timeZone);
     plan = planNewPost({ kind: args.kind, title: args.title, date, host: site.author.name, guests: args.guests, tags: args.tags });
   } catch (error) {
-    if (error instanceof UsageError || error instanceof NewPostError) return fail(error.message);
+    if (error instanceof UsageError || error instanceof NewPostError) fail(error.message);
     throw error;
   }
   check(plan, contentDir, site.timeZone);

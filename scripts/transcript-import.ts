@@ -122,7 +122,7 @@ function main(argv: string[]): void {
     parsed = parseCli(argv);
   } catch (error) {
     if (error instanceof CliError) throw error;
-    return fail(`${(error as Error).message}\n\n${USAGE}`);
+    fail(`${(error as Error).message}\n\n${USAGE}`);
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -147,7 +147,7 @@ function main(argv: string[]): void {
   try {
     result = importTranscript(readText(input), format !== undefined && isFormat(format) ? { format } : {});
   } catch (error) {
-    if (error instanceof ImportError) return fail(`${shown(input)}: ${error.message}`);
+    if (error instanceof ImportError) fail(`${shown(input)}: ${error.message}`);
     throw error;
   }
 

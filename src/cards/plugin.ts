@@ -43,7 +43,9 @@ export function cardsPlugin(site: SiteSettings) {
     });
 
     config.on("eleventy.after", async () => {
-      const report = (failures: string[]) => failures.forEach((failure) => console.error(`[11ty] ${failure}`));
+      const report = (failures: string[]) => {
+        for (const failure of failures) console.error(`[11ty] ${failure}`);
+      };
       // Under `npm start` the browser reloads without waiting for a new card, which it does not show.
       if (!isProductionBuild()) return void cards.finishBuild({ prune: false }).then(report);
       const failures = await cards.finishBuild({ prune: true });

@@ -4,6 +4,7 @@ import satori from "satori";
 import type { FontFile } from "./fonts.ts";
 import { CARD_HEIGHT, CARD_WIDTH, type CardNode } from "./layout.ts";
 import { RESVG_OPTIONS } from "./renderer.ts";
+import { getOrMake } from "../maps/get-or-make.ts";
 
 /*
  * Why satori and resvg, and not sharp: sharp draws an SVG's <text> with librsvg and the fonts the
@@ -28,8 +29,7 @@ function satoriFonts(files: readonly FontFile[]): SatoriFont[] {
   let fonts = fontSets.get(key);
   if (!fonts) {
     fonts = files.map((font) => {
-      let data = fontData.get(font.file);
-      if (!data) fontData.set(font.file, (data = readFileSync(font.file)));
+      const data = getOrMake(fontData, font.file, readFileSync);
       return { name: font.name, data, weight: font.weight, style: "normal" as const };
     });
     fontSets.set(key, fonts);

@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { type Dirent, readdirSync } from "node:fs";
 import path from "node:path";
 import { NotUtf8Error, readUtf8File } from "../files/utf8.ts";
 import { readFrontMatter } from "../markdown/front-matter.ts";
@@ -67,7 +67,7 @@ export function whyUnreadable(error: unknown): string {
  */
 export function checkDataFiles(input: string, shown: (p: string) => string): Diagnostic[] {
   const dir = path.join(input, "_data");
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   } catch {
@@ -108,7 +108,7 @@ export function listPages(input: string, shown: (p: string) => string): ContentP
 /** Every post and every transcript under `<input>/posts/`, sorted by path. */
 export function listContent(input: string, shown: (p: string) => string): Read<{ posts: ContentPath[]; transcripts: ContentPath[] }> {
   const dir = path.join(input, POSTS_DIR);
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   } catch (error) {

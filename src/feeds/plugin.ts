@@ -1,6 +1,7 @@
 import type { CollectionApi, CollectionItem, EleventyConfig } from "../eleventy-config.ts";
 import { postOf } from "../posts/front-matter.ts";
 import { isProductionBuild } from "../build/run-mode.ts";
+import { getOrMake } from "../maps/get-or-make.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import type { TranscriptStore } from "../transcript/store.ts";
 import { atomFeed } from "./atom.ts";
@@ -39,17 +40,12 @@ export function feedsPlugin(site: SiteSettings, transcripts: TranscriptStore) {
     };
     /** The entries of `chosen`, some of `items` (every post, newest first). */
     const entries = (items: RenderedItem[], chosen: RenderedItem[]) => {
-      let byItem = made.get(items);
-      if (!byItem) {
-        made.set(items, (byItem = new Map()));
+      const byItem = getOrMake(made, items, () => {
         const listed = new Set(items.map((item) => item.inputPath));
         for (const inputPath of kept.keys()) if (!listed.has(inputPath)) kept.delete(inputPath);
-      }
-      return chosen.map((item) => {
-        let entry = byItem.get(item);
-        if (!entry) byItem.set(item, (entry = entryOf(item)));
-        return entry;
+        return new Map<RenderedItem, FeedEntry>();
       });
+      return chosen.map((item) => getOrMake(byItem, item, entryOf));
     };
     const newest = (items: RenderedItem[]) => entries(items, items.slice(0, site.feedEntries));
     config.addFilter("atomFeed", (items: RenderedItem[]) => atomFeed(site, newest(items)));

@@ -55,29 +55,35 @@ export interface NewPostArgs {
 
 const isKind = (value: string): value is PostKind => (POST_KINDS as readonly string[]).includes(value);
 
+/** What `read` returns; a mistake it throws is the user's, reported as a UsageError. */
+function asUsage<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 /**
  * The command line (`process.argv.slice(2)`). The title is trimmed (a space typed inside the quotes
  * is not part of it). Throws UsageError for an unknown kind, a missing title, an unknown option, or
  * guests on an article; `help: true` comes back without any other check.
  */
 export function parseNewPostArgs(argv: readonly string[]): NewPostArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        guest: { type: "string", short: "g", multiple: true, default: [] },
-        tag: { type: "string", short: "t", multiple: true, default: [] },
-        date: { type: "string", short: "d" },
-        content: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = asUsage(() =>
+    parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      guest: { type: "string", short: "g", multiple: true, default: [] },
+      tag: { type: "string", short: "t", multiple: true, default: [] },
+      date: { type: "string", short: "d" },
+      content: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  })
+  );
   const { values, positionals } = parsed;
   const [kind = "", title = "", ...extra] = positionals;
   const base = { guests: [] as Person[], tags: values.tag.map((tag) => tag.trim()), date: values.date, content: values.content };

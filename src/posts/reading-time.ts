@@ -18,11 +18,11 @@ export const WORDS_PER_MINUTE = 238;
 /** The words a reader reads in a Markdown body: link targets, images' addresses, comments and markup left out. */
 export function markdownWords(markdown: string): number {
   const text = markdown
-    .replace(/<!--[^]*?-->/g, " ")
+    .replace(/<!--[\s\S]*?-->/g, " ")
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, " ")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/<[^>]+>/g, " ");
-  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu)?.length ?? 0;
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
 }
 
 /** "45 min", "1 h 5 min". */

@@ -182,7 +182,9 @@ export function oldLinks(redirects: readonly Redirect[]): OldLinks | null {
   const links: OldLinks = {};
   for (const { from, to } of redirects) {
     const query = queryOf(from);
-    if (query) (links[query.key] ??= {})[query.value] = to;
+    if (!query) continue;
+    links[query.key] ??= {};
+    links[query.key]![query.value] = to;
   }
   return Object.keys(links).length ? links : null;
 }

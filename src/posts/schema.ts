@@ -7,6 +7,7 @@ import type { ReadingTime } from "./reading-time.ts";
 import { addressProblems, slugify } from "./slug.ts";
 import { parseClock } from "../text/clock.ts";
 import { BREAKS_OUT_OF_AN_ADDRESS } from "../site/links.ts";
+import { getOrMake } from "../maps/get-or-make.ts";
 
 const text = (what: string) =>
   z
@@ -184,9 +185,7 @@ export const POST_KINDS = ["article", "episode"] as const;
  * every file under content/posts/ and is the TypeScript type that templates, feeds and search use.
  */
 export function postSchema(timeZone: string) {
-  let schema = schemas.get(timeZone);
-  if (!schema) schemas.set(timeZone, (schema = makePostSchema(timeZone)));
-  return schema;
+  return getOrMake(schemas, timeZone, makePostSchema);
 }
 
 // Made once per time zone: making a zod schema costs far more than checking a post with it

@@ -9,6 +9,7 @@ import { searchDocumentsFolder, type SearchDocumentsFolder } from "./documents-f
 import { IndexQueue } from "./index-queue.ts";
 import { indexFolder } from "./index-documents.ts";
 import { bundleBrowserScripts } from "./bundle.ts";
+import { getOrMake } from "../maps/get-or-make.ts";
 
 /**
  * Writes the search documents at the end of every build: the posts' pages as Eleventy rendered
@@ -54,9 +55,7 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
     // Computed with the other collections, from the same parsed transcripts as the pages.
     config.addCollection("transcriptSearchDocuments", (api) => {
       transcriptDocuments = transcripts.episodes(api.getAll()).flatMap((episode) => {
-        let episodeDocuments = byEpisode.get(episode);
-        if (!episodeDocuments) byEpisode.set(episode, (episodeDocuments = documentsOf(episode.post, episode.transcript.turns, site.language)));
-        return episodeDocuments;
+        return getOrMake(byEpisode, episode, () => documentsOf(episode.post, episode.transcript.turns, site.language));
       });
       return transcriptDocuments;
     });

@@ -7,6 +7,7 @@
 import { escapeHtml } from "../text/escape.ts";
 import { matchWeight, tokenWeight } from "./match.ts";
 import { COMMON_WORDS, normalizeWord, type SearchQuery } from "./query.ts";
+import { getOrMake } from "../maps/get-or-make.ts";
 
 /** Pagefind's answer for one term: for each record that holds it, its score and the positions of the words that matched. */
 export type TermHits = Map<string, { score: number; positions: readonly number[] }>;
@@ -170,9 +171,7 @@ function postsHolding(
     for (const record of termHits.keys()) {
       const post = index.postOf.get(record);
       if (post === undefined || !counts(record)) continue;
-      let perTerm = byPost.get(post);
-      if (!perTerm) byPost.set(post, (perTerm = hits.map(() => new Set<string>())));
-      perTerm[i]!.add(record);
+      getOrMake(byPost, post, () => hits.map(() => new Set<string>()))[i]!.add(record);
     }
   });
   const matches: (PostMatch & { holds: boolean[] })[] = [];
@@ -283,7 +282,7 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 function phraseStarts(query: SearchQuery, found: { p: number; weight: number }[][], start: number, end: number, normalized: (i: number) => string): number[] {
   if (query.words.length < 2) return [];
   // Anchored on the first decisive word's matches: the phrase starts that many words before.
-  const anchor = query.words.findIndex((word) => word === query.terms[0]);
+  const anchor = query.words.indexOf(query.terms[0]!);
   const starts = found[0]!.map((f) => f.p - anchor).filter((p) => p >= start && p + query.words.length <= end);
   return starts.filter((p) =>
     query.words.every((word, i) => {

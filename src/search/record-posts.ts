@@ -3,6 +3,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { RECORD_POSTS_FILE, type PostRecords } from "./ranking.ts";
 import { safeDecode } from "../site/links.ts";
+import { getOrMake } from "../maps/get-or-make.ts";
 
 /** A search record as Pagefind wrote it: the part we read. */
 export interface Fragment {
@@ -36,8 +37,7 @@ export function recordPosts(records: Iterable<{ id: string; url: string }>): Pos
   for (const { id, url: recordUrl } of records) {
     // Pagefind percent-encodes a page's address in another script (/tags/日本/); a transcript's `url` meta stands as written.
     const [url, anchor] = safeDecode(recordUrl).split("#");
-    let post = byUrl.get(url!);
-    if (!post) byUrl.set(url!, (post = { url: url!, page: null, transcript: [] }));
+    const post = getOrMake(byUrl, url!, () => ({ url: url!, page: null, transcript: [] }));
     if (anchor === undefined) post.page = id;
     else post.transcript.push(id);
   }

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { SHORTEST_CORRECTED, WORD_SHARD_INDEX, WORD_SHARDS_DIR, soundKeys, type WordCount, type WordShardIndex } from "./corrections.ts";
 import { normalizeWord } from "./query.ts";
+import { getOrMake } from "../maps/get-or-make.ts";
 
 /**
  * At most this many words in a file of words (about 4 KB gzipped): a key with more is split by
@@ -60,9 +61,7 @@ export function shardByKey(entries: readonly (readonly [key: string, entry: Word
     for (const item of items) {
       if (item[0].length <= depth) continue;
       const next = prefix + item[0][depth]!;
-      let group = deeper.get(next);
-      if (!group) deeper.set(next, (group = []));
-      group.push(item as [string[], WordCount]);
+      getOrMake(deeper, next, () => []).push(item as [string[], WordCount]);
     }
     for (const [next, group] of deeper) place(next, group);
   };

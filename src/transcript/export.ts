@@ -94,5 +94,5 @@ export function toPlainText(t: ParsedTranscript, title?: string): string {
     const time = cue.turn.start !== null ? formatTime(cue.turn.start) : `~${formatTime(cue.start)}`;
     blocks.push(`${cue.turn.speaker} (${time})\n${cue.text}`);
   }
-  return blocks.join("\n\n") + "\n";
+  return `${blocks.join("\n\n")}\n`;
 }

@@ -160,7 +160,7 @@ export function paragraphText(paragraph: Inline[]): string {
       const leftSpace = /\s$/.test(out);
       const rightSpace = /^\s/.test(text);
       if (leftSpace && rightSpace) text = text.trimStart();
-      else if (!leftSpace && !rightSpace) text = " " + text;
+      else if (!leftSpace && !rightSpace) text = ` ${text}`;
     }
     out += text;
     afterMark = false;
@@ -273,7 +273,7 @@ function declaredSpeakers(speakers: Record<string, unknown>, diagnostics: Diagno
 
 /** `label` followed by `:` and then whitespace or the end of `text`. */
 function startsWithLabel(text: string, label: string): boolean {
-  return text.startsWith(label + ":") && (text.length === label.length + 1 || /\s/.test(text[label.length + 1] ?? ""));
+  return text.startsWith(`${label}:`) && (text.length === label.length + 1 || /\s/.test(text[label.length + 1] ?? ""));
 }
 
 /* 1. Lines → paragraphs -------------------------------------------- */

@@ -20,7 +20,13 @@ export const NOT_CONTENT = new Set([...UNSAFE_ELEMENTS, ...PLAYERS].map((name) =
 function turndownDocument(): Document {
   const seen: { node?: HTMLElement } = {};
   new TurndownService()
-    .addRule("probe", { filter: (node) => Boolean((seen.node = node)), replacement: () => "" })
+    .addRule("probe", {
+      filter: (node) => {
+        seen.node = node;
+        return true;
+      },
+      replacement: () => "",
+    })
     .turndown("<b>probe</b>");
   if (!seen.node) throw new Error("turndown handed its rules no DOM node");
   return seen.node.ownerDocument;
@@ -108,7 +114,10 @@ export function plainText(root: Node, style: TextStyle): string {
       return;
     }
     if (!isElement(node) || NOT_CONTENT.has(node.nodeName)) return;
-    if (node.nodeName === "BR") return breakLine();
+    if (node.nodeName === "BR") {
+      breakLine();
+      return;
+    }
     const block = TEXT_BLOCKS.has(node.nodeName);
     if (block) breakParagraph();
     for (const child of Array.from(node.childNodes)) visit(child, pre || node.nodeName === "PRE");

@@ -66,7 +66,9 @@ export interface ArchiveSources {
  */
 export function archiveRedirects({ front, terms, dates }: ArchiveSources, feedPath: string): SiteRedirect[] {
   const redirects = new Map<string, string>();
-  const add = (paths: string[], to: string) => paths.forEach((from) => from !== to && !redirects.has(from) && redirects.set(from, to));
+  const add = (paths: string[], to: string) => {
+    for (const from of paths) if (from !== to && !redirects.has(from)) redirects.set(from, to);
+  };
   for (const term of terms) {
     const base = term.domain === "category" ? "category" : "tag";
     add(withAndWithoutFront(front, `${base}/${term.slug}/`), term.tag ? `/tags/${slugify(term.tag)}/` : "/archive/");

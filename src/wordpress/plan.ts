@@ -303,6 +303,7 @@ function archivesOf(planning: Planning): SiteRedirect[] {
 
 /** The first redirect of each old path. */
 function dedupe(redirects: readonly SiteRedirect[]): SiteRedirect[] {
-  const seen = new Set<string>();
-  return redirects.filter((r) => !seen.has(r.from) && (seen.add(r.from), true));
+  const first = new Map<string, SiteRedirect>();
+  for (const redirect of redirects) if (!first.has(redirect.from)) first.set(redirect.from, redirect);
+  return [...first.values()];
 }

@@ -126,8 +126,8 @@ export function roleIn(name: string, text: string, label = name): string | undef
     const role = match && cleanRole(match[1]!, false);
     if (role) return role;
   }
-  const other = String.raw`${NAME_WORD}(?: ${NAME_WORD}){0,2}`;
-  const pair = new RegExp(String.raw`(?:${escapeRegExp(name)} and ${other}|${other} and ${escapeRegExp(name)}), ${ROLE}`, "u").exec(text);
+  const other = `${NAME_WORD}(?: ${NAME_WORD}){0,2}`;
+  const pair = new RegExp(`(?:${escapeRegExp(name)} and ${other}|${other} and ${escapeRegExp(name)}), ${ROLE}`, "u").exec(text);
   return pair ? cleanRole(pair[1]!, true) : undefined;
 }
 

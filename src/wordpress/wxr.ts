@@ -176,11 +176,22 @@ function wxrBuilder(file: string) {
     } else if (item && parent === "item") ITEM_FIELDS[name]?.(item, text);
     else if (parent === "channel") channelField(result, name, text);
 
-    if (name === "wp:comment" && item && comment) (item.comments.push(comment), (comment = null));
-    else if (name === "wp:postmeta" && item && meta) (item.meta.set(meta.key, meta.value), (meta = null));
-    else if (name === "category" && item && term) (item.terms.push(term), (term = null));
-    else if (name === "wp:author" && author) (result.authors.set(author.login, author.name || author.login), (author = null));
-    else if (name === "item" && item) (result.items.push(item), (item = null));
+    if (name === "wp:comment" && item && comment) {
+      item.comments.push(comment);
+      comment = null;
+    } else if (name === "wp:postmeta" && item && meta) {
+      item.meta.set(meta.key, meta.value);
+      meta = null;
+    } else if (name === "category" && item && term) {
+      item.terms.push(term);
+      term = null;
+    } else if (name === "wp:author" && author) {
+      result.authors.set(author.login, author.name || author.login);
+      author = null;
+    } else if (name === "item" && item) {
+      result.items.push(item);
+      item = null;
+    }
     text = "";
   });
 

@@ -369,8 +369,8 @@ describe("detectFormat", () => {
   });
 
   it("looks past a byte order mark", () => {
-    assert.equal(detectFormat("\uFEFF" + fixture("zoom.vtt")), "zoom");
-    assert.equal(detectFormat("\uFEFF" + fixture("brackets.txt")), "brackets");
+    assert.equal(detectFormat(`\uFEFF${fixture("zoom.vtt")}`), "zoom");
+    assert.equal(detectFormat(`\uFEFF${fixture("brackets.txt")}`), "brackets");
   });
 
   it("makes importTranscript fail with the list of formats", () => {

@@ -37,7 +37,7 @@ function otterTime(seconds: number): string {
   return h > 0 ? `${h}:${pad2(m)}:${pad2(s % 60)}` : `${m}:${pad2(s % 60)}`;
 }
 function toOtter(t: ParsedTranscript): string {
-  return transcriptCues(t).map((cue) => `${cue.turn.speaker}  ${otterTime(cue.start)}\n${cue.text}\n`).join("\n") + "\n\nTranscribed by https://otter.ai\n";
+  return `${transcriptCues(t).map((cue) => `${cue.turn.speaker}  ${otterTime(cue.start)}\n${cue.text}\n`).join("\n")}\n\nTranscribed by https://otter.ai\n`;
 }
 
 /** Bracket lines: one `[hh:mm:ss] Full Name: paragraph` per paragraph, times interpolated by words. */
@@ -55,7 +55,7 @@ function toBrackets(t: ParsedTranscript): string {
       before += words(paragraph).length;
     }
   }
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 const WRITERS: Record<TranscriptFormat, (t: ParsedTranscript) => string> = {

@@ -94,17 +94,17 @@ describe("toPodcastJSON", () => {
     assert.equal(doc.segments.length, 3);
     doc.segments.forEach((seg, i) => {
       assert.deepEqual(Object.keys(seg).sort(), ["body", "endTime", "speaker", "startTime"]);
-      assert.equal(seg["speaker"], t.turns[i]!.speaker);
-      assert.equal(seg["body"], turnText(t.turns[i]!));
+      assert.equal(seg.speaker, t.turns[i]!.speaker);
+      assert.equal(seg.body, turnText(t.turns[i]!));
       for (const k of ["startTime", "endTime"]) {
         const v = seg[k];
         assert.equal(typeof v, "number");
         assert.equal(Math.round((v as number) * 1000) / 1000, v, `${k} rounded to 3 decimals`);
       }
-      assert.ok((seg["endTime"] as number) > (seg["startTime"] as number));
-      if (i > 0) assert.equal(seg["startTime"], doc.segments[i - 1]!["endTime"]);
+      assert.ok((seg.endTime as number) > (seg.startTime as number));
+      if (i > 0) assert.equal(seg.startTime, doc.segments[i - 1]!.endTime);
     });
-    assert.equal(doc.segments[1]!["body"], "Thanks, Alexis. The core platform is the underpinning.\nSecond paragraph. After the mark.");
+    assert.equal(doc.segments[1]!.body, "Thanks, Alexis. The core platform is the underpinning.\nSecond paragraph. After the mark.");
   });
 
   it("rounds times to 3 decimals", () => {

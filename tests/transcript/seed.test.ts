@@ -217,7 +217,7 @@ describe("seed transcripts", () => {
     const t = parseTranscript(src.body, {
       file: "seed",
       firstLine: src.firstLine,
-      speakers: { Alexis: NAMES["Alexis"]!, Maria: NAMES["Maria"]! },
+      speakers: { Alexis: NAMES.Alexis!, Maria: NAMES.Maria! },
     });
     assert.equal(t.end, 1860);
     assert.equal(t.turns[0]?.start, null);

@@ -41,7 +41,9 @@ The text, [an old link](/en/category/strategy/) and [another](/2024/08/01/an-imp
 
 describe("npm run check on imported content", () => {
   const folders: string[] = [];
-  after(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })));
+  after(() => {
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  });
 
   /** A copy of content/ with the imported article, and `redirects` as _data/redirects.json; returns its path relative to the project. */
   function importedContent(redirects?: string): string {

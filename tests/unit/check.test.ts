@@ -38,12 +38,14 @@ function lineOf(file: string, test: (line: string) => boolean): number {
   return index + 1;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapePattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const where = (d: Diagnostic) => `${d.file}${d.line === null ? "" : `:${d.line}`}${d.column === undefined ? "" : `:${d.column}`}`;
 
 describe("npm run check", () => {
   const folders: string[] = [];
-  after(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })));
+  after(() => {
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  });
 
   /** A copy of content/ at tests/.tmp/check-<random>/content; returns its path relative to the project, as messages show it. */
   function copyOfContent(): string {
@@ -96,7 +98,7 @@ describe("npm run check", () => {
 
     const run = checkHere(input);
     assert.equal(run.code, 1);
-    const pattern = new RegExp(`^${escape(`${input}/${EPISODE}/transcript.md:${line}`)}(:\\d+)?: "Maira:" is not a declared speaker`);
+    const pattern = new RegExp(`^${escapePattern(`${input}/${EPISODE}/transcript.md:${line}`)}(:\\d+)?: "Maira:" is not a declared speaker`);
     assert.ok(run.lines.some((l) => pattern.test(l)), run.stdout);
   });
 
@@ -108,7 +110,7 @@ describe("npm run check", () => {
 
     const run = checkHere(input);
     assert.equal(run.code, 0, run.stdout);
-    const pattern = new RegExp(`^${escape(`${input}/${EPISODE}/transcript.md:${line}`)}(:\\d+)?: warning: "\\[00:01:0" looks like a timestamp but is malformed`);
+    const pattern = new RegExp(`^${escapePattern(`${input}/${EPISODE}/transcript.md:${line}`)}(:\\d+)?: warning: "\\[00:01:0" looks like a timestamp but is malformed`);
     assert.ok(run.lines.some((l) => pattern.test(l)), run.stdout);
     assert.match(run.lines.at(-1)!, /: 0 errors, [1-9]\d* warnings?\.$/);
   });
@@ -341,7 +343,7 @@ describe("npm run check", () => {
 
     const run = checkHere(input);
     assert.equal(run.code, 1);
-    assert.match(run.stdout, new RegExp(`^${escape(`${input}/_data/site.json:${line}:16`)}: not UTF-8: byte 0xE9 is "é" in Latin-1`, "m"));
+    assert.match(run.stdout, new RegExp(`^${escapePattern(`${input}/_data/site.json:${line}:16`)}: not UTF-8: byte 0xE9 is "é" in Latin-1`, "m"));
   });
 
   it("names a content folder that is not there, and an unknown option", () => {

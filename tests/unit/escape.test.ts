@@ -32,7 +32,7 @@ describe("escaping for HTML and XML", () => {
   });
 
   it("leaves other text as it is, in any script", () => {
-    for (const escape of [escapeText, escapeHtml, escapeXml]) assert.equal(escape("日本語 — café 🎙️"), "日本語 — café 🎙️");
+    for (const escapeAny of [escapeText, escapeHtml, escapeXml]) assert.equal(escapeAny("日本語 — café 🎙️"), "日本語 — café 🎙️");
   });
 
   it("leaves no markup: no < > or quote, and every & starts one of its entities", () => {
@@ -49,6 +49,7 @@ describe("escaping for HTML and XML", () => {
 
 describe("escapeRegExp", () => {
   it("escapes every character with a meaning in a pattern", () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the characters a regular expression gives a meaning to, not a template
     assert.equal(escapeRegExp(".*+?^${}()|[]\\"), "\\.\\*\\+\\?\\^\\$\\{\\}\\(\\)\\|\\[\\]\\\\");
     assert.equal(escapeRegExp("Dr. O'Brien-Smith"), "Dr\\. O'Brien-Smith");
     assert.ok(!new RegExp(`^${escapeRegExp("a.c")}$`).test("abc"));

@@ -10,7 +10,10 @@ function task(name: string, log: string[]) {
     finish: () => finish(),
     run: async (superseded: () => boolean) => {
       log.push(`${name} takes in its pages`);
-      if (superseded()) return log.push(`${name} skipped`), undefined;
+      if (superseded()) {
+        log.push(`${name} skipped`);
+        return;
+      }
       log.push(`${name} indexing`);
       await done;
       log.push(`${name} written`);

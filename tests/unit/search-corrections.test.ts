@@ -120,7 +120,10 @@ describe("the site's words, counted and split into files", () => {
   it("finds every word of a large vocabulary in the files its spelling and its sound lead to", () => {
     // 20,000 made-up words: the lists of a large blog, split into many files.
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
     const letters = "abcdefghijklmnopqrstuvwxyz";
     const counts = new Map<string, number>();
     while (counts.size < 20_000) {

@@ -6,6 +6,7 @@
  */
 import { corrections, decodeWordShard, listed, decodeWordShardIndex, shardFiles, startsAWord, WORD_SHARD_INDEX, WORD_SHARDS_DIR, type Correction, type WordCount } from "../corrections.ts";
 import { fetchJson, sitePath } from "./pagefind.ts";
+import { getOrMake } from "../../maps/get-or-make.ts";
 
 export interface NearWords {
   /** The words of the site it may have meant, best first. */
@@ -20,17 +21,16 @@ let index: Promise<ReturnType<typeof decodeWordShardIndex>> | undefined;
 const shards = new Map<string, Promise<WordCount[]>>();
 
 function shard(file: string): Promise<WordCount[]> {
-  let words = shards.get(file);
-  if (!words) {
+  return getOrMake(shards, file, () => {
     const url = sitePath(`/pagefind/${WORD_SHARDS_DIR}/${file}`);
-    shards.set(file, (words = fetchJson(url).then((json) => decodeWordShard(json, url))));
-  }
-  return words;
+    return fetchJson(url).then((json) => decodeWordShard(json, url));
+  });
 }
 
 /** The words near `typed` (normalized), from the lists that hold them. */
 export async function nearWords(typed: string): Promise<NearWords> {
-  const files = shardFiles(await (index ??= fetchJson(sitePath(`/pagefind/${WORD_SHARD_INDEX}`)).then(decodeWordShardIndex)), typed);
+  index ??= fetchJson(sitePath(`/pagefind/${WORD_SHARD_INDEX}`)).then(decodeWordShardIndex);
+  const files = shardFiles(await index, typed);
   const words = (await Promise.all(files.map(shard))).flat();
   return { corrections: corrections(typed, words), startsAWord: startsAWord(typed, words), listed: listed(typed, words) };
 }

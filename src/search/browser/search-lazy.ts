@@ -53,7 +53,7 @@ export function lazyList(list: HTMLOListElement, fillIn: FillIn): LazyList {
       const items = matches.map(placeholder);
       list.replaceChildren(...items);
       first(items[0]!);
-      items.slice(1).forEach((item) => observer.observe(item));
+      for (const item of items.slice(1)) observer.observe(item);
     },
     reset() {
       observer.disconnect();

@@ -38,7 +38,10 @@ export function searchState(params: URLSearchParams): SearchState {
     found: undefined,
     asTyped: params.get("spelling") === "exact",
     chosen,
-    startSearch: () => (generation++, currentSearch()),
+    startSearch() {
+      generation++;
+      return currentSearch();
+    },
     currentSearch,
     startShowing() {
       const ticket = ++showing;

@@ -57,7 +57,7 @@ export function vttPlainText(payload: string): string {
   return decodeEntities(payload.replace(/<[^>]*>/g, ""));
 }
 
-const VOICE_RE = /^v(?:\.[^\s>]*)?(?:[ \t\n]+([^]*))?$/;
+const VOICE_RE = /^v(?:\.[^\s>]*)?(?:[ \t\n]+([\s\S]*))?$/;
 
 /**
  * WebVTT with voice spans: `<v Full Name>text</v>`, `<v.loud Name>text`.

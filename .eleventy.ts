@@ -5,6 +5,7 @@ import { datesPlugin } from "./src/dates/plugin.ts";
 import type { EleventyConfig } from "./src/eleventy-config.ts";
 import { feedsPlugin } from "./src/feeds/plugin.ts";
 import { filesPlugin } from "./src/files/plugin.ts";
+import { i18nPlugin } from "./src/i18n/plugin.ts";
 import { imagesPlugin } from "./src/images/plugin.ts";
 import { markdownPlugin } from "./src/markdown/plugin.ts";
 import { postsPlugin } from "./src/posts/plugin.ts";
@@ -29,6 +30,7 @@ export default function (config: EleventyConfig) {
   const listings = new ListingPages((posts: Post[]) => contentSecurityPolicy(site, posts, "meta"));
   config.addPlugin(filesPlugin);
   config.addPlugin(markdownPlugin);
+  config.addPlugin(i18nPlugin(site.language));
   config.addPlugin(datesPlugin(site.language));
   config.addPlugin(postsPlugin(site, listings, (inputPath, post) => transcripts.load(inputPath, post)?.transcript.end ?? null));
   // Before the plugins that write files at the end of the build: the search index starts first.

@@ -22,7 +22,7 @@ export function isPostFile(file: string): boolean {
  * broken post is left out until it is fixed, so the server keeps serving the rest: Eleventy
  * would otherwise quit when the first build fails.
  */
-export function frontMatterEngine(timeZone: string) {
+export function frontMatterEngine(timeZone: string, language: string) {
   return (source: string, options?: { filePath?: string }): Record<string, unknown> => {
     const file = options?.filePath;
     const relative = file && path.relative(process.cwd(), file);
@@ -44,7 +44,7 @@ export function frontMatterEngine(timeZone: string) {
     if (!file || !relative || !isPostFile(file)) return data;
     // `source` starts after the opening `---` (with its line break), so lines count from the file's top
     try {
-      const post = parsePost(data, relative, timeZone, `---${source}`);
+      const post = parsePost(data, relative, timeZone, `---${source}`, language);
       return { ...data, post, permalink: post.url };
     } catch (error) {
       if (!(error instanceof FrontMatterError) || isProductionBuild()) throw error;

@@ -34,7 +34,7 @@ export type TranscriptEnd = (inputPath: string, post: Post) => number | null;
 
 export function postsPlugin(site: SiteSettings, listings: ListingPages<Post[]>, transcriptEnd: TranscriptEnd) {
   return (config: EleventyConfig) => {
-    config.setFrontMatterParsingOptions({ engines: { yaml: frontMatterEngine(site.timeZone) } });
+    config.setFrontMatterParsingOptions({ engines: { yaml: frontMatterEngine(site.timeZone, site.language) } });
 
     // Drafts and posts dated in the future are left out of the production build entirely (page,
     // lists, feeds, sitemap, search); `npm start` shows them with a banner.

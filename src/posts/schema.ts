@@ -180,19 +180,26 @@ const comment = (timeZone: string) =>
 
 export const POST_KINDS = ["article", "episode"] as const;
 
+/** A language as a post's `lang` and an address give it: "fr", "en", "pt-br". */
+export const LANGUAGE_CODE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/;
+
 /**
  * The front matter of a post, and what the build derives from it. This one schema validates
  * every file under content/posts/ and is the TypeScript type that templates, feeds and search use.
  */
-export function postSchema(timeZone: string) {
-  return getOrMake(schemas, timeZone, makePostSchema);
+export function postSchema(timeZone: string, language = "en") {
+  return getOrMake(schemas, `${timeZone} ${language}`, () => makePostSchema(timeZone, language));
 }
 
 // Made once per time zone: making a zod schema costs far more than checking a post with it
 // (0.4 s of a 1,000-post build when it was made for every post).
 const schemas = new Map<string, ReturnType<typeof makePostSchema>>();
 
-function makePostSchema(timeZone: string) {
+/**
+ * `language` is the site's (`site.json`): a post without `lang` is written in it. A post's
+ * language is the first part of its address (`/en/…`, `/fr/…`).
+ */
+function makePostSchema(timeZone: string, language: string) {
   return z
     .object({
       title: text("the post's title"),
@@ -202,6 +209,11 @@ function makePostSchema(timeZone: string) {
         .string({ error: "must be text" })
         .refine((slug) => slug !== "" && slugify(slug) === slug, { error: "must be lowercase words joined by hyphens (e.g. playing-to-win, 東京での対話)" })
         .optional(),
+      lang: z
+        .string({ error: "must be a language code, e.g. fr" })
+        .regex(LANGUAGE_CODE, { error: "must be a language code in lowercase letters, e.g. fr or en" })
+        .optional(),
+      translationKey: text("the same text in each version of one post, e.g. playing-to-win").optional(),
       kind: z.enum(POST_KINDS, {
         error: (issue) =>
           issue.input === undefined ? "is required (article or episode)" : `"${String(issue.input)}" is not a kind: use article or episode`,
@@ -249,14 +261,16 @@ function makePostSchema(timeZone: string) {
     })
     .transform((post) => {
       const slug = post.slug ?? slugify(post.title);
+      const lang = post.lang ?? language;
       return {
         ...post,
+        lang,
         // "hh:mm:ss", as the fields' patterns require.
         audio: post.audio && { ...post.audio, seconds: parseClock(post.audio.duration)! },
         chapters: post.chapters.map((c) => ({ ...c, seconds: parseClock(c.start)! })),
         slug,
         tags: post.tags.map((name) => ({ name, slug: slugify(name) })),
-        url: `/en/${urlDatePath(post.date)}/${slug}/`,
+        url: `/${lang}/${urlDatePath(post.date)}/${slug}/`,
         // Known once the body is read: set by the build before lists are made (posts/plugin.ts).
         readingTime: null as ReadingTime | null,
       };
@@ -281,8 +295,8 @@ function lineOfField(source: string, field: string): number | undefined {
  * Validates one post's data. On failure, throws one error that lists every problem as
  * `file:line: field "name": what is wrong`.
  */
-export function parsePost(data: unknown, file: string, timeZone: string, source = ""): Post {
-  const result = postSchema(timeZone).safeParse(data);
+export function parsePost(data: unknown, file: string, timeZone: string, source = "", language = "en"): Post {
+  const result = postSchema(timeZone, language).safeParse(data);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const field = issue.path.map(String).join(".") || "(front matter)";

@@ -83,5 +83,7 @@ module.exports = {
     parser: "swc",
     // Packages are leaves: their own imports are theirs.
     doNotFollow: { path: "node_modules" },
+    // A package's entry points as Node finds them, by its `exports` ("@orama/stemmers/french").
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"] },
   },
 };

@@ -6,6 +6,7 @@ import type { EleventyConfig } from "./src/eleventy-config.ts";
 import { feedsPlugin } from "./src/feeds/plugin.ts";
 import { filesPlugin } from "./src/files/plugin.ts";
 import { i18nPlugin } from "./src/i18n/plugin.ts";
+import { Words } from "./src/i18n/words.ts";
 import { imagesPlugin } from "./src/images/plugin.ts";
 import { markdownPlugin } from "./src/markdown/plugin.ts";
 import { postsPlugin } from "./src/posts/plugin.ts";
@@ -21,7 +22,10 @@ import type { Post } from "./src/posts/schema.ts";
 import { transcriptPlugin } from "./src/transcript/plugin.ts";
 import { TranscriptStore } from "./src/transcript/store.ts";
 
-const transcripts = new TranscriptStore(isProductionBuild);
+// The dictionaries of the build under way (the i18n plugin says where they are), for the words of
+// the transcripts' HTML.
+const words = new Words();
+const transcripts = new TranscriptStore(isProductionBuild, (lang) => words.say(lang, "transcript.estimated"));
 
 export default function (config: EleventyConfig) {
   // The same file Eleventy gives templates as `site`, wherever the input folder is.
@@ -30,15 +34,15 @@ export default function (config: EleventyConfig) {
   const listings = new ListingPages((posts: Post[]) => contentSecurityPolicy(site, posts, "meta"));
   config.addPlugin(filesPlugin);
   config.addPlugin(markdownPlugin);
-  config.addPlugin(i18nPlugin(site.language));
+  config.addPlugin(i18nPlugin(site.language, words));
   config.addPlugin(datesPlugin(site.language));
   config.addPlugin(postsPlugin(site, listings, (inputPath, post) => transcripts.load(inputPath, post)?.transcript.end ?? null));
   // Before the plugins that write files at the end of the build: the search index starts first.
   config.addPlugin(searchPlugin(site, transcripts, listings));
   config.addPlugin(transcriptPlugin(transcripts));
   config.addPlugin(imagesPlugin(config.directories.input));
-  config.addPlugin(cardsPlugin(site));
-  config.addPlugin(feedsPlugin(site, transcripts));
+  config.addPlugin(cardsPlugin(site, words));
+  config.addPlugin(feedsPlugin(site, transcripts, words));
   config.addPlugin(seoPlugin(site, listings));
   config.addPlugin(securityPlugin(site));
   config.addPlugin(listingPagesPlugin(listings));

@@ -7,7 +7,9 @@
  * guests and transcripts, the transcript's paragraphs repeated until about `transcriptWords`
  * words, each turn starting with a `[hh:mm:ss]` mark that keeps increasing. Titles get a number
  * so titles and slugs are unique; dates go back from 2024-06-09 one or two days apart; tags are
- * drawn from the real vocabulary. The same arguments always give the same files.
+ * drawn from the real vocabulary. The same arguments always give the same files. `french` posts
+ * more (`lang: fr`, none by default) are made the same way from the French fixtures
+ * (tests/fixtures/french/: two articles, an episode and its transcript), for a search page per language.
  * Put `dir` inside the project (bench/.tmp/…, git-ignored): Eleventy resolves paths from the cwd.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -21,6 +23,7 @@ import { getOrMake } from "../src/maps/get-or-make.ts";
 export const ROOT = path.resolve(import.meta.dirname, "..");
 const CONTENT = path.join(ROOT, "content");
 const POSTS = path.join(CONTENT, "posts");
+const FRENCH_POSTS = path.join(ROOT, "tests", "fixtures", "french");
 
 /** The tag vocabulary of docs/authoring.md. */
 const TAGS = [
@@ -41,6 +44,8 @@ const TAGS = [
 
 export interface CorpusOptions {
   posts: number;
+  /** French posts besides (`lang: fr`), from the French fixtures; 0 by default. */
+  french?: number;
   episodeShare?: number;
   transcriptWords?: number;
   seed?: number;
@@ -49,6 +54,8 @@ export interface CorpusOptions {
 export interface CorpusSummary {
   posts: number;
   episodes: number;
+  /** Of `posts`, in French. */
+  french: number;
   /** Words in all posts' bodies and transcripts (front matter excluded). */
   words: number;
 }
@@ -91,12 +98,12 @@ const TIMESTAMP = /\s*\[(?:\d{1,2}:)?\d{1,2}:\d{2}\]\s*/g;
 /** A YAML double-quoted scalar (JSON's string syntax is a subset of it). */
 const quote = (text: string) => JSON.stringify(text);
 
-function readSources(): { articles: ArticleSource[]; episodes: EpisodeSource[] } {
+function readSources(posts = POSTS): { articles: ArticleSource[]; episodes: EpisodeSource[] } {
   const articles: ArticleSource[] = [];
   const episodes: EpisodeSource[] = [];
-  for (const entry of readdirSync(POSTS, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(posts, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.isDirectory()) {
-      const dir = path.join(POSTS, entry.name);
+      const dir = path.join(posts, entry.name);
       const { data, body } = readFrontMatter(readFileSync(path.join(dir, "index.md"), "utf8"));
       const transcript = readFrontMatter(readFileSync(path.join(dir, "transcript.md"), "utf8"));
       episodes.push({
@@ -114,7 +121,7 @@ function readSources(): { articles: ArticleSource[]; episodes: EpisodeSource[] }
           .filter(Boolean),
       });
     } else if (entry.name.endsWith(".md")) {
-      const { data, body } = readFrontMatter(readFileSync(path.join(POSTS, entry.name), "utf8"));
+      const { data, body } = readFrontMatter(readFileSync(path.join(posts, entry.name), "utf8"));
       articles.push({
         title: String(data.title),
         description: data.description as string | undefined,
@@ -123,7 +130,7 @@ function readSources(): { articles: ArticleSource[]; episodes: EpisodeSource[] }
       });
     }
   }
-  if (!articles.length || !episodes.length) throw new Error(`no articles or no episodes in ${POSTS}`);
+  if (!articles.length || !episodes.length) throw new Error(`no articles or no episodes in ${posts}`);
   return { articles, episodes };
 }
 
@@ -158,9 +165,8 @@ function personYaml(person: Person, indent: string): string {
 
 /** Writes `<dir>/content/` (replacing any previous one) and the `<dir>/layouts` symlink. */
 export async function generateCorpus(dir: string, options: CorpusOptions): Promise<CorpusSummary> {
-  const { posts, episodeShare = 0.4, transcriptWords = 8000, seed = 1 } = options;
+  const { posts, french = 0, episodeShare = 0.4, transcriptWords = 8000, seed = 1 } = options;
   const rand = random(seed);
-  const sources = readSources();
   const content = path.join(dir, "content");
   rmSync(content, { recursive: true, force: true });
   mkdirSync(path.join(content, "posts"), { recursive: true });
@@ -174,6 +180,19 @@ export async function generateCorpus(dir: string, options: CorpusOptions): Promi
   const layouts = path.join(dir, "layouts");
   if (!existsSync(layouts)) symlinkSync(path.join(ROOT, "layouts"), layouts);
 
+  const made = writePosts(content, readSources(), posts, null, { episodeShare, transcriptWords, rand });
+  const inFrench = french ? writePosts(content, readSources(FRENCH_POSTS), french, "fr", { episodeShare, transcriptWords, rand }) : { episodes: 0, words: 0 };
+  return { posts: posts + french, episodes: made.episodes + inFrench.episodes, french, words: made.words + inFrench.words };
+}
+
+/** Writes `posts` posts made from `sources` into `content`, in `lang` (null: the site's, no `lang:`). */
+function writePosts(
+  content: string,
+  sources: { articles: ArticleSource[]; episodes: EpisodeSource[] },
+  posts: number,
+  lang: string | null,
+  { episodeShare, transcriptWords, rand }: { episodeShare: number; transcriptWords: number; rand: () => number },
+): { episodes: number; words: number } {
   const transcripts = new Map<EpisodeSource, { body: string; words: number }>();
   const date = new Date(Date.UTC(2024, 5, 9));
   let episodes = 0;
@@ -191,6 +210,7 @@ export async function generateCorpus(dir: string, options: CorpusOptions): Promi
       "---",
       `title: ${quote(title)}`,
       `date: ${day}`,
+      ...(lang ? [`lang: ${lang}`] : []),
       `kind: ${isEpisode ? "episode" : "article"}`,
       ...(source.description ? [`description: ${quote(source.description)}`] : []),
       `tags: [${pickTags(rand).join(", ")}]`,
@@ -213,7 +233,7 @@ export async function generateCorpus(dir: string, options: CorpusOptions): Promi
       writeFileSync(path.join(content, "posts", `${day}-${slug}.md`), `${front.join("\n")}\n---\n\n${source.body}\n`);
     }
   }
-  return { posts, episodes, words };
+  return { episodes, words };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

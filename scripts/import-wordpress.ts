@@ -14,6 +14,7 @@ import { todayIn } from "../src/posts/new-post.ts";
 import { loadSiteSettings } from "../src/site/settings.ts";
 import { planImport } from "../src/wordpress/plan.ts";
 import { formatReport } from "../src/wordpress/report.ts";
+import { dictionaryLanguages } from "../src/i18n/dictionary.ts";
 import { siteAddresses, templatePages, type TemplatePage } from "../src/site/addresses.ts";
 import { writePlan } from "../src/wordpress/write.ts";
 import { readWxr, WxrError } from "../src/wordpress/wxr.ts";
@@ -77,10 +78,14 @@ async function main(argv: string[]): Promise<void> {
     hostName: site.author.name,
     feedPath: site.feeds.atom,
     existingPages: existingPages(templates),
-    siteAddresses: siteAddresses(templates),
+    siteAddresses: siteAddresses(
+      templates,
+      dictionaryLanguages(path.join(contentDir, "_data")).filter((lang) => lang !== site.language),
+    ),
     uploadFile: uploadsFolder(values.uploads),
     hasUploads: values.uploads !== undefined,
     today: todayIn(site.timeZone),
+    language: site.language,
   });
   const dryRun = values["dry-run"];
   const outcome = writePlan(plan.files, contentDir, { force: values.force, dryRun });

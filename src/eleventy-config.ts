@@ -12,6 +12,8 @@ export interface EleventyConfig {
   addPlugin(plugin: (config: EleventyConfig) => void, options?: Record<string, unknown>): void;
   addCollection(name: string, build: (api: CollectionApi) => unknown): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  /** A value every template's data has under `name`, unless the template's own data says otherwise. */
+  addGlobalData(name: string, value: unknown): void;
   addAsyncShortcode(name: string, shortcode: (...args: never[]) => Promise<string>): void;
   /** Runs on each page's output; `content` is what the page's template and layouts rendered. */
   addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => string): void;

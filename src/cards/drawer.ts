@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 import type { CardPlan } from "./card.ts";
 
 /** A card to draw: what its plan says, without its alt text (not drawn). */
-export type DrawJob = Pick<CardPlan, "key" | "content" | "theme" | "fonts">;
+export type DrawJob = Pick<CardPlan, "key" | "content" | "words" | "theme" | "fonts">;
 
 export type DrawRequest = DrawJob & { id: number };
 

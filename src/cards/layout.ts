@@ -1,4 +1,4 @@
-import { listOfNames, type CardContent, type CardPerson } from "./content.ts";
+import { ENGLISH_CARD_WORDS, fillPhrase, listOfNames, type CardContent, type CardPerson, type DrawnWords } from "./content.ts";
 import type { CardTheme } from "./theme.ts";
 
 export const CARD_WIDTH = 1200;
@@ -85,14 +85,17 @@ export function initials(name: string): string {
   return letters.map((word) => [...word][0]!.toUpperCase()).join("");
 }
 
-/** The guests, compactly: up to two with their roles, one per line; more as a list of names. */
-export function guestsBlock(guests: readonly CardPerson[], theme: CardTheme): CardNode[] {
+/** The guests, compactly: up to two with their roles, one per line; more as a list of names, in `words`' language. */
+export function guestsBlock(guests: readonly CardPerson[], theme: CardTheme, words: DrawnWords = ENGLISH_CARD_WORDS): CardNode[] {
   if (guests.length === 0) return [];
   const text = { fontSize: 30, lineHeight: `${GUEST_LINE}px` };
   if (guests.length > 2) {
     const names = guests.map((guest) => guest.name);
-    const shown = names.length > 4 ? [...names.slice(0, 3), `${names.length - 3} more`] : names;
-    const list = div({ ...text, height: 2 * GUEST_LINE, overflow: "hidden", lineClamp: 2, color: theme.fg }, `with ${listOfNames(shown)}`);
+    const shown = names.length > 4 ? [...names.slice(0, 3), fillPhrase(words.moreGuests, { count: names.length - 3 })] : names;
+    const list = div(
+      { ...text, height: 2 * GUEST_LINE, overflow: "hidden", lineClamp: 2, color: theme.fg },
+      fillPhrase(words.withGuests, { names: listOfNames(shown, words) }),
+    );
     return [div({ display: "flex", flexDirection: "column", marginTop: GUESTS_GAP }, [list])];
   }
   const line = (guest: CardPerson) =>
@@ -103,7 +106,7 @@ export function guestsBlock(guests: readonly CardPerson[], theme: CardTheme): Ca
   return [div({ display: "flex", flexDirection: "column", marginTop: GUESTS_GAP }, guests.map(line))];
 }
 
-function header(content: CardContent, theme: CardTheme): CardNode {
+function header(content: CardContent, theme: CardTheme, words: DrawnWords): CardNode {
   const episode = content.kind === "Episode";
   const pill = div(
     {
@@ -117,7 +120,7 @@ function header(content: CardContent, theme: CardTheme): CardNode {
       color: episode ? theme.episode : theme.article,
       backgroundColor: episode ? theme.episodeBg : theme.articleBg,
     },
-    content.kind,
+    episode ? words.episode : words.article,
   );
   const show = content.show ? [div({ ...oneLine, flexShrink: 1, minWidth: 0, marginLeft: 20, fontSize: 27, fontWeight: 700, color: theme.accent }, content.show)] : [];
   return div({ display: "flex", alignItems: "center", height: HEADER }, [pill, ...show]);
@@ -136,11 +139,12 @@ function footer(content: CardContent, theme: CardTheme): CardNode {
 /**
  * The card as satori's input: the site's colours, the kind as the site's lists show it (a pill
  * in the kind's colours), the title as large as it fits, an episode's show and guests, and the
- * site's name and address. Every string is a child, never markup: satori draws it as text.
- * `fontFamilies` are the names of the font subsets the text needs (fonts.ts), in order.
+ * site's name and address; the words around them in the post's language (`words`). Every string
+ * is a child, never markup: satori draws it as text. `fontFamilies` are the names of the font
+ * subsets the text needs (fonts.ts), in order.
  */
-export function cardTree(content: CardContent, theme: CardTheme, fontFamilies: readonly string[]): CardNode {
-  const guests = guestsBlock(content.guests, theme);
+export function cardTree(content: CardContent, theme: CardTheme, fontFamilies: readonly string[], words: DrawnWords = ENGLISH_CARD_WORDS): CardNode {
+  const guests = guestsBlock(content.guests, theme, words);
   const fit = fitTitle(content.title, titleHeight(guestLineCount(content.guests)));
   const title = div(
     {
@@ -168,7 +172,7 @@ export function cardTree(content: CardContent, theme: CardTheme, fontFamilies: r
       minWidth: 0,
       padding: `${PADDING.top}px ${PADDING.right}px ${PADDING.bottom}px ${PADDING.left}px`,
     },
-    [header(content, theme), title, div({ flexGrow: 1 }), ...guests, footer(content, theme)],
+    [header(content, theme, words), title, div({ flexGrow: 1 }), ...guests, footer(content, theme)],
   );
   return div(
     {

@@ -4,6 +4,7 @@ import type { Post } from "../posts/schema.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import type { CardCache } from "./cache.ts";
 import { planCard, type CardPlan } from "./card.ts";
+import type { CardWords } from "./content.ts";
 import type { CardDrawer } from "./drawer.ts";
 import type { FontCatalog } from "./fonts.ts";
 import { CARD_HEIGHT, CARD_WIDTH } from "./layout.ts";
@@ -37,6 +38,9 @@ export class SocialCards {
   private pending: Promise<void>[] = [];
   private failures: string[] = [];
   private theme?: CardTheme;
+  private wordsOf: (lang: string) => CardWords = () => {
+    throw new Error("a social card was asked for before the build started");
+  };
   private output = "";
   /** Cards being drawn, by key, so that two pages (or two builds under `npm start`) wait for one drawing. */
   private readonly drawing = new Map<string, Promise<void>>();
@@ -48,8 +52,10 @@ export class SocialCards {
     private readonly drawer: CardDrawer,
   ) {}
 
-  startBuild(theme: CardTheme, output: string): void {
+  /** `wordsOf` gives the words a card says in a language, from this build's dictionaries. */
+  startBuild(theme: CardTheme, output: string, wordsOf: (lang: string) => CardWords): void {
     this.theme = theme;
+    this.wordsOf = wordsOf;
     this.output = output;
     this.requested = new Set();
     this.pending = [];
@@ -60,7 +66,7 @@ export class SocialCards {
   /** The card of `post` (`file` names it in messages); it is in the output once `finishBuild` resolves. */
   request(post: Post, file: string): SocialImage {
     if (!this.theme) throw new Error("a social card was asked for before the build started");
-    const plan = planCard(post, this.site, this.theme, this.catalog);
+    const plan = planCard(post, this.site, this.theme, this.catalog, this.wordsOf);
     if (!this.requested.has(plan.key)) {
       this.requested.add(plan.key);
       // A card drawn before is placed at once; another is drawn meanwhile. A failure is kept for
@@ -113,7 +119,7 @@ export class SocialCards {
   private draw(plan: CardPlan): Promise<void> {
     let drawing = this.drawing.get(plan.key);
     if (!drawing) {
-      drawing = this.drawer.draw({ key: plan.key, content: plan.content, theme: plan.theme, fonts: plan.fonts }).finally(() => this.drawing.delete(plan.key));
+      drawing = this.drawer.draw({ key: plan.key, content: plan.content, words: plan.words, theme: plan.theme, fonts: plan.fonts }).finally(() => this.drawing.delete(plan.key));
       this.drawing.set(plan.key, drawing);
     }
     return drawing;

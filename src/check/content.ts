@@ -21,7 +21,8 @@ import { siteRootUrl } from "../site/path-prefix.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { readEpisodeTranscript } from "../transcript/episode.ts";
 import type { Diagnostic as TranscriptDiagnostic } from "../transcript/parse.ts";
-import { checkDataFiles, listContent, listPages, readMarkdown, readPost, readSettings, type ContentPath, type MarkdownFile, type PostFile } from "./files.ts";
+import { checkDataFiles, fieldLine, listContent, listPages, readMarkdown, readPost, readSettings, type ContentPath, type MarkdownFile, type PostFile } from "./files.ts";
+import { checkLanguages, checkTranslations, readSiteLanguages } from "./languages.ts";
 import { referencesIn, type Reference } from "./references.ts";
 import { safeDecode } from "../site/links.ts";
 import { byPlace, placeOf, type CheckReport, type Diagnostic, type Unpublished } from "./report.ts";
@@ -61,9 +62,15 @@ export function checkContent({ input, now = DateTime.now(), cwd = process.cwd() 
   found.errors.push(...(settings.errors ?? []), ...(content.errors ?? []), ...checkDataFiles(root, shown));
   if (!settings.value || !content.value) return finish(found, [], 0, 0);
 
-  const posts = readPosts(content.value.posts, settings.value.timeZone, found);
+  const languages = readSiteLanguages(root, shown, settings.value.language);
+  found.errors.push(...languages.errors);
+  const posts = readPosts(content.value.posts, settings.value.timeZone, settings.value.language, found);
   checkDuplicateUrls(posts, found);
   checkDuplicateSlugs(posts, found);
+  found.errors.push(...checkLanguages(posts, languages));
+  const translations = checkTranslations(posts, now);
+  found.errors.push(...translations.errors);
+  found.warnings.push(...translations.warnings);
   const siteRedirects = readRedirectsFile(root, shown, found);
   checkRedirects(posts, siteRedirects, settings.value, found);
   // A full URL of the site includes its path prefix ("https://host/repo/en/…" under "/repo/").
@@ -71,7 +78,7 @@ export function checkContent({ input, now = DateTime.now(), cwd = process.cwd() 
   checkImages(posts, root, shown, found);
   const pages = listPages(root, shown);
   checkPageImages(pages, root, shown, found);
-  checkPageAddresses(pages, root, settings.value, found);
+  checkPageAddresses(pages, root, settings.value, languages.known, found);
   const transcripts = checkTranscripts(content.value.transcripts, posts, content.value.posts, found);
   return finish(found, unpublishedPosts(posts, now), content.value.posts.length, transcripts);
 }
@@ -81,9 +88,9 @@ function finish(found: Findings, unpublished: Unpublished[], posts: number, tran
 }
 
 /** Every post file through the build's schema: the valid ones go on to the other checks, the others are errors. */
-function readPosts(files: ContentPath[], timeZone: string, found: Findings): CheckedPost[] {
+function readPosts(files: ContentPath[], timeZone: string, language: string, found: Findings): CheckedPost[] {
   return files.flatMap((at) => {
-    const read = readPost(at, timeZone);
+    const read = readPost(at, timeZone, language);
     if (!read.value) {
       found.errors.push(...read.errors);
       return [];
@@ -94,11 +101,11 @@ function readPosts(files: ContentPath[], timeZone: string, found: Findings): Che
 }
 
 /**
- * The checks look only at links to a post's address (`/en/…`, also inside the site's full URL)
- * and at images (`![`): a body with neither is not parsed (a third of the time on 1,000 posts).
- * Only such a link written with escaped slashes (`&#47;en&#47;…`) would be missed.
+ * The checks look only at links to a post's address (`/en/2024/…`, `/fr/2024/…`, also inside the
+ * site's full URL) and at images (`![`): a body with neither is not parsed (a third of the time on
+ * 1,000 posts). Only such a link written with escaped slashes (`&#47;en&#47;…`) would be missed.
  */
-const mayReferToPostOrImage = (body: string) => body.includes("/en/") || body.includes("![");
+const mayReferToPostOrImage = (body: string) => body.includes("![") || /\/[a-z]{2,3}(?:-[a-z0-9]{2,8})*\/\d{4}\//.test(body);
 
 /** Two posts at one address: the build would write one page over the other. */
 function checkDuplicateUrls(posts: readonly PostFile[], found: Findings): void {
@@ -110,12 +117,17 @@ function checkDuplicateUrls(posts: readonly PostFile[], found: Findings): void {
   }
 }
 
-/** Two posts with one slug on different dates (same date is a duplicate URL, reported above). */
+/**
+ * Two posts of one language with one slug on different dates (same date is a duplicate URL,
+ * reported above). In two languages one slug is two addresses (`/en/…/x/`, `/fr/…/x/`): a
+ * translation may keep its original's slug.
+ */
 function checkDuplicateSlugs(posts: readonly PostFile[], found: Findings): void {
   const first = new Map<string, PostFile>();
   for (const post of posts) {
-    const other = first.get(post.post.slug);
-    if (!other) first.set(post.post.slug, post);
+    const key = `${post.post.lang}/${post.post.slug}`;
+    const other = first.get(key);
+    if (!other) first.set(key, post);
     else if (other.post.url !== post.post.url) {
       const from = fieldLine(post, "slug") === null ? " (from the title)" : "";
       found.errors.push(at(post, slugLine(post), `slug "${post.post.slug}"${from} is also the slug of ${other.file}: give one of them another slug`));
@@ -197,7 +209,13 @@ export function entryLines(source: string): (number | null)[] {
  * itself (`/search/`, `/assets/…`) is the schema's rule (SITE_PAGES in posts/old-addresses.ts).
  */
 function checkRedirects(posts: readonly PostFile[], site: SiteRedirects, settings: SiteSettings, found: Findings): void {
-  const isPage = pagesOfPosts(posts.map((p) => p.post), settings.postsPerTagPage, [...Object.values(settings.feeds), settings.podcast.url]);
+  const isPage = pagesOfPosts(
+    posts.map((p) => p.post),
+    settings.postsPerTagPage,
+    [settings.feeds.podcast, settings.podcast.url],
+    settings.language,
+    [settings.feeds.atom, settings.feeds.json],
+  );
   const { problems } = collectRedirects(posts.map((p) => p.post), site.redirects, isPage);
   const fileOf = new Map(posts.map((p) => [p.post, p]));
   const where = (origin: RedirectOrigin) => ("post" in origin ? fileOf.get(origin.post)!.file : `${site.file} entry [${origin.entry}]`);
@@ -210,8 +228,8 @@ function checkRedirects(posts: readonly PostFile[], site: SiteRedirects, setting
   }
 }
 
-/** A post's address: `/en/YYYY/MM/DD/slug/`. */
-const POST_PATH = /^\/en\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/?$/;
+/** A post's address: `/<lang>/YYYY/MM/DD/slug/`, in any language (LANGUAGE_CODE's shape). */
+const POST_PATH = /^\/[a-z]{2,3}(?:-[a-z0-9]{2,8})*\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/?$/;
 const withSlash = (address: string) => (address.endsWith("/") ? address : `${address}/`);
 
 /**
@@ -290,8 +308,9 @@ function checkTextImages(file: ContentPath, references: readonly Reference[], ro
  * by its `permalink`, an address of the site's own pages or of a folder its build fills: the build
  * would stop on the clash, or one page would replace the other.
  */
-function checkPageAddresses(pages: readonly ContentPath[], root: string, settings: SiteSettings, found: Findings): void {
-  const taken = takenAddresses(siteAddresses(templatePages(root, settings, (file) => readUtf8File(file))));
+function checkPageAddresses(pages: readonly ContentPath[], root: string, settings: SiteSettings, languages: readonly string[], found: Findings): void {
+  const others = languages.filter((lang) => lang !== settings.language);
+  const taken = takenAddresses(siteAddresses(templatePages(root, settings, (file) => readUtf8File(file)), others));
   for (const page of pages) {
     if (path.dirname(page.path) === root) continue; // one of the site's own pages
     const read = readMarkdown(page);
@@ -362,12 +381,6 @@ function unpublishedPosts(posts: readonly PostFile[], now: DateTime): Unpublishe
 }
 
 const at = (file: ContentPath, line: number | null, message: string): Diagnostic => ({ file: file.file, line, message });
-
-/** The line of a top-level field of the front matter (`slug:`), as parsePost finds it. */
-function fieldLine(file: MarkdownFile, field: string): number | null {
-  const index = file.frontMatter.split("\n").findIndex((line) => line.startsWith(`${field}:`));
-  return index >= 0 ? index + 1 : null;
-}
 
 /** The line under a top-level field (indented, or a list item) that `test` accepts; else the field's own line. */
 function nestedLine(file: MarkdownFile, field: string, test: (line: string) => boolean): number | null {

@@ -148,16 +148,25 @@ export function readMarkdown(at: ContentPath): Read<MarkdownFile> {
   }
 }
 
-/** A post, validated by the build's own schema; every problem of its front matter is one diagnostic. */
-export function readPost(at: ContentPath, timeZone: string): Read<PostFile> {
+/**
+ * A post, validated by the build's own schema; every problem of its front matter is one diagnostic.
+ * `language` is the site's (site.json), the language of a post without `lang`.
+ */
+export function readPost(at: ContentPath, timeZone: string, language: string): Read<PostFile> {
   const read = readMarkdown(at);
   if (!read.value) return read;
   try {
-    return { value: { ...read.value, post: parsePost(read.value.data, at.file, timeZone, read.value.frontMatter) } };
+    return { value: { ...read.value, post: parsePost(read.value.data, at.file, timeZone, read.value.frontMatter, language) } };
   } catch (error) {
     if (!(error instanceof FrontMatterError)) throw error;
     return { errors: frontMatterDiagnostics(error.message, at.file) };
   }
+}
+
+/** The line of a top-level field of the front matter (`slug:`), as parsePost finds it. */
+export function fieldLine(file: MarkdownFile, field: string): number | null {
+  const index = file.frontMatter.split("\n").findIndex((line) => line.startsWith(`${field}:`));
+  return index >= 0 ? index + 1 : null;
 }
 
 /**

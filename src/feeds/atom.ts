@@ -1,13 +1,21 @@
 import type { SiteSettings } from "../site/settings.ts";
+import { escapeXml } from "../text/escape.ts";
 import { absoluteUrl, type FeedEntry } from "./entries.ts";
+import type { LanguageFeed } from "./languages.ts";
 import { element, empty } from "./xml.ts";
 
 // An entry is written once: under `npm start` the same entry comes back until its post changes.
 const written = new WeakMap<SiteSettings, WeakMap<FeedEntry, string>>();
 
-/** An Atom 1.0 feed of the posts, newest first, full content. `updated` is the newest post's date, so builds repeat. */
-export function atomFeed(site: SiteSettings, entries: readonly FeedEntry[]): string {
-  const home = absoluteUrl(site, "/");
+/**
+ * An Atom 1.0 feed of the posts of one language (`feed`), newest first, full content. `updated`
+ * is the newest post's date, so builds repeat. The site language's feed is identified by the
+ * site's home page, as it always was; another language's by its own address. The author is the
+ * site's, at its home page.
+ */
+export function atomFeed(site: SiteSettings, entries: readonly FeedEntry[], feed: LanguageFeed): string {
+  const home = absoluteUrl(site, feed.home);
+  const self = absoluteUrl(site, feed.atom);
   const updated = entries[0]?.published ?? "1970-01-01T00:00:00Z";
   const writtenForSite = written.get(site) ?? new WeakMap<FeedEntry, string>();
   written.set(site, writtenForSite);
@@ -32,14 +40,14 @@ export function atomFeed(site: SiteSettings, entries: readonly FeedEntry[]): str
   });
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${site.language}">`,
-    `  ${element("title", site.title)}`,
-    `  ${element("subtitle", site.description)}`,
-    `  ${empty("link", { href: absoluteUrl(site, site.feeds.atom), rel: "self", type: "application/atom+xml" })}`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(feed.lang)}">`,
+    `  ${element("title", feed.title)}`,
+    `  ${element("subtitle", feed.description)}`,
+    `  ${empty("link", { href: self, rel: "self", type: "application/atom+xml" })}`,
     `  ${empty("link", { href: home, rel: "alternate", type: "text/html" })}`,
-    `  ${element("id", home)}`,
+    `  ${element("id", feed.lang === site.language ? home : self)}`,
     `  ${element("updated", updated)}`,
-    `  <author>${element("name", site.author.name)}${element("uri", home)}</author>`,
+    `  <author>${element("name", site.author.name)}${element("uri", absoluteUrl(site, "/"))}</author>`,
     ...items,
     "</feed>",
     "",

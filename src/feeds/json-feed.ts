@@ -1,15 +1,16 @@
 import type { SiteSettings } from "../site/settings.ts";
 import { absoluteUrl, type FeedEntry } from "./entries.ts";
+import type { LanguageFeed } from "./languages.ts";
 
-/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1) of the posts, newest first, full content. */
-export function jsonFeed(site: SiteSettings, entries: readonly FeedEntry[]): string {
+/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1) of the posts of one language (`language`), newest first, full content. */
+export function jsonFeed(site: SiteSettings, entries: readonly FeedEntry[], language: LanguageFeed): string {
   const feed = {
     version: "https://jsonfeed.org/version/1.1",
-    title: site.title,
-    home_page_url: absoluteUrl(site, "/"),
-    feed_url: absoluteUrl(site, site.feeds.json),
-    description: site.description,
-    language: site.language,
+    title: language.title,
+    home_page_url: absoluteUrl(site, language.home),
+    feed_url: absoluteUrl(site, language.json),
+    description: language.description,
+    language: language.lang,
     authors: [{ name: site.author.name, url: absoluteUrl(site, "/about/") }],
     items: entries.map((entry) => ({
       id: entry.url,

@@ -1,5 +1,9 @@
+import path from "node:path";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "../eleventy-config.ts";
+import { DICTIONARIES_DIR, phrasesOf, type Dictionaries } from "../i18n/dictionary.ts";
+import { Words } from "../i18n/words.ts";
 import { postOf } from "../posts/front-matter.ts";
+import { oncePerBuild } from "../build/once-per-build.ts";
 import { isProductionBuild } from "../build/run-mode.ts";
 import { getOrMake } from "../maps/get-or-make.ts";
 import type { SiteSettings } from "../site/settings.ts";
@@ -8,13 +12,33 @@ import { atomFeed } from "./atom.ts";
 import { chaptersJson, chaptersUrl } from "./chapters.ts";
 import { feedEntry, type FeedEntry } from "./entries.ts";
 import { jsonFeed } from "./json-feed.ts";
+import { feedLanguages, languageFeed, type LanguageFeed, type Say } from "./languages.ts";
 import { podcastFeed } from "./podcast.ts";
 
 type RenderedItem = CollectionItem & { content: string };
 
-/** The Atom, JSON and podcast feeds, written by templates from the posts as Eleventy rendered them. */
-export function feedsPlugin(site: SiteSettings, transcripts: TranscriptStore) {
+/**
+ * The Atom, JSON and podcast feeds, written by templates from the posts as Eleventy rendered them.
+ * The Atom and JSON feeds come one pair per language: the site language's at site.json's addresses
+ * (feed-atom.njk, feed-json.njk), and each other language's under `/<lang>/` once a post is written
+ * in it (`languageFeeds`, the pages of feed-atom-languages.njk and feed-json-languages.njk). The
+ * podcast is one show: one feed, every episode.
+ * What the feeds say in a language comes from the dictionaries (`content/_data/i18n/`): `words`,
+ * the build's, or read here when none is given.
+ */
+export function feedsPlugin(site: SiteSettings, transcripts: TranscriptStore, shared?: Words) {
   return (config: EleventyConfig) => {
+    const words = shared ?? new Words();
+    if (!shared) {
+      const dir = path.join(config.directories.data, DICTIONARIES_DIR);
+      words.readFrom(dir, site.language, path.relative(process.cwd(), dir));
+      config.on("eleventy.before", () => words.forget());
+    }
+    const say: Say = (lang, key, values) => words.say(lang, key, values);
+    // The feeds' words in a language, once a build: an edit to them makes its entries again under `npm start`.
+    const phrases = new WeakMap<Dictionaries, Map<string, string>>();
+    const feedPhrases = (lang: string) =>
+      getOrMake(getOrMake(phrases, words.dictionaries, () => new Map()), lang, () => JSON.stringify(phrasesOf(words.dictionaries, lang, ["feed."])));
     const millis = (item: CollectionItem) => postOf(item)?.date.toMillis() ?? 0;
     config.addCollection("feedItems", (api: CollectionApi) =>
       api
@@ -30,11 +54,12 @@ export function feedsPlugin(site: SiteSettings, transcripts: TranscriptStore) {
     const entryOf = (item: RenderedItem) => {
       const post = postOf(item)!;
       const downloads = transcripts.load(item.inputPath, post)?.downloads;
-      if (isProductionBuild()) return feedEntry(site, post, item.content, downloads);
-      const data = JSON.stringify([post, downloads]);
+      if (isProductionBuild()) return feedEntry(site, post, item.content, say, downloads);
+      // An edited dictionary changes the words of entries too (an episode's transcript note).
+      const data = JSON.stringify([post, downloads]) + feedPhrases(post.lang);
       const before = kept.get(item.inputPath);
       if (before && before.content === item.content && before.data === data) return before.entry;
-      const entry = feedEntry(site, post, item.content, downloads);
+      const entry = feedEntry(site, post, item.content, say, downloads);
       kept.set(item.inputPath, { content: item.content, data, entry });
       return entry;
     };
@@ -47,9 +72,26 @@ export function feedsPlugin(site: SiteSettings, transcripts: TranscriptStore) {
       });
       return chosen.map((item) => getOrMake(byItem, item, entryOf));
     };
-    const newest = (items: RenderedItem[]) => entries(items, items.slice(0, site.feedEntries));
-    config.addFilter("atomFeed", (items: RenderedItem[]) => atomFeed(site, newest(items)));
-    config.addFilter("jsonFeed", (items: RenderedItem[]) => jsonFeed(site, newest(items)));
+    // The feeds of the languages other than the site's that posts are written in, worked out once a build.
+    let feeds: LanguageFeed[] = [];
+    config.addCollection(
+      "languageFeeds",
+      oncePerBuild((api) => {
+        const posts = api.getAll().flatMap((item) => postOf(item) ?? []);
+        feeds = feedLanguages(site.language, posts)
+          .filter((lang) => lang !== site.language)
+          .map((lang) => languageFeed(site, lang, say));
+        return feeds;
+      }),
+    );
+    const siteFeed = () => languageFeed(site, site.language, say);
+    /** The feeds of a page's language (`{% set feed = lang | languageFeed %}`): its own when it has some, else the site language's. */
+    config.addFilter("languageFeed", (lang: string) => feeds.find((feed) => feed.lang === lang) ?? siteFeed());
+    /** The entries of the newest posts in `feed`'s language (the site language's when no feed is given). */
+    const newest = (items: RenderedItem[], feed: LanguageFeed) =>
+      entries(items, items.filter((item) => postOf(item)?.lang === feed.lang).slice(0, site.feedEntries));
+    config.addFilter("atomFeed", (items: RenderedItem[], feed: LanguageFeed = siteFeed()) => atomFeed(site, newest(items, feed), feed));
+    config.addFilter("jsonFeed", (items: RenderedItem[], feed: LanguageFeed = siteFeed()) => jsonFeed(site, newest(items, feed), feed));
     config.addCollection("chapterFiles", (api: CollectionApi) =>
       api.getAll().flatMap((item) => {
         const post = postOf(item);

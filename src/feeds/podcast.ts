@@ -18,8 +18,9 @@ function person(site: SiteSettings, who: Person, role: "host" | "guest"): string
 /**
  * The podcast's RSS 2.0 feed, with the iTunes and Podcasting 2.0 namespaces. Only episodes with
  * audio belong in it: an episode without audio cannot play in a podcast app (it stays in the Atom
- * and JSON feeds). Each item lists its transcripts, its people (an item's list replaces the
- * channel's, so the host is named again) and its enclosure.
+ * and JSON feeds). Each item lists its transcripts (in the episode's language), its people (an
+ * item's list replaces the channel's, so the host is named again) and its enclosure. One show, one
+ * feed: its episodes in every language, the channel in the site's.
  */
 export function podcastFeed(site: SiteSettings, entries: readonly FeedEntry[]): string {
   const episodes = entries.filter((entry) => entry.post.kind === "episode" && entry.post.audio);
@@ -42,7 +43,7 @@ export function podcastFeed(site: SiteSettings, entries: readonly FeedEntry[]): 
       `      ${element("itunes:episodeType", "full")}`,
       `      ${element("itunes:explicit", String(site.podcast.explicit))}`,
       ...entry.downloads.map(
-        (file) => `      ${empty("podcast:transcript", { url: file.absoluteUrl, type: file.type, language: site.language, rel: file.type === "text/vtt" ? "captions" : undefined })}`,
+        (file) => `      ${empty("podcast:transcript", { url: file.absoluteUrl, type: file.type, language: post.lang, rel: file.type === "text/vtt" ? "captions" : undefined })}`,
       ),
       ...(post.chapters.length
         ? [`      ${empty("podcast:chapters", { url: absoluteUrl(site, chaptersUrl(post)), type: "application/json+chapters" })}`]

@@ -12,7 +12,7 @@ import { dump } from "js-yaml";
 import { DateTime } from "luxon";
 import { parseSiteDate } from "../dates/dates.ts";
 import { POSTS_DIR } from "./front-matter.ts";
-import { POST_KINDS, type Person } from "./schema.ts";
+import { LANGUAGE_CODE, POST_KINDS, type Person } from "./schema.ts";
 import { slugify } from "./slug.ts";
 
 export type PostKind = (typeof POST_KINDS)[number];
@@ -20,8 +20,8 @@ export type PostKind = (typeof POST_KINDS)[number];
 /** The slug of a post whose title has no letter or digit in any script (`🎙️!`): its URL still needs one. */
 export const FALLBACK_SLUG = "post";
 
-export const USAGE = `Usage: npm run new -- article "Title" [--tag <tag> ...] [--date YYYY-MM-DD] [--content <dir>]
-       npm run new -- episode "Title" --guest "Name, Role" [--guest "Name, Role" ...] [--tag <tag> ...] [--date YYYY-MM-DD] [--content <dir>]
+export const USAGE = `Usage: npm run new -- article "Title" [--tag <tag> ...] [--date YYYY-MM-DD] [--lang <lang>] [--translation-of <post>] [--content <dir>]
+       npm run new -- episode "Title" --guest "Name, Role" [--guest "Name, Role" ...] [--tag <tag> ...] [--date YYYY-MM-DD] [--lang <lang>] [--translation-of <post>] [--content <dir>]
 
 Creates a post in content/posts/:
   article            content/posts/YYYY-MM-DD-<slug>.md
@@ -29,6 +29,10 @@ Creates a post in content/posts/:
   --guest, -g        an episode's guest, "Full Name, Role" (the role is optional); repeat for each guest
   --tag, -t          a tag, e.g. --tag Strategy; repeat for each tag
   --date, -d         the post's date (default: today in the site's time zone)
+  --lang, -l         the post's language, e.g. --lang fr: one with a dictionary in content/_data/i18n/
+                     (default: the site's language, site.json)
+  --translation-of   the post this one translates: its file, folder or slug; both get one translationKey
+                     (the original's, or its slug, added to it). Without --lang: the site's other language
   --content <dir>    the content folder (default: content)
   --help, -h         this help
 A title that starts with "-" goes last, after "--": npm run new -- article --tag Books -- "- Title"`;
@@ -51,6 +55,10 @@ export interface NewPostArgs {
   tags: string[];
   date?: string;
   content?: string;
+  /** `--lang`, in lowercase: checked against the dictionaries by the command (checkLanguage). */
+  lang?: string;
+  /** `--translation-of`: the original's file, folder or slug, as typed. */
+  translationOf?: string;
 }
 
 const isKind = (value: string): value is PostKind => (POST_KINDS as readonly string[]).includes(value);
@@ -80,13 +88,24 @@ export function parseNewPostArgs(argv: readonly string[]): NewPostArgs {
       tag: { type: "string", short: "t", multiple: true, default: [] },
       date: { type: "string", short: "d" },
       content: { type: "string" },
+      lang: { type: "string", short: "l" },
+      "translation-of": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   })
   );
   const { values, positionals } = parsed;
   const [kind = "", title = "", ...extra] = positionals;
-  const base = { guests: [] as Person[], tags: values.tag.map((tag) => tag.trim()), date: values.date, content: values.content };
+  const lang = values.lang?.trim().toLowerCase();
+  const translationOf = values["translation-of"]?.trim();
+  const base = {
+    guests: [] as Person[],
+    tags: values.tag.map((tag) => tag.trim()),
+    date: values.date,
+    content: values.content,
+    ...(lang !== undefined ? { lang } : {}),
+    ...(translationOf !== undefined ? { translationOf } : {}),
+  };
   if (values.help) return { help: true, kind: "article", title, ...base };
   if (positionals.length === 0) throw new UsageError("no kind given: article or episode");
   if (!isKind(kind)) throw new UsageError(`"${kind}" is not a kind of post: use article or episode`);
@@ -94,6 +113,8 @@ export function parseNewPostArgs(argv: readonly string[]): NewPostArgs {
   if (extra.length > 0) {
     throw new UsageError(`one title expected, got ${positionals.length - 1} words: put the title in quotes, e.g. npm run new -- ${kind} "${positionals.slice(1).join(" ")}"`);
   }
+  if (lang !== undefined && !LANGUAGE_CODE.test(lang)) throw new UsageError(`--lang "${values.lang}" is not a language code: write it as the address does, e.g. --lang fr`);
+  if (translationOf === "") throw new UsageError("--translation-of is empty: give the original's file, folder or slug, e.g. --translation-of playing-to-win");
   if (kind === "article" && values.guest.length > 0) throw new UsageError("only an episode has guests: drop --guest or make it an episode");
   if (kind === "episode" && values.guest.length === 0) throw new UsageError('an episode needs at least one guest: --guest "Full Name, Role"');
   for (const tag of base.tags) {
@@ -135,9 +156,44 @@ export function checkDate(value: string, timeZone: string): string {
   return text;
 }
 
-/** `/en/2024/06/09/playing-to-win/`, as the schema derives it from the date and slug. */
-export function postUrl(date: string, slug: string): string {
-  return `/en/${date.replaceAll("-", "/")}/${slug}/`;
+/** `/en/2024/06/09/playing-to-win/` (`/fr/…` in French), as the schema derives it from the language, the date and the slug. */
+export function postUrl(date: string, slug: string, lang = "en"): string {
+  return `/${lang}/${date.replaceAll("-", "/")}/${slug}/`;
+}
+
+/**
+ * A language the site can write pages in: one with a dictionary (`known`, from content/_data/i18n/).
+ * Another is a usage error naming the ones there are.
+ */
+export function checkLanguage(lang: string, known: readonly string[], dictionaries = "content/_data/i18n"): string {
+  if (known.includes(lang)) return lang;
+  throw new UsageError(`--lang "${lang}" is not a language of the site: there is no ${dictionaries}/${lang}.json. Its languages: ${known.join(", ") || "none"}`);
+}
+
+/**
+ * The language of a translation of a post in `original`: `lang` when given (another than the
+ * original's), else the site's only other language.
+ */
+export function translationLanguage(lang: string | undefined, original: string, known: readonly string[]): string {
+  if (lang === original) throw new NewPostError(`--lang ${lang} is the language of the original: a translation is in another language`);
+  if (lang !== undefined) return lang;
+  const others = known.filter((other) => other !== original);
+  if (others.length === 1) return others[0]!;
+  throw new UsageError(`--translation-of: say which language the translation is in, --lang ${others.join(" or --lang ") || "<lang>"}`);
+}
+
+/**
+ * The original's file with `translationKey: <key>` added to its front matter (after `lang:`, else
+ * after `date:`), for a post that has none yet. Written by js-yaml, so a key such as `2024` stays text.
+ */
+export function withTranslationKey(text: string, key: string): string {
+  const line = yaml({ translationKey: key });
+  const end = text.indexOf("\n---", 3);
+  const front = end < 0 ? text : text.slice(0, end + 1);
+  const after = /^lang:.*\n/m.exec(front) ?? /^date:.*\n/m.exec(front) ?? /^---\n/.exec(front);
+  if (!after) throw new NewPostError("the original has no front matter to add its translationKey to");
+  const at = after.index + after[0].length;
+  return `${text.slice(0, at)}${line}${text.slice(at)}`;
 }
 
 /** Where the post's files go, relative to the content folder, with `/` separators. */
@@ -158,6 +214,12 @@ export interface NewPost {
   kind: PostKind;
   title: string;
   date: string;
+  /** Written as `lang:` when given; the URL's language, else `siteLanguage`'s. */
+  lang?: string;
+  /** The site's language (site.json), of a post without `lang`. Default "en". */
+  siteLanguage?: string;
+  /** Shared with the other versions of the post. */
+  translationKey?: string;
   /** The site author's name: an episode's host. */
   host: string;
   guests: Person[];
@@ -174,7 +236,8 @@ export interface NewPost {
  */
 export function postFileText(post: NewPost): string {
   const slug = slugify(post.title) ? {} : { slug: FALLBACK_SLUG };
-  const head = yaml({ title: post.title, ...slug, date: post.date, kind: post.kind });
+  const languages = { ...(post.lang ? { lang: post.lang } : {}), ...(post.translationKey ? { translationKey: post.translationKey } : {}) };
+  const head = yaml({ title: post.title, ...slug, date: post.date, ...languages, kind: post.kind });
   const people = post.kind === "episode" ? { host: { name: post.host.trim() }, guests: post.guests } : {};
   const tail = yaml({ tags: post.tags, ...people });
   const description = "# description: One sentence that sums up the post, for feeds, search results and link previews.\n";
@@ -255,7 +318,7 @@ export function planNewPost(post: NewPost): NewPostPlan {
   if (paths.transcript) files.push({ path: paths.transcript, text: transcriptFileText(post, slug) });
   return {
     slug,
-    url: postUrl(post.date, slug),
+    url: postUrl(post.date, slug, post.lang ?? post.siteLanguage),
     ...(paths.folder ? { folder: paths.folder } : {}),
     files,
     conflicts: conflictingPaths(post.date, slug),

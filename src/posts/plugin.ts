@@ -5,14 +5,15 @@ import type { ListingPages } from "../build/listing-pages.ts";
 import { oncePerBuild } from "../build/once-per-build.ts";
 import { isProductionBuild } from "../build/run-mode.ts";
 import type { SiteSettings } from "../site/settings.ts";
-import { newestFirst, tagPages, tagSummaries, yearArchives } from "./collections.ts";
+import { languageListings, languagePath, newestFirst, tagPages, yearArchives } from "./collections.ts";
 import { readableCount } from "./counts.ts";
 import { peopleOf, personUrl } from "./people.ts";
-import { articleReadingTime, episodeTime, type ReadingTime } from "./reading-time.ts";
+import { articleReadingTime, episodeTime, readingTimePhrase, type ReadingTime } from "./reading-time.ts";
 import { frontMatterEngine, POSTS_DIR, postOf } from "./front-matter.ts";
 import type { Post } from "./schema.ts";
 import { unpublishedReason } from "./publishing.ts";
 import {
+  netlifyNotFound,
   netlifyRedirects,
   oldLinks,
   pagesOfPosts,
@@ -72,16 +73,17 @@ export function postsPlugin(site: SiteSettings, listings: ListingPages<Post[]>, 
     const published = oncePerBuild((api) => newestFirst(api.getAll().flatMap((item) => postOf(item) ?? [])));
 
     config.addCollection("posts", (api) => published(api));
-    config.addCollection("tagList", (api) => tagSummaries(published(api)));
-    config.addCollection("years", (api) => yearArchives(published(api)));
-    // The pages of tag.njk and year.njk: under `npm start`, only those whose posts changed.
+    // Each language's home, archive, tags and 404 pages (index.njk, archive.njk, tags.njk,
+    // 404.njk): the site language's at /, /archive/…, another's under /<lang>/ once a post is in it.
+    config.addCollection("languageListings", (api) => languageListings(published(api), site.language));
+    // The pages of tag.njk and year.njk, in every language: under `npm start`, only those whose posts changed.
     config.addCollection("tagPagesToRender", (api) => {
       const posts = published(api);
-      return listings.toRender("tag pages", tagPages(posts, site.postsPerTagPage), posts);
+      return listings.toRender("tag pages", tagPages(posts, site.postsPerTagPage, site.language), posts);
     });
     config.addCollection("yearPagesToRender", (api) => {
       const posts = published(api);
-      return listings.toRender("year pages", yearArchives(posts), posts);
+      return listings.toRender("year pages", yearArchives(posts, site.language), posts);
     });
     // One page per person who appears in an episode, at /people/<slug>/ (person.njk): under
     // `npm start`, only those whose episodes changed.
@@ -91,6 +93,10 @@ export function postsPlugin(site: SiteSettings, listings: ListingPages<Post[]>, 
       return listings.toRender("person pages", peopleOf(posts), posts);
     });
     config.addFilter("personUrl", (name: string) => personUrl(name));
+    // `{{ "/archive/" | inLanguage(lang) }}`: "/archive/" on the site language's pages, "/fr/archive/" on French ones.
+    config.addFilter("inLanguage", (path: string, lang: string) => languagePath(path, lang, site.language));
+    // `{{ post.readingTime | readingTimePhrase | t(lang) }}`: "5 min read", "5 min de lecture".
+    config.addFilter("readingTimePhrase", readingTimePhrase);
     // Under `npm start` a rebuild after saving nothing but posts may leave listing pages as they
     // are. Eleventy names the saved files before each rebuild, relative to where it runs.
     config.on("eleventy.beforeWatch", (files) => {
@@ -105,7 +111,7 @@ export function postsPlugin(site: SiteSettings, listings: ListingPages<Post[]>, 
       const file = path.join(config.directories.data, SITE_REDIRECTS_FILE);
       const shown = path.relative(process.cwd(), file);
       siteRedirects = { shown, redirects: readSiteRedirects(file, shown) };
-      const pages = pagesOfPosts(posts, site.postsPerTagPage, Object.values(site.feeds));
+      const pages = pagesOfPosts(posts, site.postsPerTagPage, [site.feeds.podcast], site.language, [site.feeds.atom, site.feeds.json]);
       return redirectsOf(posts, siteRedirects.redirects, pages, shown);
     });
     // A site redirect to another page than those that come from posts (the home page, /archive/,
@@ -124,8 +130,9 @@ export function postsPlugin(site: SiteSettings, listings: ListingPages<Post[]>, 
       const links = oldLinks(redirects(api));
       return links ? [links] : [];
     });
-    config.addFilter("readableCount", (count: number) => readableCount(count, site.language));
+    config.addFilter("readableCount", (count: number, lang?: string) => readableCount(count, lang ?? site.language));
     config.addFilter("netlifyRedirects", (redirects: Redirect[]) => netlifyRedirects(redirects, site.pathPrefix));
+    config.addFilter("netlifyNotFound", (languages: { root: string }[]) => netlifyNotFound(languages.map((language) => language.root), site.pathPrefix));
     config.addFilter("redirectPagePath", redirectPagePath);
   };
 }

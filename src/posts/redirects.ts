@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { peopleOf } from "./people.ts";
 import { prefixedPath } from "../site/path-prefix.ts";
-import { tagPages, yearArchives } from "./collections.ts";
+import { languagePath, tagPages, yearArchives } from "./collections.ts";
 import type { Post } from "./schema.ts";
 import { readUtf8File } from "../files/utf8.ts";
 import { encodeUrl, safeDecode } from "../site/links.ts";
@@ -145,21 +145,34 @@ export function redirectsOf(posts: readonly Post[], site: readonly Redirect[] = 
   return redirects;
 }
 
-/** The pages whose path starts with these come only from posts: pagesOfPosts knows them all. */
-const FROM_POSTS = /^\/(?:en|tags|people)\/[^/]/;
+/**
+ * The pages whose path starts with these come only from posts: pagesOfPosts knows them all. In
+ * another language's folder (`/fr/`) the home, archive, tags' index, search and feeds are
+ * templates': only its dates (posts, years) and its tags' pages come from posts.
+ */
+const FROM_POSTS = /^\/(?:en|tags|people)\/[^/]|^\/[a-z]{2,3}(?:-[a-z0-9]{2,8})*\/(?:\d{4}\/|tags\/[^/])/;
 
 /**
  * What is known, before the build writes anything, of the pages it writes: from the posts, the
  * posts' pages, their tags' (`/tags/<slug>/`), years' (`/en/YYYY/`) and people's pages (any
  * other path under /en/, /tags/… or /people/… is none), and the feeds. Whether another path is a
  * page (`/`, `/archive/`, `/podcast/`, `/about/`…) is known only once the build has written its
- * pages (redirectsLeadingNowhere).
+ * pages (redirectsLeadingNowhere). `perLanguage` are the feeds each language of the posts has
+ * (`/feed.xml` is `/fr/feed.xml` in French); `feeds` the others, such as the one podcast feed.
  */
-export function pagesOfPosts(posts: readonly Post[], postsPerTagPage: number, feeds: readonly string[] = []): PageTest {
+export function pagesOfPosts(
+  posts: readonly Post[],
+  postsPerTagPage: number,
+  feeds: readonly string[] = [],
+  siteLanguage = "en",
+  perLanguage: readonly string[] = [],
+): PageTest {
+  const languages = new Set([siteLanguage, ...posts.map((post) => post.lang)]);
   const known = new Set([
+    ...[...languages].flatMap((lang) => perLanguage.map((feed) => languagePath(feed, lang, siteLanguage))),
     ...posts.map((post) => post.url),
-    ...tagPages(posts, postsPerTagPage).map((page) => page.url),
-    ...yearArchives(posts).map((year) => year.url),
+    ...tagPages(posts, postsPerTagPage, siteLanguage).map((page) => page.url),
+    ...yearArchives(posts, siteLanguage).map((year) => year.url),
     ...peopleOf(posts).map((person) => person.url),
     ...feeds,
   ]);
@@ -189,19 +202,33 @@ export function oldLinks(redirects: readonly Redirect[]): OldLinks | null {
   return Object.keys(links).length ? links : null;
 }
 
+/** A path as a host's redirect rules give it: under the prefix, and ASCII (an address in another script, /tags/日本/, percent-encoded). */
+const hostRulePath = (pathPrefix: string, p: string) => encodeUrl(prefixedPath(pathPrefix, p));
+
 /**
  * Netlify-style `_redirects`: one permanent redirect a line, both paths under the site's path
  * prefix. A query link is Netlify's query form on the site's root (`/ p=123 /en/… 301!`), forced
  * (`!`) because the root is a page, which Netlify would otherwise serve instead ("shadowing").
  */
 export function netlifyRedirects(redirects: readonly Redirect[], pathPrefix = "/"): string {
-  // A host's redirect rules are ASCII: an address in another script (/tags/日本/) is percent-encoded.
-  const served = (p: string) => encodeUrl(prefixedPath(pathPrefix, p));
+  const served = (p: string) => hostRulePath(pathPrefix, p);
   const line = ({ from, to }: Redirect) => {
     const query = queryOf(from);
     return query ? `${served("/")} ${query.key}=${query.value} ${served(to)} 301!` : `${served(from)} ${served(to)} 301`;
   };
   return redirects.map(line).join("\n") + (redirects.length ? "\n" : "");
+}
+
+/**
+ * Netlify's rules for what is not found under another language's pages (`/fr/*`): its own 404
+ * page, in its language (`/fr/404.html`), after every redirect. `roots` are where each language's
+ * pages are ("/" for the site's language, whose `/404.html` Netlify serves by itself; "/fr/").
+ */
+export function netlifyNotFound(roots: readonly string[], pathPrefix = "/"): string {
+  return roots
+    .filter((root) => root !== "/")
+    .map((root) => `${hostRulePath(pathPrefix, `${root}*`)} ${hostRulePath(pathPrefix, `${root}404.html`)} 404\n`)
+    .join("");
 }
 
 /**

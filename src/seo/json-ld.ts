@@ -16,7 +16,7 @@ export function postJsonLd(site: SiteSettings, post: Post): Record<string, unkno
     url,
     name: post.title,
     datePublished: isoDateTime(post.date),
-    inLanguage: site.language,
+    inLanguage: post.lang,
     ...(post.description ? { description: post.description } : {}),
     ...(post.tags.length ? { keywords: post.tags.map((tag) => tag.name).join(", ") } : {}),
   };

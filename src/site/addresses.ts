@@ -40,10 +40,17 @@ const BUILT_FOLDERS = new Map<string, SiteFolder>([
   ["/pagefind/", { what: "the search index", redirects: false }],
 ]);
 
-/** A permalink's address: as written, or the setting it names (`{{ site.feeds.atom }}`); null when it is made per item of a list (`{{ tagPage.url }}`: those are under the folders above). */
+/**
+ * A permalink's address: as written, or the setting it names (`{{ site.feeds.atom }}`), or the
+ * site language's page of a template made once per language (`{{ listing.root }}archive/`: the
+ * root is "/" in the site's language, `/<lang>/` in another, under the language's folder);
+ * null when it is made per item of a list (`{{ tagPage.url }}`: those are under the folders above).
+ */
 function permalinkAddress(permalink: unknown, site: unknown): string | null {
   if (typeof permalink !== "string") return null;
   if (!permalink.includes("{{")) return permalink;
+  const perLanguage = /^\{\{\s*\w+\.root\s*\}\}([^{}]*)$/.exec(permalink.trim());
+  if (perLanguage) return `/${perLanguage[1]}`;
   const setting = /^\{\{\s*site\.([\w.]+)\s*\}\}$/.exec(permalink.trim())?.[1] ?? "";
   const value = setting.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], site);
   return setting && typeof value === "string" ? value : null;
@@ -61,8 +68,16 @@ export function templatePages(contentDir: string, site: unknown, read: (file: st
     });
 }
 
-export function siteAddresses(templates: readonly TemplatePage[]): SiteAddresses {
-  return { pages: new Map([...templates.map((t): [string, string] => [t.address, `the site's page ${t.file}`]), ...BUILT_PAGES]), folders: BUILT_FOLDERS };
+/**
+ * The site's addresses. `languages` are those the site may write pages in besides its own (the
+ * dictionaries'): each has a folder, `/fr/`, of its posts and of its home, archive, tags, search
+ * and feeds.
+ */
+export function siteAddresses(templates: readonly TemplatePage[], languages: readonly string[] = []): SiteAddresses {
+  const folders = new Map(BUILT_FOLDERS);
+  for (const lang of languages)
+    if (!folders.has(`/${lang}/`)) folders.set(`/${lang}/`, { what: `the pages in the language "${lang}"`, redirects: true });
+  return { pages: new Map([...templates.map((t): [string, string] => [t.address, `the site's page ${t.file}`]), ...BUILT_PAGES]), folders };
 }
 
 /** One key for the addresses Eleventy writes to one file, or to a file and a folder of one name: "/Podcast", "/podcast/", "/podcast/index.html". */

@@ -4,14 +4,15 @@ import { parseTranscript, type Diagnostic, type ParsedTranscript } from "./parse
 
 /** The front matter of an episode's `transcript.md`. */
 export const transcriptFrontMatterSchema = z.object({
-  heading: z.string({ error: "must be text" }).trim().min(1).default("Transcript"),
+  /** The transcript's heading on the page; without one, the page's language says "Transcript" (`transcript.heading`). */
+  heading: z.string({ error: "must be text" }).trim().min(1).optional(),
   speakers: z.record(z.string(), z.string({ error: "must be the speaker's full name" }), {
     error: "is required: map each label used in the transcript to a full name, e.g. Maria: Maria Bracho",
   }),
 });
 
 export interface EpisodeTranscript extends ParsedTranscript {
-  heading: string;
+  heading: string | undefined;
   file: string;
 }
 
@@ -32,7 +33,7 @@ export function readEpisodeTranscript(
       severity: "error",
       message: `${file}:1: field "${issue.path.join(".")}" ${issue.message}`,
     }));
-    return { heading: "Transcript", file, turns: [], end: 0, diagnostics };
+    return { heading: undefined, file, turns: [], end: 0, diagnostics };
   }
   const { heading, speakers } = result.data;
   const people = [post.host?.name, ...post.guests.map((g) => g.name)].filter((n): n is string => Boolean(n));

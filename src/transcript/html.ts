@@ -8,7 +8,7 @@
  * </div>
  *
  * The head shows the explicit start mark when the turn has one, otherwise
- * the estimate as `~12:34` with `title="estimated"`.
+ * the estimate as `~12:34` with `title="estimated"` (in the episode's language: `estimated`).
  */
 import { formatTime, isoDuration } from "../text/clock.ts";
 import { escapeHtml } from "../text/escape.ts";
@@ -17,6 +17,8 @@ import { formatMark, type Inline, type ParsedTranscript, type Turn } from "./par
 export interface RenderOptions {
   /** URL of a person's page, from the full name. */
   personUrl(name: string): string;
+  /** The title of an estimated time, in the page's language ("estimated", "estimé"); "estimated" when not given. */
+  estimated?: string;
 }
 
 function renderInline(inline: Inline): string {
@@ -30,7 +32,7 @@ function renderTurn(turn: Turn, options: RenderOptions): string {
   const time =
     turn.start !== null
       ? `<time datetime="${isoDuration(seconds)}">${formatTime(seconds)}</time>`
-      : `<time datetime="${isoDuration(seconds)}" title="estimated">~${formatTime(seconds)}</time>`;
+      : `<time datetime="${isoDuration(seconds)}" title="${escapeHtml(options.estimated ?? "estimated")}">~${formatTime(seconds)}</time>`;
   const head =
     `<p class="turn-head"><a class="turn-speaker" href="${escapeHtml(options.personUrl(turn.speaker))}">${escapeHtml(turn.speaker)}</a>` +
     ` <a class="turn-time" href="#${id}">${time}</a></p>`;

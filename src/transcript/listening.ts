@@ -3,6 +3,7 @@
  * moments a link opens (`#t=`), and when the player offers to resume. The page's script
  * (browser/transcript.ts) applies them; the unit tests check them here.
  */
+import { ENGLISH_WORDS, say, type ScriptWords } from "./words.ts";
 
 /** A position under this many seconds is not worth resuming: the listener had barely started. */
 export const RESUME_FROM = 5;
@@ -88,8 +89,8 @@ export function shareWay(canShareUrl: boolean, coarsePointer: boolean): "share" 
   return canShareUrl && coarsePointer ? "share" : "copy";
 }
 
-/** The accessible name of a turn's "Play from here": its time as shown ("~12:34" is an estimate) and who speaks. */
-export function playFromName(shownTime: string, speaker: string): string {
-  const time = shownTime.startsWith("~") ? `about ${shownTime.slice(1)}` : shownTime;
-  return `Play from here, ${time}, ${speaker}`;
+/** The accessible name of a turn's "Play from here": its time as shown ("~12:34" is an estimate) and who speaks, in the page's `words`. */
+export function playFromName(shownTime: string, speaker: string, words: ScriptWords = ENGLISH_WORDS): string {
+  const time = shownTime.startsWith("~") ? say(words, "player.aboutTime", { time: shownTime.slice(1) }) : shownTime;
+  return say(words, "player.playFromName", { time, speaker });
 }

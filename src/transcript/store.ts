@@ -28,13 +28,18 @@ export interface EpisodeWithTranscript {
 export class TranscriptStore {
   readonly #cache = new Map<string, { key: string; value: EpisodeWithTranscript | null }>();
 
-  constructor(private readonly strict: () => boolean) {}
+  /** `estimated` is the title of an estimated time in a language (transcript.estimated in the dictionaries). */
+  constructor(
+    private readonly strict: () => boolean,
+    private readonly estimated: (lang: string) => string = () => "estimated",
+  ) {}
 
   load(inputPath: string, post: Post): EpisodeWithTranscript | null {
     const file = path.join(path.dirname(inputPath), TRANSCRIPT_FILE);
     if (post.kind !== "episode" || path.basename(inputPath) !== "index.md" || !existsSync(file)) return null;
     // The post's reading time is set from this very transcript: it is not part of what it depends on.
-    const key = `${statSync(file).mtimeMs}:${JSON.stringify(post, (name, value) => (name === "readingTime" ? undefined : value))}`;
+    const estimated = this.estimated(post.lang);
+    const key = `${statSync(file).mtimeMs}:${estimated}:${JSON.stringify(post, (name, value) => (name === "readingTime" ? undefined : value))}`;
     const cached = this.#cache.get(file);
     if (cached?.key === key) return cached.value;
 
@@ -59,7 +64,7 @@ export class TranscriptStore {
     const value = {
       post,
       transcript,
-      html: renderTranscriptHtml(transcript, { personUrl }),
+      html: renderTranscriptHtml(transcript, { personUrl, estimated }),
       downloads: transcriptDownloads(post.url),
     };
     this.#cache.set(file, { key, value });

@@ -61,23 +61,57 @@ export interface ArchiveSources {
 }
 
 /**
+ * The pages an archive of the old site leads to. The site's language: `/tags/<slug>/`, `/archive/`,
+ * the year's page `/en/YYYY/`, the feed; another language (Polylang's `/fr/category/…/`): its own
+ * tag pages, archive, years and feed under `/<lang>/`, and only its archives under its front lead
+ * there (the archives without one are the site language's).
+ */
+export interface ArchivePages {
+  tag(slug: string): string;
+  /** For a term that became no tag ("Uncategorized"). */
+  archive: string;
+  year(year: string): string;
+  feed: string;
+  /** Whether the archives' paths without the front lead here too. */
+  withoutFront: boolean;
+}
+
+export const siteLanguageArchives = (feedPath: string, lang = "en"): ArchivePages => ({
+  tag: (slug) => `/tags/${slug}/`,
+  archive: "/archive/",
+  year: (year) => `/${lang}/${year}/`,
+  feed: feedPath,
+  withoutFront: true,
+});
+
+/** Another language's pages: `/fr/tags/<slug>/`, `/fr/archive/`, `/fr/YYYY/`, `/fr/feed.xml`. */
+export const languageArchives = (lang: string, feedPath: string): ArchivePages => ({
+  tag: (slug) => `/${lang}/tags/${slug}/`,
+  archive: `/${lang}/archive/`,
+  year: (year) => `/${lang}/${year}/`,
+  feed: `/${lang}${feedPath}`,
+  withoutFront: false,
+});
+
+/**
  * Redirects for the archives: each category and tag archive to its tag page (the archive page when
  * the term became no tag, as "Uncategorized"), date archives to the year's page, the feed to ours.
  */
-export function archiveRedirects({ front, terms, dates }: ArchiveSources, feedPath: string): SiteRedirect[] {
+export function archiveRedirects({ front, terms, dates }: ArchiveSources, feedPath: string, pages = siteLanguageArchives(feedPath)): SiteRedirect[] {
   const redirects = new Map<string, string>();
   const add = (paths: string[], to: string) => {
     for (const from of paths) if (from !== to && !redirects.has(from)) redirects.set(from, to);
   };
+  const under = (rest: string) => (pages.withoutFront ? withAndWithoutFront(front, rest) : [`${front}${rest}`]);
   for (const term of terms) {
     const base = term.domain === "category" ? "category" : "tag";
-    add(withAndWithoutFront(front, `${base}/${term.slug}/`), term.tag ? `/tags/${slugify(term.tag)}/` : "/archive/");
+    add(under(`${base}/${term.slug}/`), term.tag ? pages.tag(slugify(term.tag)) : pages.archive);
   }
   for (const date of [...new Set(dates)].sort()) {
     const [year, month, day] = date.split("-");
-    const page = `/en/${year}/`;
-    add([...withAndWithoutFront(front, `${year}/`), ...withAndWithoutFront(front, `${year}/${month}/`), ...withAndWithoutFront(front, `${year}/${month}/${day}/`)], page);
+    const page = pages.year(year!);
+    add([...under(`${year}/`), ...under(`${year}/${month}/`), ...under(`${year}/${month}/${day}/`)], page);
   }
-  add(withAndWithoutFront(front, "feed/"), feedPath);
+  add(under("feed/"), pages.feed);
   return [...redirects.entries()].filter(([from]) => PATH_RE.test(from)).map(([from, to]) => ({ from, to }));
 }

@@ -7,10 +7,11 @@ import { escapeText } from "../text/escape.ts";
 import type { LeftOutReason } from "./comments.ts";
 import { checkedAddress, rejectInto } from "./export-values.ts";
 import { convertPostHtml } from "./html.ts";
-import { archiveRedirects, oldPath, permalinkFront, postOldPaths, type SiteRedirect } from "./old-urls.ts";
+import { languagesOf, type Languages } from "./languages.ts";
+import { archiveRedirects, languageArchives, oldPath, siteLanguageArchives, permalinkFront, postOldPaths, type SiteRedirect } from "./old-urls.ts";
 import { folderCopies, imageTarget, importPost, plainText, postDay, postSlug, type Folder, type ImageNeed, type ImportedPost, type PlannedFile, type PostContext } from "./post.ts";
 import { addressKey, ownerOf, take, takenAddresses, type SiteAddresses, type TakenAddresses } from "../site/addresses.ts";
-import type { WxrExport, WxrItem } from "./wxr.ts";
+import type { WxrExport, WxrItem, WxrTerm } from "./wxr.ts";
 import { frontMatter } from "./yaml.ts";
 
 export const REDIRECTS_FILE = "_data/redirects.json";
@@ -36,6 +37,8 @@ export interface ImportSettings {
   hasUploads: boolean;
   /** Today in the site's zone, "YYYY-MM-DD": a post dated later is scheduled. */
   today: string;
+  /** The site's language (site.json), of every post the export gives no other: default "en". */
+  language?: string;
 }
 
 export interface ImportReport {
@@ -47,6 +50,10 @@ export interface ImportReport {
   redirects: number;
   skipped: { item: string; reason: string }[];
   warnings: string[];
+  /** Posts by language, when the export names languages (Polylang); else empty. */
+  languages: Record<string, number>;
+  /** Groups of versions of one post in several languages, each given one translationKey. */
+  translationGroups: number;
 }
 
 export interface ImportPlan {
@@ -65,13 +72,23 @@ function postSkipReason(item: WxrItem): string | null {
   return null;
 }
 
-/** Categories (except the default one) and tags, as tags; repeats (in case or punctuation) once. */
-function tagsOf(item: WxrItem): string[] {
+/**
+ * The category WordPress gives a post nobody categorised, "Uncategorized"; in another language,
+ * Polylang's copy of it, whose slug is `uncategorized-fr` whatever its name ("Non classé").
+ */
+const isDefaultCategory = (term: WxrTerm, lang: string) =>
+  slugify(plainText(term.name)) === DEFAULT_CATEGORY || (term.domain === "category" && term.slug === `${DEFAULT_CATEGORY}-${lang}`);
+
+/**
+ * Categories (except the default one) and tags, as tags; repeats (in case or punctuation) once.
+ * Other taxonomies are not tags: Polylang's language and translation groups among them.
+ */
+function tagsOf(item: WxrItem, lang: string): string[] {
   const tags = new Map<string, string>();
   for (const term of item.terms) {
     if (term.domain !== "category" && term.domain !== "post_tag") continue;
     const name = plainText(term.name);
-    if (!name || slugify(name) === DEFAULT_CATEGORY || !slugify(name)) continue;
+    if (!name || isDefaultCategory(term, lang) || !slugify(name)) continue;
     if (!tags.has(slugify(name))) tags.set(slugify(name), name);
   }
   return [...tags.values()];
@@ -93,6 +110,8 @@ function newReport(): ImportReport {
     redirects: 0,
     skipped: [],
     warnings: [],
+    languages: {},
+    translationGroups: 0,
   };
 }
 
@@ -164,15 +183,22 @@ interface Planning {
   file: string;
   settings: ImportSettings;
   context: PostContext;
-  /** The permalinks' front ("/en/"), under which WordPress also kept its archives. */
-  front: string;
+  /** The site's language, and each post's (Polylang's), with the keys of their versions. */
+  language: string;
+  languages: Languages;
+  /** The permalinks' front of each language ("/en/", "/fr/"), under which WordPress also kept its archives. */
+  fronts: Map<string, string>;
+  /** The old paths of the posts in the site's language: a post in another loses its path without its front to them. */
+  siteLanguagePaths: Set<string>;
   files: PlannedFile[];
   report: ImportReport;
   siteRedirects: SiteRedirect[];
   /** Published posts, whose dates and terms the archives' redirects come from. */
-  published: { item: WxrItem; date: string }[];
-  /** "YYYY-MM-DD-slug" of the posts planned so far. */
+  published: { item: WxrItem; date: string; lang: string }[];
+  /** "lang YYYY-MM-DD-slug" of the posts planned so far: one address each. */
   slugs: Set<string>;
+  /** "YYYY-MM-DD-slug" of their files and folders under posts/, one for every language. */
+  names: Set<string>;
   /** The published pages, planned once every post and redirect has taken its address. */
   pages: PlannedPage[];
   /** The keys (addressKey) of the pages' old addresses: a page moved elsewhere takes none of them. */
@@ -186,16 +212,27 @@ export function planImport(wxr: WxrExport, file: string, settings: ImportSetting
   const siteUrl = wxr.baseBlogUrl || wxr.baseSiteUrl || wxr.link;
   const attachments = new Map(wxr.items.filter((i) => i.postType === "attachment").map((i) => [i.id, i]));
   const posts = wxr.items.filter((i) => POST_TYPES.has(i.postType));
+  const report = newReport();
+  const language = settings.language ?? "en";
+  const imported = (item: WxrItem) => !postSkipReason(item) && postDay(item, settings.timeZone, "") !== null;
+  const languages = languagesOf(posts, language, imported, report.warnings, (item) => itemLabel(item, file));
+  const fronts = new Map<string, string>();
+  for (const lang of new Set([language, ...posts.map(languages.of)]))
+    fronts.set(lang, permalinkFront(posts.filter((p) => languages.of(p) === lang).map((p) => p.link), siteUrl));
   const planning: Planning = {
     file,
     settings,
     context: { ...settings, siteUrl, uploadsUrls: uploadsUrls(wxr), attachments },
-    front: permalinkFront(posts.map((p) => p.link), siteUrl),
+    language,
+    languages,
+    fronts,
+    siteLanguagePaths: new Set(posts.filter((p) => languages.of(p) === language).flatMap((p) => postOldPaths(p.id, oldPath(p.link, siteUrl), fronts.get(language)!, ""))),
     files: [],
-    report: newReport(),
+    report,
     siteRedirects: [],
     published: [],
     slugs: new Set(),
+    names: new Set(),
     pages: [],
     pageOldAddresses: new Set(),
     taken: takenAddresses(settings.siteAddresses),
@@ -206,6 +243,7 @@ export function planImport(wxr: WxrExport, file: string, settings: ImportSetting
   planPages(planning);
   const redirects = dedupe([...planning.siteRedirects, ...archives]);
   planning.report.redirects += redirects.length;
+  planning.report.translationGroups = languages.groups;
   if (redirects.length) planning.files.push({ path: REDIRECTS_FILE, text: `${JSON.stringify(redirects, null, 2)}\n` });
   return { files: planning.files, report: planning.report };
 }
@@ -231,24 +269,37 @@ function planPages(planning: Planning): void {
   }
 }
 
-/** The post's slug, made unique among the posts of its day (an edited export can repeat one). */
-function uniqueSlug(planning: Planning, item: WxrItem, date: string, label: string): string {
+/**
+ * The post's slug, made unique among the posts of its day in its language (an edited export can
+ * repeat one), and the name of its file: `YYYY-MM-DD-slug`, or `YYYY-MM-DD-slug-fr` for a version
+ * in another language that kept its original's slug and day (Polylang can share slugs).
+ */
+function uniqueSlug(planning: Planning, item: WxrItem, date: string, lang: string, label: string): { slug: string; name: string } {
   const own = postSlug(item);
   if (item.postName && own !== item.postName)
     planning.report.warnings.push(`${label}: its WordPress slug "${item.postName}" is not a URL slug: the post's address ends in /${own}/`);
-  const slug = planning.slugs.has(`${date}-${own}`) ? `${own}-${item.id}` : own;
+  const slug = planning.slugs.has(`${lang} ${date}-${own}`) ? `${own}-${item.id}` : own;
   if (slug !== own) planning.report.warnings.push(`${label}: another post of ${date} has the slug "${own}": this one's address ends in /${slug}/`);
-  planning.slugs.add(`${date}-${slug}`);
-  return slug;
+  planning.slugs.add(`${lang} ${date}-${slug}`);
+  const name = planning.names.has(`${date}-${slug}`) ? `${date}-${slug}-${lang}` : `${date}-${slug}`;
+  planning.names.add(name);
+  return { slug, name };
 }
 
-/** The post's old addresses: its own, and its attachments' pages. */
-function oldAddresses(planning: Planning, item: WxrItem, url: string, label: string): string[] {
+/**
+ * The post's old addresses: its own (under its language's front, `/fr/…`, and without it unless a
+ * post in the site's language has that path), and its attachments' pages.
+ */
+function oldAddresses(planning: Planning, item: WxrItem, lang: string, url: string, label: string): string[] {
   const attachmentPaths = [...planning.context.attachments.values()]
     .filter((a) => a.parent === item.id)
     .flatMap((a) => [`/?attachment_id=${a.id}`, oldLinkPath(planning, a, label, `attachment ${a.id}'s link`)])
     .filter((p): p is string => !!p && p !== url);
-  return [...new Set([...postOldPaths(item.id, oldLinkPath(planning, item, label), planning.front, url), ...attachmentPaths])];
+  const front = planning.fronts.get(lang)!;
+  // A draft's link (`/fr/?p=104`) has no path of its own: its language's front, a home page.
+  const own = postOldPaths(item.id, oldLinkPath(planning, item, label), front, url).filter((p) => p !== front && p !== `/${lang}/`);
+  const kept = lang === planning.language ? own : own.filter((p) => p.startsWith("/?") || !planning.siteLanguagePaths.has(p));
+  return [...new Set([...kept, ...attachmentPaths])];
 }
 
 function planPost(planning: Planning, item: WxrItem, label: string): void {
@@ -260,18 +311,22 @@ function planPost(planning: Planning, item: WxrItem, label: string): void {
     return;
   }
   if (day.warning) report.warnings.push(day.warning);
-  const slug = uniqueSlug(planning, item, day.date, label);
-  const url = `/en/${day.date.replaceAll("-", "/")}/${slug}/`;
-  const redirects = oldAddresses(planning, item, url, label);
+  const lang = planning.languages.of(item);
+  const { slug, name } = uniqueSlug(planning, item, day.date, lang, label);
+  const url = `/${lang}/${day.date.replaceAll("-", "/")}/${slug}/`;
+  const redirects = oldAddresses(planning, item, lang, url, label);
   const draft = item.status === "draft" || item.status === "pending";
   const scheduled = !draft && day.date > settings.today;
-  const imported = importPost({ item, date: day.date, slug, draft, scheduled, tags: tagsOf(item), redirects, label }, planning.context);
+  const translationKey = planning.languages.keyOf(item);
+  const languages = { ...(lang !== planning.language ? { lang } : {}), ...(translationKey ? { translationKey } : {}) };
+  const imported = importPost({ item, date: day.date, slug, name, ...languages, draft, scheduled, tags: tagsOf(item, lang), redirects, label }, planning.context);
   planning.files.push(...imported.files);
   const post = `the post ${imported.files[0]!.path}`;
-  take(planning.taken, imported.url, post);
+  take(planning.taken, url, post);
   for (const from of redirects) if (!from.startsWith("/?")) take(planning.taken, from, `an old address of ${post}`);
   count(report, imported, redirects.length, settings.hasUploads);
-  if (!draft && !scheduled) planning.published.push({ item, date: day.date });
+  if (planning.languages.multilingual) report.languages[lang] = (report.languages[lang] ?? 0) + 1;
+  if (!draft && !scheduled) planning.published.push({ item, date: day.date, lang });
 }
 
 /** Images copied, and those not in the uploads folder: missing from it, or to fetch when none was given. */
@@ -291,14 +346,24 @@ function count(report: ImportReport, imported: ImportedPost, redirects: number, 
   report.warnings.push(...imported.warnings);
 }
 
-/** The archives of the published posts' days and terms. */
+/**
+ * The archives of the published posts' days and terms, language by language: the site language's
+ * first, so that an archive's path without a front is its own.
+ */
 function archivesOf(planning: Planning): SiteRedirect[] {
-  const terms = planning.published.flatMap(({ item }) =>
-    item.terms
-      .filter((t) => t.domain === "category" || t.domain === "post_tag")
-      .map((t) => ({ domain: t.domain, slug: t.slug, tag: slugify(plainText(t.name)) === DEFAULT_CATEGORY ? null : plainText(t.name) || null })),
-  );
-  return archiveRedirects({ front: planning.front, dates: planning.published.map((p) => p.date), terms }, planning.settings.feedPath);
+  const { feedPath } = planning.settings;
+  const languages = [planning.language, ...[...planning.fronts.keys()].filter((lang) => lang !== planning.language).sort()];
+  return languages.flatMap((lang) => {
+    const published = planning.published.filter((p) => p.lang === lang);
+    const terms = published.flatMap(({ item }) =>
+      item.terms
+        .filter((t) => t.domain === "category" || t.domain === "post_tag")
+        .map((t) => ({ domain: t.domain, slug: t.slug, tag: isDefaultCategory(t, lang) ? null : plainText(t.name) || null })),
+    );
+    if (lang !== planning.language && !published.length) return [];
+    const sources = { front: planning.fronts.get(lang)!, dates: published.map((p) => p.date), terms };
+    return archiveRedirects(sources, feedPath, lang === planning.language ? siteLanguageArchives(feedPath, lang) : languageArchives(lang, feedPath));
+  });
 }
 
 /** The first redirect of each old path. */

@@ -49,7 +49,6 @@ export interface ImportedPost {
   /** "YYYY-MM-DD" in the site's zone. */
   date: string;
   slug: string;
-  url: string;
   draft: boolean;
   scheduled: boolean;
   files: PlannedFile[];
@@ -186,6 +185,12 @@ export interface PostInput {
   item: WxrItem;
   date: string;
   slug: string;
+  /** The name of its file or folder under posts/: `YYYY-MM-DD-slug` unless told. */
+  name?: string;
+  /** Written when the post is in another language than the site's (Polylang). */
+  lang?: string;
+  /** Shared with the post's versions in other languages. */
+  translationKey?: string;
   draft: boolean;
   scheduled: boolean;
   tags: string[];
@@ -219,6 +224,8 @@ function postData(input: PostInput, parts: PostParts): Record<string, unknown> {
     title: plainText(item.title) || slug,
     date,
     slug,
+    ...(input.lang ? { lang: input.lang } : {}),
+    ...(input.translationKey ? { translationKey: input.translationKey } : {}),
     kind,
     ...(description(item) ? { description: description(item) } : {}),
     tags: input.tags,
@@ -242,7 +249,7 @@ function postText(input: PostInput, parts: PostParts): string {
 /** Everything written for one post, without writing it. */
 export function importPost(input: PostInput, context: PostContext): ImportedPost {
   const { item, date, slug } = input;
-  const base = `posts/${date}-${slug}`;
+  const base = `posts/${input.name ?? `${date}-${slug}`}`;
   const folder: Folder = { base, copies: new Map(), missing: [] };
   const converted = convertPostHtml(item.content, { uploadsUrls: context.uploadsUrls, imageTarget: imageTarget(folder, context) });
   const found = findTranscript(converted.blocks);
@@ -268,7 +275,6 @@ export function importPost(input: PostInput, context: PostContext): ImportedPost
     kind,
     date,
     slug,
-    url: `/en/${date.replaceAll("-", "/")}/${slug}/`,
     draft: input.draft,
     scheduled: input.scheduled,
     files,

@@ -11,6 +11,14 @@ function commentsLine(report: ImportReport): string {
   return `comments: ${report.comments.kept} kept (approved), ${total} left out${why ? ` (${why})` : ""}`;
 }
 
+/** Posts by language and the groups of versions, for an export that names languages (Polylang): `languages: 12 posts in en, 4 in fr; 3 translation groups`. */
+function languagesLines(report: ImportReport): string[] {
+  const counts = Object.entries(report.languages).sort(([a], [b]) => a.localeCompare(b));
+  if (!counts.length) return [];
+  const byLanguage = counts.map(([lang, n], index) => (index === 0 ? `${plural(n, "post")} in ${lang}` : `${n} in ${lang}`)).join(", ");
+  return [`languages: ${byLanguage}; ${plural(report.translationGroups, "translation group")}`];
+}
+
 function filesLines(outcome: WriteOutcome, dryRun: boolean): string[] {
   const verb = dryRun ? "would be " : "";
   const lines = [
@@ -31,6 +39,7 @@ export function formatReport(report: ImportReport, outcome: WriteOutcome, option
   const lines = [
     `${options.dryRun ? "Dry run: nothing written. " : ""}Import of ${options.source} into ${options.content}/`,
     `posts: ${plural(posts.articles, "article")}, ${plural(posts.episodes, "episode")} (of which ${plural(posts.drafts, "draft")}, ${posts.scheduled} scheduled)`,
+    ...languagesLines(report),
     `pages: ${report.pages} imported`,
     `images: ${images.copied} copied, ${images.missing.length} missing from the uploads folder, ${images.toFetch.length} to fetch; ${plural(report.attachments, "attachment")} in the export`,
     commentsLine(report),

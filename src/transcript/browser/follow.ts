@@ -3,6 +3,7 @@
  * view. It is on when the page opens. Scrolling by hand while the audio plays turns it off (the
  * reader went to read something else), and says so; the switch turns it on again.
  */
+import type { ScriptWords } from "../words.ts";
 import { scrollToTurn, type Turns } from "./turns.ts";
 
 /** Keys that scroll the page, unless an element that uses them itself has the focus. */
@@ -18,11 +19,12 @@ export class Follow {
   constructor(
     readonly audio: HTMLAudioElement,
     readonly turns: Turns,
+    readonly words: ScriptWords,
   ) {
     this.#switch = document.createElement("button");
     this.#switch.type = "button";
     this.#switch.className = "follow-switch";
-    this.#switch.textContent = "Follow along";
+    this.#switch.textContent = words["player.follow"];
     this.#switch.addEventListener("click", () => {
       this.set(!this.#on);
       // Turned on by hand: back to the turn being said, even while paused.
@@ -57,7 +59,7 @@ export class Follow {
   #watchManualScrolls(): void {
     const stop = () => {
       if (!this.#on || this.audio.paused) return;
-      this.set(false, "Stopped following: you scrolled.");
+      this.set(false, this.words["player.stoppedFollowing"]);
       // The reader's scroll wins over one the page may still be making.
       scrollTo({ top: scrollY, behavior: "instant" });
     };

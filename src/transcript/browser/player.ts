@@ -5,6 +5,7 @@
  */
 import { formatTime } from "../../text/clock.ts";
 import { fragmentSeconds, playFromName, resumeAt } from "../listening.ts";
+import { say, type ScriptWords } from "../words.ts";
 import { Follow } from "./follow.ts";
 import { rememberPosition, savedPosition } from "./position.ts";
 import { labelTurnButton, showMoment, startOf, type Turns } from "./turns.ts";
@@ -29,7 +30,7 @@ function playFrom(audio: HTMLAudioElement, seconds: number): Promise<boolean> {
  * page: "Resume at 23:14", or "Play from 12:34" for a shared link (browsers do not let a page
  * start playing by itself). Gone once the audio plays.
  */
-function offerButton(audio: HTMLAudioElement) {
+function offerButton(audio: HTMLAudioElement, words: ScriptWords) {
   const button = document.createElement("button");
   button.type = "button";
   button.className = "listen-offer";
@@ -41,31 +42,31 @@ function offerButton(audio: HTMLAudioElement) {
     if (document.activeElement === button) audio.focus();
     button.hidden = true;
   });
-  const show = (label: string, at: number) => {
+  const show = (phrase: "player.resumeAt" | "player.playFrom", at: number) => {
     seconds = at;
-    button.textContent = `${label} ${formatTime(at)}`;
+    button.textContent = say(words, phrase, { time: formatTime(at) });
     button.hidden = false;
   };
   return { button, show };
 }
 
-function addPlayButton(turn: HTMLElement, play: () => void): void {
+function addPlayButton(turn: HTMLElement, play: () => void, words: ScriptWords): void {
   const time = turn.querySelector(".turn-time");
   const button = document.createElement("button");
   button.type = "button";
   button.className = "play-from";
-  labelTurnButton(button, "Play", " from here");
-  button.setAttribute("aria-label", playFromName(time?.textContent?.trim() ?? "", turn.querySelector(".turn-speaker")?.textContent?.trim() ?? ""));
+  labelTurnButton(button, words["player.play"], words["player.playMore"]);
+  button.setAttribute("aria-label", playFromName(time?.textContent?.trim() ?? "", turn.querySelector(".turn-speaker")?.textContent?.trim() ?? "", words));
   button.addEventListener("click", play);
   time?.after(" ", button);
 }
 
-export function listen(audio: HTMLAudioElement, turns: Turns): void {
-  const offer = offerButton(audio);
+export function listen(audio: HTMLAudioElement, turns: Turns, words: ScriptWords): void {
+  const offer = offerButton(audio, words);
   const controls = document.createElement("div");
   controls.className = "listen-controls";
   controls.append(offer.button);
-  const follow = turns.elements.length ? new Follow(audio, turns) : null;
+  const follow = turns.elements.length ? new Follow(audio, turns, words) : null;
   if (follow) controls.append(follow.element);
   audio.after(controls);
 
@@ -82,7 +83,7 @@ export function listen(audio: HTMLAudioElement, turns: Turns): void {
       follow?.set(true);
       void playFrom(audio, startOf(turn));
     };
-    addPlayButton(turn, play);
+    addPlayButton(turn, play, words);
     turn.querySelector(".turn-time")?.addEventListener("click", (event) => {
       event.preventDefault();
       history.replaceState(null, "", `#${turn.id}`);
@@ -95,18 +96,18 @@ export function listen(audio: HTMLAudioElement, turns: Turns): void {
   if (moment !== null) {
     showMoment(turns, moment);
     seek(audio, moment);
-    offer.show("Play from", moment);
+    offer.show("player.playFrom", moment);
   }
   const resume = resumeAt(savedPosition(), moment);
   if (resume !== null) {
     seek(audio, resume);
-    offer.show("Resume at", resume);
+    offer.show("player.resumeAt", resume);
   }
   // A `#t=` link followed on the page (a chapter): the click lets it play.
   addEventListener("hashchange", () => {
     const seconds = fragmentSeconds(location.hash);
     if (seconds === null) return;
     showMoment(turns, seconds);
-    void playFrom(audio, seconds).then((played) => played || offer.show("Play from", seconds));
+    void playFrom(audio, seconds).then((played) => played || offer.show("player.playFrom", seconds));
   });
 }

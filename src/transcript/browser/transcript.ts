@@ -4,15 +4,18 @@
  * (player.ts). Without it every time is still a plain link to its turn, and the player a player.
  */
 import { fragmentSeconds } from "../listening.ts";
+import { pageWords } from "../words.ts";
 import { addMomentButton } from "./moments.ts";
 import { listen } from "./player.ts";
 import { showMoment, Turns } from "./turns.ts";
 
 const audio = document.querySelector<HTMLAudioElement>("audio#episode-audio");
 const turns = new Turns(document);
+// The page's words when it is not in English (layouts/post.njk).
+const words = pageWords(document.getElementById("transcript-words")?.textContent);
 
-if (audio) listen(audio, turns);
-for (const turn of turns.elements) addMomentButton(turn, audio !== null);
+if (audio) listen(audio, turns, words);
+for (const turn of turns.elements) addMomentButton(turn, audio !== null, words);
 
 if (!audio) {
   const arrive = () => {

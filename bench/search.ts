@@ -1,7 +1,9 @@
 /**
  * Benchmark: what a reader's search costs, in bytes and in time, on a blog of 1,000 posts.
  *   npm run bench:search [-- --posts 1000 --rounds 7 --q1 ramen --q2 "humble gardener" --q3 "Momofuko Ando" --q3-right "Momofuku Ando" --no-build]
- * Generates 1,000 posts (400 episodes with ~8,000-word transcripts) into bench/.tmp/search, builds
+ *   French: [--french 1000 --fr-q1 organisation --fr-q2 "nouilles instantanées" --fr-q3 fondatoins --fr-q3-right fondations]
+ * Generates 1,000 posts (400 episodes with ~8,000-word transcripts) into bench/.tmp/search, and
+ * 1,000 French posts made the same way from the French fixtures (`--french 0` for none), builds
  * them with the project's build, serves `_site` on 127.0.0.1 as a static host would (gzip for
  * text, Pagefind's already-compressed index files as they are, ETag revalidation), and in
  * headless Chromium opens /search/ and types a first query, then a second one. For each query:
@@ -12,7 +14,8 @@
  * in another fresh context the same three queries with the third spelled right (--q3-right): what
  * a correction adds is the difference, and the bytes of the correction files themselves (the
  * corrections script and the word lists). Each round uses a fresh browser context, so the first
- * query starts cold.
+ * query starts cold. With French posts, the same on /fr/search/ with the French queries: its own
+ * Pagefind index, posts file and word lists.
  */
 import { spawn } from "node:child_process";
 import { existsSync, openSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
@@ -36,6 +39,11 @@ const { values } = parseArgs({
     q2: { type: "string", default: "humble gardener" },
     q3: { type: "string", default: "Momofuko Ando" },
     "q3-right": { type: "string", default: "Momofuku Ando" },
+    french: { type: "string", default: "1000" },
+    "fr-q1": { type: "string", default: "organisation" },
+    "fr-q2": { type: "string", default: "nouilles instantanées" },
+    "fr-q3": { type: "string", default: "fondatoins" },
+    "fr-q3-right": { type: "string", default: "fondations" },
     "no-build": { type: "boolean", default: false },
   },
 });
@@ -43,14 +51,14 @@ const DIR = path.join("bench", ".tmp", "search");
 const SITE = path.resolve(ROOT, DIR, "_site");
 const rounds = Math.max(1, Number(values.rounds));
 const GOALS = { firstBytes: 150_000, firstMs: 300, secondBytes: 30_000, correctionBytes: Number(values.posts) > 1000 ? 80_000 : 40_000 };
-/** The files a corrected word fetches, which an ordinary search never does. */
-const isCorrectionFile = (url: string) => /\/assets\/search-corrections\.js$|\/pagefind\/words(\.json$|\/)/.test(new URL(url).pathname);
+/** The files a corrected word fetches, which an ordinary search never does (words.json, or words.fr.json, and the lists). */
+const isCorrectionFile = (url: string) => /\/assets\/search-corrections\.js$|\/pagefind\/words(\.[\w-]+)?(\.json$|\/)/.test(new URL(url).pathname);
 
 // --- the corpus and its build -------------------------------------------------------------
 
 async function build(): Promise<number> {
-  const corpus = await generateCorpus(path.join(ROOT, DIR), { posts: Number(values.posts) });
-  console.log(`corpus: ${corpus.posts} posts, ${corpus.episodes} episodes, ${corpus.words.toLocaleString("en")} words in ${DIR}`);
+  const corpus = await generateCorpus(path.join(ROOT, DIR), { posts: Number(values.posts), french: Number(values.french) });
+  console.log(`corpus: ${corpus.posts} posts (${corpus.french} in French), ${corpus.episodes} episodes, ${corpus.words.toLocaleString("en")} words in ${DIR}`);
   rmSync(SITE, { recursive: true, force: true });
   const log = path.join(ROOT, DIR, "build.log");
   const started = performance.now();
@@ -227,7 +235,16 @@ interface Round {
   q3: QueryResult;
 }
 
-async function round(context: BrowserContext, url: string, third: string): Promise<Round> {
+/** A search page and the queries typed into it: a first, a second, a third misspelled and the same spelled right. */
+interface Queries {
+  page: string;
+  q1: string;
+  q2: string;
+  q3: string;
+  q3right: string;
+}
+
+async function round(context: BrowserContext, url: string, queries: Queries, third: string): Promise<Round> {
   const seen: Seen[] = [];
   let phase = "load";
   let inFlight = 0;
@@ -248,7 +265,7 @@ async function round(context: BrowserContext, url: string, third: string): Promi
   await context.addInitScript("globalThis.__name = (f) => f;");
   const page = await context.newPage();
   const loadStart = performance.now();
-  await page.goto(`${url}/search/`, { waitUntil: "load" });
+  await page.goto(`${url}${queries.page}`, { waitUntil: "load" });
   const loadMs = performance.now() - loadStart;
   await page.locator("#search-input").waitFor();
   await settle(() => inFlight, () => lastActivity);
@@ -273,8 +290,8 @@ async function round(context: BrowserContext, url: string, third: string): Promi
     const untilShown = all.filter((t) => t.start <= shown.shown);
     return { typed: shown.start, ms: shown.ms, bytes: sum(untilShown), requests: untilShown.length, settledBytes: sum(all), settledRequests: all.length, list: untilShown };
   };
-  const q1 = await query("q1", values.q1);
-  const q2 = await query("q2", values.q2);
+  const q1 = await query("q1", queries.q1);
+  const q2 = await query("q2", queries.q2);
   const q3 = await query("q3", third);
   await page.close();
   return { loadList: load, loadBytes: sum(load), loadRequests: load.length, loadMs, q1, q2, q3 };
@@ -299,75 +316,82 @@ console.log(`  ${wasm.map((f) => `${f} ${kb(statSync(path.join(SITE, "pagefind",
 
 const site = await serve(SITE);
 const browser = await launchChromium();
-const results: Round[] = [];
-const rightly: Round[] = [];
 try {
-  console.log(`\n${rounds} rounds, fresh browser context each: open /search/, type "${values.q1}", then "${values.q2}" (Playwright fill: one input event; the search field waits 100 ms after typing, included)`);
-  for (let i = 1; i <= rounds; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const r = await round(context, site.url, values.q3);
-    await context.close();
-    results.push(r);
-    const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    rightly.push(await round(other, site.url, values["q3-right"]));
-    await other.close();
-    console.log(
-      `round ${i}: page load ${kb(r.loadBytes)} (${r.loadRequests} requests); ` +
-        `"${values.q1}" ${r.q1.ms.toFixed(0)} ms, ${kb(r.q1.bytes)} in ${r.q1.requests} requests (${kb(r.q1.settledBytes)} in ${r.q1.settledRequests} once settled); ` +
-        `"${values.q2}" ${r.q2.ms.toFixed(0)} ms, ${kb(r.q2.bytes)} in ${r.q2.requests} requests (${kb(r.q2.settledBytes)} in ${r.q2.settledRequests} once settled); ` +
-        `"${values.q3}" ${r.q3.ms.toFixed(0)} ms, ${kb(r.q3.bytes)} in ${r.q3.requests} requests, against "${values["q3-right"]}" ${kb(rightly.at(-1)!.q3.bytes)}`,
-    );
-  }
+  await measure({ page: "/search/", q1: values.q1, q2: values.q2, q3: values.q3, q3right: values["q3-right"] });
+  if (existsSync(path.join(SITE, "fr", "search", "index.html")))
+    await measure({ page: "/fr/search/", q1: values["fr-q1"], q2: values["fr-q2"], q3: values["fr-q3"], q3right: values["fr-q3-right"] });
 } finally {
   await browser.close();
   await site.close();
 }
 
-const m = (f: (r: Round) => number) => median(results.map(f));
-const q1Bytes = m((r) => r.q1.bytes);
-const q1Ms = m((r) => r.q1.ms);
-const q2Bytes = m((r) => r.q2.bytes);
-console.log(`\nMedians of ${rounds} rounds:`);
-console.log(`| measure | median | goal |`);
-console.log(`| --- | ---: | --- |`);
-console.log(`| page load of /search/ (until the network is idle) | ${kb(m((r) => r.loadBytes))}, ${m((r) => r.loadRequests)} requests | |`);
-console.log(`| first query "${values.q1}": bytes until the first result shows | ${kb(q1Bytes)}, ${m((r) => r.q1.requests)} requests | ≤ 150 KB: ${verdict(q1Bytes <= GOALS.firstBytes)} |`);
-console.log(`| first query: time from typing to the first result | ${q1Ms.toFixed(0)} ms (of which 100 ms debounce) | ≤ 300 ms: ${verdict(q1Ms <= GOALS.firstMs)} |`);
-console.log(`| first query: bytes once the results settle | ${kb(m((r) => r.q1.settledBytes))}, ${m((r) => r.q1.settledRequests)} requests | |`);
-console.log(`| second query "${values.q2}": bytes until the first result shows | ${kb(q2Bytes)}, ${m((r) => r.q2.requests)} requests | ≤ 30 KB: ${verdict(q2Bytes <= GOALS.secondBytes)} |`);
-console.log(`| second query: time from typing to the first result | ${m((r) => r.q2.ms).toFixed(0)} ms | |`);
-console.log(`| second query: bytes once the results settle | ${kb(m((r) => r.q2.settledBytes))}, ${m((r) => r.q2.settledRequests)} requests | |`);
-const correctionFiles = (r: Round) => sum(r.q3.list.filter((t) => isCorrectionFile(t.url)));
-const added = m((r) => r.q3.bytes) - median(rightly.map((r) => r.q3.bytes));
-console.log(`| third query "${values.q3}", corrected: bytes until the first result shows | ${kb(m((r) => r.q3.bytes))}, ${m((r) => r.q3.requests)} requests; "${values["q3-right"]}" in its place: ${kb(median(rightly.map((r) => r.q3.bytes)))}, ${median(rightly.map((r) => r.q3.requests))} requests | |`);
-console.log(`| what the correction adds: the difference / the correction files alone | ${kb(added)} / ${kb(m(correctionFiles))} in ${m((r) => r.q3.list.filter((t) => isCorrectionFile(t.url)).length)} requests | ≤ ${kb(GOALS.correctionBytes)}: ${verdict(Math.max(added, m(correctionFiles)) <= GOALS.correctionBytes)} |`);
-console.log(`| third query: time from typing to the first result, corrected / spelled right | ${m((r) => r.q3.ms).toFixed(0)} ms / ${median(rightly.map((r) => r.q3.ms)).toFixed(0)} ms | |`);
-console.log(`| correction files fetched by the first two queries | ${kb(m((r) => sum([...r.q1.list, ...r.q2.list].filter((t) => isCorrectionFile(t.url)))))} | none |`);
-if (buildMs !== null) console.log(`| build of the corpus (npm run build) | ${(buildMs / 1000).toFixed(1)} s | |`);
-console.log(`| _site/pagefind | ${(pagefind.bytes / 1e6).toFixed(1)} MB, ${pagefind.files.toLocaleString("en")} files | |`);
+/** The rounds on one search page, their medians against the goals, and the largest requests. */
+async function measure(queries: Queries): Promise<void> {
+  const results: Round[] = [];
+  const rightly: Round[] = [];
+  console.log(`\n${queries.page}: ${rounds} rounds, fresh browser context each: open ${queries.page}, type "${queries.q1}", then "${queries.q2}" (Playwright fill: one input event; the search field waits 100 ms after typing, included)`);
+  for (let i = 1; i <= rounds; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const r = await round(context, site.url, queries, queries.q3);
+    await context.close();
+    results.push(r);
+    const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    rightly.push(await round(other, site.url, queries, queries.q3right));
+    await other.close();
+    console.log(
+      `round ${i}: page load ${kb(r.loadBytes)} (${r.loadRequests} requests); ` +
+        `"${queries.q1}" ${r.q1.ms.toFixed(0)} ms, ${kb(r.q1.bytes)} in ${r.q1.requests} requests (${kb(r.q1.settledBytes)} in ${r.q1.settledRequests} once settled); ` +
+        `"${queries.q2}" ${r.q2.ms.toFixed(0)} ms, ${kb(r.q2.bytes)} in ${r.q2.requests} requests (${kb(r.q2.settledBytes)} in ${r.q2.settledRequests} once settled); ` +
+        `"${queries.q3}" ${r.q3.ms.toFixed(0)} ms, ${kb(r.q3.bytes)} in ${r.q3.requests} requests, against "${queries.q3right}" ${kb(rightly.at(-1)!.q3.bytes)}`,
+    );
+  }
 
-/** The largest requests of a query, from the round closest to the median. */
-function largest(key: "q1" | "q2" | "q3", n: number): void {
-  const target = median(results.map((r) => r[key].bytes));
-  const r = results.reduce((best, x) => (Math.abs(x[key].bytes - target) < Math.abs(best[key].bytes - target) ? x : best));
-  const by = new Map<string, number>();
-  for (const t of r[key].list) {
-    const kind = new URL(t.url).pathname.replace(/[^/]*$/, "").replace(/^\/pagefind\/$/, "/pagefind/ (top)") || "/";
-    by.set(kind, (by.get(kind) ?? 0) + t.bytes);
+  const m = (f: (r: Round) => number) => median(results.map(f));
+  const q1Bytes = m((r) => r.q1.bytes);
+  const q1Ms = m((r) => r.q1.ms);
+  const q2Bytes = m((r) => r.q2.bytes);
+  console.log(`\n${queries.page}, medians of ${rounds} rounds:`);
+  console.log(`| measure | median | goal |`);
+  console.log(`| --- | ---: | --- |`);
+  console.log(`| page load of ${queries.page} (until the network is idle) | ${kb(m((r) => r.loadBytes))}, ${m((r) => r.loadRequests)} requests | |`);
+  console.log(`| first query "${queries.q1}": bytes until the first result shows | ${kb(q1Bytes)}, ${m((r) => r.q1.requests)} requests | ≤ 150 KB: ${verdict(q1Bytes <= GOALS.firstBytes)} |`);
+  console.log(`| first query: time from typing to the first result | ${q1Ms.toFixed(0)} ms (of which 100 ms debounce) | ≤ 300 ms: ${verdict(q1Ms <= GOALS.firstMs)} |`);
+  console.log(`| first query: bytes once the results settle | ${kb(m((r) => r.q1.settledBytes))}, ${m((r) => r.q1.settledRequests)} requests | |`);
+  console.log(`| second query "${queries.q2}": bytes until the first result shows | ${kb(q2Bytes)}, ${m((r) => r.q2.requests)} requests | ≤ 30 KB: ${verdict(q2Bytes <= GOALS.secondBytes)} |`);
+  console.log(`| second query: time from typing to the first result | ${m((r) => r.q2.ms).toFixed(0)} ms | |`);
+  console.log(`| second query: bytes once the results settle | ${kb(m((r) => r.q2.settledBytes))}, ${m((r) => r.q2.settledRequests)} requests | |`);
+  const correctionFiles = (r: Round) => sum(r.q3.list.filter((t) => isCorrectionFile(t.url)));
+  const added = m((r) => r.q3.bytes) - median(rightly.map((r) => r.q3.bytes));
+  console.log(`| third query "${queries.q3}", corrected: bytes until the first result shows | ${kb(m((r) => r.q3.bytes))}, ${m((r) => r.q3.requests)} requests; "${queries.q3right}" in its place: ${kb(median(rightly.map((r) => r.q3.bytes)))}, ${median(rightly.map((r) => r.q3.requests))} requests | |`);
+  console.log(`| what the correction adds: the difference / the correction files alone | ${kb(added)} / ${kb(m(correctionFiles))} in ${m((r) => r.q3.list.filter((t) => isCorrectionFile(t.url)).length)} requests | ≤ ${kb(GOALS.correctionBytes)}: ${verdict(Math.max(added, m(correctionFiles)) <= GOALS.correctionBytes)} |`);
+  console.log(`| third query: time from typing to the first result, corrected / spelled right | ${m((r) => r.q3.ms).toFixed(0)} ms / ${median(rightly.map((r) => r.q3.ms)).toFixed(0)} ms | |`);
+  console.log(`| correction files fetched by the first two queries | ${kb(m((r) => sum([...r.q1.list, ...r.q2.list].filter((t) => isCorrectionFile(t.url)))))} | none |`);
+  if (buildMs !== null) console.log(`| build of the corpus (npm run build) | ${(buildMs / 1000).toFixed(1)} s | |`);
+  console.log(`| _site/pagefind | ${(pagefind.bytes / 1e6).toFixed(1)} MB, ${pagefind.files.toLocaleString("en")} files | |`);
+
+  /** The largest requests of a query, from the round closest to the median. */
+  function largest(key: "q1" | "q2" | "q3", n: number): void {
+    const target = median(results.map((r) => r[key].bytes));
+    const r = results.reduce((best, x) => (Math.abs(x[key].bytes - target) < Math.abs(best[key].bytes - target) ? x : best));
+    const by = new Map<string, number>();
+    for (const t of r[key].list) {
+      const kind = new URL(t.url).pathname.replace(/[^/]*$/, "").replace(/^\/pagefind\/$/, "/pagefind/ (top)") || "/";
+      by.set(kind, (by.get(kind) ?? 0) + t.bytes);
+    }
+    console.log(`\nLargest requests of "${queries[key]}" until its first result (round nearest the median, ${kb(r[key].bytes)}):`);
+    for (const t of [...r[key].list].sort((a, b) => b.bytes - a.bytes).slice(0, n))
+      console.log(`  ${kb(t.bytes).padStart(9)}  ${t.status} ${t.encoding.padEnd(4)}  ${new URL(t.url).pathname}`);
+    if (key === "q1") {
+      console.log(`  timeline (ms after typing starts; first result at +${r[key].ms.toFixed(0)}):`);
+      for (const t of [...r[key].list].sort((a, b) => a.start - b.start))
+        console.log(`    +${(t.start - r[key].typed).toFixed(0).padStart(4)} → +${(t.start + t.end - r[key].typed).toFixed(0).padStart(4)}  ${new URL(t.url).pathname}`);
+    }
+    console.log(`  by folder: ${[...by].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${kb(v)}`).join(", ")}`);
   }
-  console.log(`\nLargest requests of "${values[key]}" until its first result (round nearest the median, ${kb(r[key].bytes)}):`);
-  for (const t of [...r[key].list].sort((a, b) => b.bytes - a.bytes).slice(0, n))
-    console.log(`  ${kb(t.bytes).padStart(9)}  ${t.status} ${t.encoding.padEnd(4)}  ${new URL(t.url).pathname}`);
-  if (key === "q1") {
-    console.log(`  timeline (ms after typing starts; first result at +${r[key].ms.toFixed(0)}):`);
-    for (const t of [...r[key].list].sort((a, b) => a.start - b.start))
-      console.log(`    +${(t.start - r[key].typed).toFixed(0).padStart(4)} → +${(t.start + t.end - r[key].typed).toFixed(0).padStart(4)}  ${new URL(t.url).pathname}`);
-  }
-  console.log(`  by folder: ${[...by].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${kb(v)}`).join(", ")}`);
+  // The page's own files, apart from what the searches fetch.
+  console.log(`\nPage load of ${queries.page} by file (round 1, gzip where the host compresses):`);
+  for (const t of results[0]!.loadList) console.log(`  ${kb(t.bytes).padStart(9)}  ${t.status} ${t.encoding.padEnd(4)}  ${new URL(t.url).pathname}`);
+  largest("q1", 12);
+  largest("q2", 8);
+  largest("q3", 10);
 }
-// The page's own files, apart from what the searches fetch.
-console.log(`\nPage load of /search/ by file (round 1, gzip where the host compresses):`);
-for (const t of results[0]!.loadList) console.log(`  ${kb(t.bytes).padStart(9)}  ${t.status} ${t.encoding.padEnd(4)}  ${new URL(t.url).pathname}`);
-largest("q1", 12);
-largest("q2", 8);
-largest("q3", 10);

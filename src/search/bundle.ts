@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import type { SearchSettings } from "./phrases.ts";
 
 const SRC = fileURLToPath(new URL("../", import.meta.url));
 
@@ -21,10 +22,12 @@ export const BROWSER_SCRIPTS = {
 /**
  * Bundles the browser scripts (TypeScript under src/<subject>/browser/, sharing pure modules
  * with the unit tests) into `<output>/assets/`, minified, as ES modules. One esbuild run at the
- * start of every build, from the search plugin.
+ * start of a build, from the search plugin. `searchDefaults` is what the search page in the site's
+ * language says (its phrases, phrases.ts): the page in another language gives its own.
  */
-export async function bundleBrowserScripts(output: string): Promise<void> {
+export async function bundleBrowserScripts(output: string, searchDefaults: SearchSettings): Promise<void> {
   const result = await build({
+    define: { SEARCH_DEFAULTS: JSON.stringify(searchDefaults) },
     entryPoints: Object.fromEntries(Object.entries(BROWSER_SCRIPTS).map(([name, file]) => [name, path.join(SRC, file)])),
     outdir: path.join(output, "assets"),
     bundle: true,

@@ -12,7 +12,11 @@ const SUMMARY = "summary.json";
 export interface SearchDocumentsSummary {
   pages: number;
   transcriptRecords: number;
-  /** The site's language, which Pagefind stems the words by. */
+  /**
+   * The site's language: the files its index has beside Pagefind's keep their plain names
+   * (`posts.json`, language-files.ts). Each document says its own (its post's), and Pagefind
+   * indexes and stems it in that language.
+   */
   language: string;
 }
 

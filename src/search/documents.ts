@@ -21,8 +21,6 @@ export function documentFile(url: string): string {
   return fragment === undefined ? file.slice(1) : `_transcripts${pathname}${fragment}.html`;
 }
 
-export const KIND_LABELS = { article: "Article", episode: "Episode" } as const;
-
 /**
  * About this many words of transcript go into one search record. Pagefind's metadata and filter
  * files, which the first query fetches whole, grow with the number of records: on 1,000 posts
@@ -67,9 +65,11 @@ const hidden = (attribute: string, value: string) => `<span data-pagefind-${attr
  * The search documents of an episode's transcript: one per group of turns, each turn an anchor
  * with a title, so that a hit is a sub-result that lands on the turn where it was said
  * ("…/#turn-12", titled "Maria Bracho · 12:00"). It carries the episode's metadata and filters,
- * with its speaker.
+ * with its speaker, and says the post's language, whose index Pagefind puts it in and stems it
+ * by. `kind` is the post's kind in that language ("Episode", "Épisode"), as its page's own
+ * filter and metadata say it, so that the kind filter has one value for both.
  */
-export function transcriptDocuments(post: Post, turns: readonly Turn[], language: string): SearchDocument[] {
+export function transcriptDocuments(post: Post, turns: readonly Turn[], kind: string): SearchDocument[] {
   const guests = post.guests.map((g) => g.name).join(", ");
   return groupTurns(turns).map((group) => {
     const speaker = group[0]!.speaker;
@@ -80,12 +80,12 @@ export function transcriptDocuments(post: Post, turns: readonly Turn[], language
     const furniture = [
       hidden('meta="url"', url),
       hidden('meta="title"', post.title),
-      hidden('meta="kind"', KIND_LABELS[post.kind]),
-      hidden('meta="date"', readableDate(post.date, language)),
+      hidden('meta="kind"', kind),
+      hidden('meta="date"', readableDate(post.date, post.lang)),
       hidden('meta="transcript"', "From the transcript"),
       ...(guests ? [hidden('meta="guests"', guests)] : []),
       hidden('sort="date"', post.date.toISODate() ?? ""),
-      hidden('filter="kind"', KIND_LABELS[post.kind]),
+      hidden('filter="kind"', kind),
       hidden('filter="year"', String(post.date.year)),
       ...post.tags.map((tag) => hidden('filter="tag"', tag.name)),
       hidden('filter="speaker"', speaker),
@@ -101,7 +101,7 @@ export function transcriptDocuments(post: Post, turns: readonly Turn[], language
       .join("\n");
     return {
       url,
-      html: `<!doctype html><html lang="${escapeHtml(language)}"><head><meta charset="utf-8"><title>${escapeHtml(post.title)}</title></head><body><main data-pagefind-body><div data-pagefind-ignore>${furniture}</div>\n${body}</main></body></html>`,
+      html: `<!doctype html><html lang="${escapeHtml(post.lang)}"><head><meta charset="utf-8"><title>${escapeHtml(post.title)}</title></head><body><main data-pagefind-body><div data-pagefind-ignore>${furniture}</div>\n${body}</main></body></html>`,
     };
   });
 }

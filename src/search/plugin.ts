@@ -1,4 +1,5 @@
 import { rmSync } from "node:fs";
+import path from "node:path";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import { isProductionBuild } from "../build/run-mode.ts";
 import { BuiltPages, type ListingChanges } from "../build/built-pages.ts";
@@ -9,7 +10,10 @@ import { searchDocumentsFolder, type SearchDocumentsFolder } from "./documents-f
 import { IndexQueue } from "./index-queue.ts";
 import { indexFolder } from "./index-documents.ts";
 import { bundleBrowserScripts } from "./bundle.ts";
-import { getOrMake } from "../maps/get-or-make.ts";
+import { postOf } from "../posts/front-matter.ts";
+import { scriptSafeJson } from "../seo/json-ld.ts";
+import { DICTIONARIES_DIR, readDictionaries, type Dictionaries } from "../i18n/dictionary.ts";
+import { searchLanguages, searchSettings, kindLabel, type SearchLanguage } from "./languages.ts";
 
 /**
  * Writes the search documents at the end of every build: the posts' pages as Eleventy rendered
@@ -34,9 +38,24 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
       endRebuild?.();
       endRebuild = undefined;
     });
-    // The page scripts change only with src/, whose edits restart `npm start`: once a process.
-    let bundled: Promise<void> | undefined;
-    config.on("eleventy.before", ({ directories }) => (bundled ??= bundleBrowserScripts(directories.output)));
+    // The dictionaries, read again at the start of every build (as the `t` filter's are).
+    const dictionariesDir = path.join(config.directories.data, DICTIONARIES_DIR);
+    let dictionaries: Dictionaries | undefined;
+    const loadedDictionaries = () => (dictionaries ??= readDictionaries(dictionariesDir, site.language, path.relative(process.cwd(), dictionariesDir)));
+    // The page scripts change with src/, whose edits restart `npm start`, and with the phrases of
+    // the site's language they carry (phrases.ts): bundled again only when those change.
+    let bundled: { settings: string; done: Promise<void> } | undefined;
+    config.on("eleventy.before", ({ directories }) => {
+      dictionaries = undefined;
+      const defaults = searchSettings(loadedDictionaries(), site.language, site.language);
+      const settings = JSON.stringify(defaults);
+      if (bundled?.settings !== settings) bundled = { settings, done: bundleBrowserScripts(directories.output, defaults) };
+      return bundled.done;
+    });
+    // The search pages: one per language of the posts, the site's at /search/ (content/search.njk).
+    config.addCollection("searchLanguages", (api): SearchLanguage[] => searchLanguages(api.getAll().flatMap((item) => postOf(item) ?? []), site.language));
+    // What a search page in `lang` tells its script (phrases.ts), for a JSON block.
+    config.addFilter("searchSettings", (lang: string) => scriptSafeJson(searchSettings(loadedDictionaries(), lang, site.language)));
     let folder: SearchDocumentsFolder | undefined;
     const documentsFolder = (output: string) => {
       if (folder) return folder;
@@ -48,14 +67,20 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
       return folder;
     };
     let transcriptDocuments: SearchDocument[] = [];
-    // Under `npm start` the store hands back the same episode until its files change.
-    const byEpisode = new WeakMap<EpisodeWithTranscript, SearchDocument[]>();
+    // Under `npm start` the store hands back the same episode until its files change; its kind's
+    // label may change with the dictionaries.
+    const byEpisode = new WeakMap<EpisodeWithTranscript, { kind: string; documents: SearchDocument[] }>();
     const searchable = new BuiltPages((page) => (page.content.includes("data-pagefind-body") ? { url: page.url, html: pageForIndex(page.content) } : null));
 
     // Computed with the other collections, from the same parsed transcripts as the pages.
     config.addCollection("transcriptSearchDocuments", (api) => {
       transcriptDocuments = transcripts.episodes(api.getAll()).flatMap((episode) => {
-        return getOrMake(byEpisode, episode, () => documentsOf(episode.post, episode.transcript.turns, site.language));
+        const kind = kindLabel(loadedDictionaries(), episode.post);
+        const made = byEpisode.get(episode);
+        if (made?.kind === kind) return made.documents;
+        const documents = documentsOf(episode.post, episode.transcript.turns, kind);
+        byEpisode.set(episode, { kind, documents });
+        return documents;
       });
       return transcriptDocuments;
     });

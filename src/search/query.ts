@@ -23,6 +23,8 @@ export interface SearchQuery {
   terms: string[];
   /** The last word while it may be unfinished (no space typed after it): it alone matches the start of longer words ("ram" finds "ramen"). */
   partial: string | null;
+  /** The language searched, that of the search page: its stemmer tells the forms of a word apart (match.ts). */
+  lang: string;
 }
 
 /** A word as search compares it: lower case, without accents and punctuation ("OKRs”" → "okrs", "I’m" → "im"). */
@@ -33,7 +35,8 @@ export function normalizeWord(word: string): string {
     .replace(/[\p{M}\p{P}\p{S}]/gu, "");
 }
 
-export function parseQuery(typed: string): SearchQuery {
+/** What was typed, searched in `lang` (the search page's language). */
+export function parseQuery(typed: string, lang = "en"): SearchQuery {
   const text = typed.trim();
   // Straight or curly quotes around the whole query; quotes elsewhere are left out.
   const quoted = /^["“”].*\S.*["“”]$/u.test(text) && text.length > 2;
@@ -41,7 +44,7 @@ export function parseQuery(typed: string): SearchQuery {
   const distinct = [...new Set(words)];
   const decisive = distinct.filter((word) => !COMMON_WORDS.has(word));
   const partial = !quoted && !/\s$/.test(typed) ? (words.at(-1) ?? null) : null;
-  return { text, quoted, words, terms: decisive.length ? decisive : distinct, partial };
+  return { text, quoted, words, terms: decisive.length ? decisive : distinct, partial, lang };
 }
 
 /** A word typed, replaced by a correction written as the word was: "Momofuko" → "Momofuku", "RUMMELT" → "RUMELT". */
@@ -67,7 +70,7 @@ export function correctedQuery(query: SearchQuery, corrections: ReadonlyMap<stri
     })
     .join("");
   const partial = query.partial !== null && corrections.has(query.partial) ? null : query.partial;
-  return { text, quoted: query.quoted, words: query.words.map(fix), terms: [...new Set(query.terms.map(fix))], partial };
+  return { text, quoted: query.quoted, words: query.words.map(fix), terms: [...new Set(query.terms.map(fix))], partial, lang: query.lang };
 }
 
 /** The text Pagefind is given for a query: the phrase in quotes for an exact search, else the words. */

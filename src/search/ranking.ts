@@ -5,7 +5,7 @@
  * for the search page (src/search/browser/search-page.ts). No DOM, no Pagefind.
  */
 import { escapeHtml } from "../text/escape.ts";
-import { matchWeight, tokenWeight } from "./match.ts";
+import { matchWeight, stemmerFor, tokenWeight } from "./match.ts";
 import { COMMON_WORDS, normalizeWord, type SearchQuery } from "./query.ts";
 import { getOrMake } from "../maps/get-or-make.ts";
 
@@ -262,9 +262,9 @@ export function rankMoments(query: SearchQuery, weights: ReadonlyMap<string, num
   return moments.sort(byRank);
 }
 
-/** tokenWeight, where only the word being typed matches the start of a longer word. */
+/** tokenWeight in the query's language, where only the word being typed matches the start of a longer word. */
 function wordWeight(query: SearchQuery, token: string, term: string): number {
-  const weight = tokenWeight(token, term);
+  const weight = tokenWeight(token, term, stemmerFor(query.lang));
   return weight === 1 || term === query.partial ? weight : 0;
 }
 
@@ -284,10 +284,11 @@ function phraseStarts(query: SearchQuery, found: { p: number; weight: number }[]
   // Anchored on the first decisive word's matches: the phrase starts that many words before.
   const anchor = query.words.indexOf(query.terms[0]!);
   const starts = found[0]!.map((f) => f.p - anchor).filter((p) => p >= start && p + query.words.length <= end);
+  const stem = stemmerFor(query.lang);
   return starts.filter((p) =>
     query.words.every((word, i) => {
       const at = normalized(p + i);
-      return COMMON_WORDS.has(word) && !query.terms.includes(word) ? at === word : matchWeight(at, word) > 0;
+      return COMMON_WORDS.has(word) && !query.terms.includes(word) ? at === word : matchWeight(at, word, stem) > 0;
     }),
   );
 }
@@ -324,11 +325,12 @@ export function excerpt(words: readonly string[], start: number, end: number, ce
 
 /** The terms that no loaded record holds as such: Pagefind matched only a word that comes close ("x" for "xqzvwpj"). */
 export function approximateTerms(query: SearchQuery, records: readonly LoadedRecord[], positions: (record: string, term: string) => readonly number[]): string[] {
+  const stem = stemmerFor(query.lang);
   return query.terms.filter(
     (term) =>
       !records.some((record) => {
         const words = record.content.trim().split(/\s+/);
-        return positions(record.id, term).some((p) => tokenWeight(words[p] ?? "", term) > 0);
+        return positions(record.id, term).some((p) => tokenWeight(words[p] ?? "", term, stem) > 0);
       }),
   );
 }

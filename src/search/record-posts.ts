@@ -52,9 +52,9 @@ export function encodeRecordPosts(posts: readonly PostRecords[]): string {
   return JSON.stringify({ posts: posts.map((post) => [post.page ?? "", ...post.transcript]) });
 }
 
-/** Writes `posts.json` into `pagefindDir`; returns how many posts it lists. */
-export function writeRecordPosts(pagefindDir: string, records: Iterable<{ id: string; url: string }>): number {
+/** Writes `posts.json` (or the `file` of another language, language-files.ts) into `pagefindDir`; returns how many posts it lists. */
+export function writeRecordPosts(pagefindDir: string, records: Iterable<{ id: string; url: string }>, file = RECORD_POSTS_FILE): number {
   const posts = recordPosts(records);
-  writeFileSync(path.join(pagefindDir, RECORD_POSTS_FILE), encodeRecordPosts(posts));
+  writeFileSync(path.join(pagefindDir, file), encodeRecordPosts(posts));
   return posts.length;
 }

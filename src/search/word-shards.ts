@@ -107,12 +107,16 @@ export function wordShards(counts: ReadonlyMap<string, number>, max = WORDS_PER_
   return { index, files };
 }
 
-/** Writes `words.json` and the files of words into `pagefindDir`; returns how many words they list. */
-export function writeWordShards(pagefindDir: string, counts: WordCounts): number {
+/**
+ * Writes `words.json` (or the `indexFile` of another language, language-files.ts) and the files of
+ * words it names into `pagefindDir`; returns how many words they list. The files of words are
+ * named by their content: the languages' share the folder.
+ */
+export function writeWordShards(pagefindDir: string, counts: WordCounts, indexFile = WORD_SHARD_INDEX): number {
   const words = counts.words();
   const { index, files } = wordShards(words);
   mkdirSync(path.join(pagefindDir, WORD_SHARDS_DIR), { recursive: true });
   for (const [name, text] of files) writeFileSync(path.join(pagefindDir, WORD_SHARDS_DIR, name), text);
-  writeFileSync(path.join(pagefindDir, WORD_SHARD_INDEX), JSON.stringify(index));
+  writeFileSync(path.join(pagefindDir, indexFile), JSON.stringify(index));
   return words.size;
 }

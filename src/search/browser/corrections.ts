@@ -6,6 +6,7 @@
  */
 import { corrections, decodeWordShard, listed, decodeWordShardIndex, shardFiles, startsAWord, WORD_SHARD_INDEX, WORD_SHARDS_DIR, type Correction, type WordCount } from "../corrections.ts";
 import { fetchJson, sitePath } from "./pagefind.ts";
+import { languageFile } from "../language-files.ts";
 import { getOrMake } from "../../maps/get-or-make.ts";
 
 export interface NearWords {
@@ -27,9 +28,12 @@ function shard(file: string): Promise<WordCount[]> {
   });
 }
 
-/** The words near `typed` (normalized), from the lists that hold them. */
-export async function nearWords(typed: string): Promise<NearWords> {
-  index ??= fetchJson(sitePath(`/pagefind/${WORD_SHARD_INDEX}`)).then(decodeWordShardIndex);
+/**
+ * The words near `typed` (normalized), from the lists that hold them: the lists of the words of
+ * the posts in the page's language, whose files are named for `lang` (null: the site's, ../language-files.ts).
+ */
+export async function nearWords(typed: string, lang: string | null): Promise<NearWords> {
+  index ??= fetchJson(sitePath(`/pagefind/${languageFile(WORD_SHARD_INDEX, lang)}`)).then(decodeWordShardIndex);
   const files = shardFiles(await index, typed);
   const words = (await Promise.all(files.map(shard))).flat();
   return { corrections: corrections(typed, words), startsAWord: startsAWord(typed, words), listed: listed(typed, words) };

@@ -31,6 +31,7 @@ export { sitePath };
 // A variable, so that the bundler leaves the import to the browser: the file is Pagefind's, written by the index step.
 const PAGEFIND_SCRIPT = sitePath("/pagefind/pagefind.js");
 
+/** Pagefind, with the index of the page's language: `pagefind.js` picks it by the page's `<html lang>`. */
 export async function loadPagefind(): Promise<Pagefind> {
   const pagefind = (await import(PAGEFIND_SCRIPT)) as Pagefind;
   // A transcript record holds up to 4,000 words of one speaker (src/search/documents.ts): do not

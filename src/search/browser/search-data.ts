@@ -5,7 +5,9 @@
  * date), a post's records, and the word lists' script only when a word matches nothing. No DOM.
  */
 import { pagefindQuery, type SearchQuery } from "../query.ts";
-import { byRank, decodeRecordPosts, matchPosts, rankMoments, recordIndex, termWeights, type LoadedRecord, type Moment, type PostMatch, type RecordIndex, type TermHits } from "../ranking.ts";
+import { byRank, decodeRecordPosts, matchPosts, rankMoments, RECORD_POSTS_FILE, recordIndex, termWeights, type LoadedRecord, type Moment, type PostMatch, type RecordIndex, type TermHits } from "../ranking.ts";
+import { languageFile } from "../language-files.ts";
+import { settings } from "./search-settings.ts";
 import { fetchJson, loadPagefind, searchRecords, sitePath, type Pagefind, type PagefindRecord, type PagefindResult } from "./pagefind.ts";
 import { FILTERS, matchingNothing, typedAgain, type FilterRecords, type Found } from "./search-found.ts";
 import { lookUpTerms } from "./terms.ts";
@@ -23,9 +25,9 @@ export interface Engine {
   index: RecordIndex;
 }
 
-/** Pagefind and the posts' records. */
+/** Pagefind (the index of the page's language, which its `<html lang>` names) and the posts' records in it. */
 export const engine = once<Engine>(() =>
-  Promise.all([loadPagefind(), fetchJson(sitePath("/pagefind/posts.json"))]).then(([pagefind, posts]) => ({
+  Promise.all([loadPagefind(), fetchJson(sitePath(`/pagefind/${languageFile(RECORD_POSTS_FILE, settings.files)}`))]).then(([pagefind, posts]) => ({
     pagefind,
     index: recordIndex(decodeRecordPosts(posts)),
   })),
@@ -34,7 +36,7 @@ export const engine = once<Engine>(() =>
 // The word lists' script, loaded only when a word of a query matches nothing (corrections.ts).
 const CORRECTIONS_SCRIPT = sitePath("/assets/search-corrections.js");
 const corrections = once<typeof import("./corrections.ts")>(() => import(CORRECTIONS_SCRIPT));
-const nearWords = async (typed: string) => (await corrections()).nearWords(typed);
+const nearWords = async (typed: string) => (await corrections()).nearWords(typed, settings.files);
 
 /**
  * What each word of `query` matches (terms.ts). `standNowhere`: words typed that Pagefind matched

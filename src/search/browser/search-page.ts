@@ -1,12 +1,13 @@
 /**
- * The search page (`/search/`): one result per post, its best moments whoever said them.
+ * The search page (`/search/`, and `/<lang>/search/` for the posts in another language than the
+ * site's: search-settings.ts): one result per post, its best moments whoever said them.
  *
  * Pagefind's component UI shows one result per search record, and a post has several (its page,
  * and a record per speaker's turns, src/search/documents.ts); its sub-results are ranked by the
  * words' weight, so a long turn repeating "of" outranked the sentence that held the phrase. This
  * page asks Pagefind's search API for each term, groups the records by post with `posts.json`,
  * ranks posts and turns itself (../ranking.ts), and renders the list; bundled, it is about 9 KB on the
- * wire, where the component UI's script was about 44 KB (docs/benchmarks-history.md, "What a search costs, before and after").
+ * wire (13 KB with the French stemmer and the phrases), where the component UI's script was about 44 KB (docs/benchmarks-history.md, "What a search costs, before and after").
  *
  * This file wires the page's events to the search's state (search-state.ts), what it fetches
  * (search-data.ts; what was found, search-found.ts) and what it draws (search-view.ts, the lazy
@@ -18,7 +19,8 @@ import { allowedBy, answer, FILTERS, filterValues, startsNothing } from "./searc
 import { drawFilter, filtersOpen, onFilterOpened } from "./search-filters.ts";
 import { lazyList } from "./search-lazy.ts";
 import { searchState, searchUrl } from "./search-state.ts";
-import { busy, fill, form, input, list as results, moveByArrows, showFound, showNone, showNothing, showUnavailable, sort, sortDirection } from "./search-view.ts";
+import { busy, fill, form, input, linkOtherLanguages, list as results, moveByArrows, showFound, showNone, showNothing, showUnavailable, sort, sortDirection } from "./search-view.ts";
+import { settings } from "./search-settings.ts";
 
 const state = searchState(new URLSearchParams(location.search));
 
@@ -42,8 +44,9 @@ async function search(text: string): Promise<void> {
 async function runSearch(text: string): Promise<void> {
   const current = state.startSearch();
   busy(true);
-  const query = parseQuery(text);
+  const query = parseQuery(text, settings.lang);
   history.replaceState(null, "", searchUrl(location.href, query.text, state.asTyped));
+  linkOtherLanguages(query.text);
   if (!query.words.length) {
     state.found = undefined;
     showNothing();

@@ -9,6 +9,7 @@ import { sitePath } from "./pagefind.ts";
 import type { LoadedPost } from "./search-data.ts";
 import type { Found } from "./search-found.ts";
 import { searchUrl } from "./search-state.ts";
+import { count, plural, say, sayWith } from "./search-settings.ts";
 
 // The page's parts (content/search.njk).
 export const form = document.querySelector<HTMLFormElement>("[data-search-form]")!;
@@ -19,6 +20,17 @@ const notice = document.querySelector<HTMLElement>(".search-notice")!;
 export const list = document.querySelector<HTMLOListElement>(".search-results")!;
 const empty = document.querySelector<HTMLElement>(".search-empty")!;
 const unquote = document.querySelector<HTMLElement>(".search-empty-unquote")!;
+
+/** The links to search the posts of another language with the same words (content/search.njk), when the site has several. */
+const otherLanguages = [...document.querySelectorAll<HTMLAnchorElement>("a[data-search-language]")];
+
+/** Points the links to the other languages' search pages at a search of `text` (none: no `q`). */
+export function linkOtherLanguages(text: string): void {
+  for (const link of otherLanguages) {
+    const url = searchUrl(link.href, text, false);
+    link.href = url.pathname + url.search;
+  }
+}
 
 /** The order chosen: by date oldest first (1), newest first (-1), or by rank (0). */
 export const sortDirection = (): number => (sort.value === "date:asc" ? 1 : sort.value === "date:desc" ? -1 : 0);
@@ -40,14 +52,14 @@ export function showNothing(): void {
 /** Pagefind's files could not be had: says so, and where to browse instead. */
 export function showUnavailable(error: unknown): void {
   showNothing();
-  summary.textContent = `Search is not available right now (${error instanceof Error ? error.message : String(error)}).`;
+  summary.textContent = say("search.results.unavailable", { error: error instanceof Error ? error.message : String(error) });
   empty.hidden = false;
 }
 
 /** No post holds the query: says so, and what to try. */
 export function showNone({ query, typed }: Found): void {
   showNothing();
-  summary.textContent = `No post holds “${typed.text}”.`;
+  summary.textContent = say("search.results.none", { query: typed.text });
   unquote.hidden = !query.quoted;
   empty.hidden = false;
 }
@@ -58,7 +70,7 @@ export function showFound(found: Found, shown: Answer, matches: readonly PostMat
   const lines = [correctionLine(found, exactly), partLine(found, shown, matches)].filter((line) => line !== null);
   notice.replaceChildren(...lines.flatMap((line, i) => (i ? [" ", ...line] : line)));
   notice.hidden = !lines.length;
-  summary.textContent = `${matches.length.toLocaleString("en")} ${matches.length === 1 ? "post" : "posts"} for “${found.typed.text}”`;
+  summary.textContent = say(`search.results.count.${plural(matches.length)}`, { count: count(matches.length), query: found.typed.text });
 }
 
 type Line = (string | Node)[] | null;
@@ -74,7 +86,7 @@ function correctionLine({ corrected, query, typed }: Found, exactly: (text: stri
     event.preventDefault();
     exactly(typed.text);
   });
-  return ["Showing results for ", element("em", "search-corrected", query.text), ". Search exactly for ", link, "."];
+  return sayWith("search.results.corrected", { corrected: element("em", "search-corrected", query.text), typed: link });
 }
 
 /** "No post holds all of these words; these hold 2 of 3.", and the words that match nothing at all. */
@@ -82,12 +94,14 @@ function partLine({ unmatched, asTyped }: Found, shown: Answer, matches: readonl
   if (shown.held === shown.terms) return null;
   const fewer = matches.filter((match) => match.held < shown.held).length;
   const most = matches.length - fewer;
-  const these = fewer ? `${most} of these ${most === 1 ? "holds" : "hold"} ${shown.held} of ${shown.terms}, the others fewer` : `these hold ${shown.held} of ${shown.terms}`;
-  const nowhere = !unmatched.length ? "" : asTyped ? ` No post holds ${quotedList(unmatched)} as typed.` : ` Nothing on the site comes close to ${quotedList(unmatched)}.`;
-  return [`No post holds all of these words; ${these}.${nowhere}`];
+  const held = { held: count(shown.held), terms: count(shown.terms) };
+  const part = fewer ? say(`search.results.partialMost.${plural(most)}`, { most: count(most), ...held }) : say("search.results.partial", held);
+  const words = quotedList(unmatched);
+  const nowhere = !unmatched.length ? [] : [say(asTyped ? "search.results.unmatchedAsTyped" : "search.results.unmatchedNowhere", { words })];
+  return [[part, ...nowhere].join(" ")];
 }
 
-const quotedList = (words: string[]) => words.map((word) => `“${word}”`).join(", ");
+const quotedList = (words: string[]) => words.map((word) => say("search.results.quoted", { word })).join(", ");
 
 export function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -112,7 +126,7 @@ export function fill(item: HTMLLIElement, post: LoadedPost, query: SearchQuery):
   const title = element("a", "search-result-link", meta.title ?? postUrl);
   title.href = linkTo(postUrl, null, query);
   heading.append(title);
-  const details = [meta.kind, meta.date, meta.guests && `with ${meta.guests}`].filter(Boolean).join(" · ");
+  const details = [meta.kind, meta.date, meta.guests && say("search.results.withGuests", { guests: meta.guests })].filter(Boolean).join(" · ");
   item.replaceChildren(heading, element("p", "search-result-meta", details));
   if (post.page) {
     const text = element("p", "search-result-excerpt");
@@ -126,7 +140,7 @@ export function fill(item: HTMLLIElement, post: LoadedPost, query: SearchQuery):
 
 function turnList(moments: LoadedPost["turns"], postUrl: string, query: SearchQuery): HTMLUListElement {
   const turns = element("ul", "search-turns");
-  turns.setAttribute("aria-label", "In the transcript");
+  turns.setAttribute("aria-label", say("search.results.turns"));
   for (const moment of moments) {
     const turn = element("li", "search-turn");
     const link = element("a", "search-turn-link", moment.title);

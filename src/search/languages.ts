@@ -15,6 +15,8 @@ export interface SearchPage {
 }
 
 export interface SearchLanguage extends SearchPage {
+  /** The language's home, where its search page is (`/`, `/fr/`): the template's permalink, as the other pages made per language have it (site/addresses.ts reads it). */
+  root: string;
   /** The other languages' search pages, which this one links to with the same words. */
   others: SearchPage[];
 }
@@ -26,7 +28,7 @@ export interface SearchLanguage extends SearchPage {
 export function searchLanguages(posts: readonly Pick<Post, "lang">[], siteLanguage: string): SearchLanguage[] {
   const others = [...new Set(posts.map((post) => post.lang))].filter((lang) => lang !== siteLanguage).sort((a, b) => a.localeCompare(b));
   const pages = [siteLanguage, ...others].map((lang) => ({ lang, url: languagePath("/search/", lang, siteLanguage) }));
-  return pages.map((page) => ({ ...page, others: pages.filter((other) => other !== page) }));
+  return pages.map((page) => ({ ...page, root: languagePath("/", page.lang, siteLanguage), others: pages.filter((other) => other !== page) }));
 }
 
 /**

@@ -15,14 +15,13 @@ const PAGEFIND = fileURLToPath(new URL("./runner/bin.cjs", import.meta.resolve("
  *
  * Pagefind makes an index per language, the one each document's `<html lang>` says, stemmed by
  * that language's stemmer; the browser's `pagefind.js` loads the one of the search page's
- * `<html lang>`. `forceLanguage` puts every document in one index instead, whatever it says
- * (Pagefind's `--force-language`); the build gives none.
+ * `<html lang>`.
  */
-export async function writeSearchIndex(source: string, documents: number, outputPath: string, forceLanguage?: string): Promise<void> {
+export async function writeSearchIndex(source: string, documents: number, outputPath: string): Promise<void> {
   // Pagefind's file names change with the content: without this, old ones would pile up.
   rmSync(outputPath, { recursive: true, force: true });
   // Absolute: Pagefind runs in another folder.
-  const args = [PAGEFIND, "--site", path.resolve(source), "--output-path", path.resolve(outputPath), ...(forceLanguage ? ["--force-language", forceLanguage] : [])];
+  const args = [PAGEFIND, "--site", path.resolve(source), "--output-path", path.resolve(outputPath)];
   // Run from the source folder, so that no Pagefind configuration file of the project applies.
   const child = spawn(process.execPath, args, { cwd: source, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";

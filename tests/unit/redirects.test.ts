@@ -145,6 +145,9 @@ describe("old addresses that leave the site or take the site's own", () => {
       .filter((name) => /\.(njk|md)$/.test(name))
       .flatMap((name) => {
         const data = parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(path.join(content, name), "utf8"))?.[1] ?? "");
+        // One page per language (home, archive, tags, search, 404): the site language's at the root.
+        const perLanguage = /^\{\{\s*\w+\.root\s*\}\}(.*)$/.exec(String(data.permalink));
+        if (perLanguage) return [{ name, page: `/${perLanguage[1]}` }];
         if (data.pagination) return []; // one page per post, tag, year, person, chapter list or redirect: known from the posts
         const permalink = data.permalink === undefined ? `/${name.replace(/\.(njk|md)$/, "").replace(/^index$/, "")}` : String(data.permalink);
         const setting = /^\{\{\s*site\.([\w.]+)\s*\}\}$/.exec(permalink);

@@ -46,7 +46,7 @@ describe("search documents of a transcript", () => {
 
   it("writes one document per group, each turn an anchor with its title, metadata escaped", () => {
     const turns = transcript('Alexis: [00:00:00] Welcome <b>"friends"</b> & all.\n\nMaria: [00:01:00] Ramen.');
-    const documents = transcriptDocuments(post, turns, "en");
+    const documents = transcriptDocuments(post, turns, "Episode");
     assert.equal(documents.length, 2);
     const [alexis, maria] = documents.map((d) => ({ url: d.url, doc: parseHTML(d.html).document }));
     assert.equal(alexis!.url, `${post.url}#turn-1-to-turn-1`);

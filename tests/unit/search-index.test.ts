@@ -112,7 +112,7 @@ describe("the search index written by Pagefind's CLI", () => {
     ]);
     // Relative, as Eleventy gives the output folder.
     const out = path.relative(process.cwd(), path.join(root, "site"));
-    await writeSearchIndex(folder.dir, 2, path.join(out, "pagefind"), "en");
+    await writeSearchIndex(folder.dir, 2, path.join(out, "pagefind"));
     const records = readSearchRecords(out);
     assert.deepEqual(records.map((r) => r.url).sort(), ["/en/a/", "/en/b/#turn-1-to-turn-1"]);
     assert.deepEqual(records.find((r) => r.url === "/en/b/#turn-1-to-turn-1")!.anchors.map((a) => a.id), ["turn-1"]);
@@ -125,12 +125,12 @@ describe("the search index written by Pagefind's CLI", () => {
       { url: "/en/a/", html: page("alpha") },
       { url: "/en/b/", html: "<!doctype html><html lang=\"en\"><body><p>beta</p></body></html>" },
     ]);
-    await assert.rejects(writeSearchIndex(folder.dir, 2, path.join(root, "lossy-out"), "en"), /Pagefind indexed 1 pages of the 2 search documents in .*lossy:[\s\S]*Indexed 1 page/);
+    await assert.rejects(writeSearchIndex(folder.dir, 2, path.join(root, "lossy-out")), /Pagefind indexed 1 pages of the 2 search documents in .*lossy:[\s\S]*Indexed 1 page/);
   });
 
   it("fails, with Pagefind's own words, when it cannot index at all", async () => {
     const folder = new SearchDocumentsFolder(path.join(root, "empty"));
     folder.write([]);
-    await assert.rejects(writeSearchIndex(folder.dir, 0, path.join(root, "empty-out"), "en"), /Pagefind could not index .*empty \(exit code 1\):[\s\S]*not able to build an index/);
+    await assert.rejects(writeSearchIndex(folder.dir, 0, path.join(root, "empty-out")), /Pagefind could not index .*empty \(exit code 1\):[\s\S]*not able to build an index/);
   });
 });

@@ -97,22 +97,22 @@ describe("the files beside Pagefind's index, per language", () => {
 });
 
 describe("the search pages, one per language", () => {
-  const pages = (posts: { lang: string }[], siteLanguage: string) => searchLanguages(posts, siteLanguage).map(({ lang, url }) => ({ lang, url }));
+  const pages = (posts: { lang: string }[], siteLanguage: string) => searchLanguages(posts, siteLanguage).map(({ lang, url, root }) => ({ lang, url, root }));
 
   it("is the site's alone when every post is in the site's language, linking to no other", () => {
-    assert.deepEqual(searchLanguages([{ lang: "en" }, { lang: "en" }], "en"), [{ lang: "en", url: "/search/", others: [] }]);
-    assert.deepEqual(searchLanguages([], "en"), [{ lang: "en", url: "/search/", others: [] }]);
+    assert.deepEqual(searchLanguages([{ lang: "en" }, { lang: "en" }], "en"), [{ lang: "en", url: "/search/", root: "/", others: [] }]);
+    assert.deepEqual(searchLanguages([], "en"), [{ lang: "en", url: "/search/", root: "/", others: [] }]);
   });
 
   it("adds a page under /<lang>/ for each other language some post is in, the site's first", () => {
     assert.deepEqual(pages([{ lang: "fr" }, { lang: "en" }, { lang: "de" }, { lang: "fr" }], "en"), [
-      { lang: "en", url: "/search/" },
-      { lang: "de", url: "/de/search/" },
-      { lang: "fr", url: "/fr/search/" },
+      { lang: "en", url: "/search/", root: "/" },
+      { lang: "de", url: "/de/search/", root: "/de/" },
+      { lang: "fr", url: "/fr/search/", root: "/fr/" },
     ]);
     assert.deepEqual(pages([{ lang: "en" }], "fr"), [
-      { lang: "fr", url: "/search/" },
-      { lang: "en", url: "/en/search/" },
+      { lang: "fr", url: "/search/", root: "/" },
+      { lang: "en", url: "/en/search/", root: "/en/" },
     ]);
   });
 

@@ -17,6 +17,8 @@ export const BROWSER_SCRIPTS = {
   highlight: "search/browser/highlight.ts",
   transcript: "transcript/browser/transcript.ts",
   "old-links": "posts/browser/old-links.ts",
+  // A language's stemmer, loaded by its search page only (match.ts, STEMMER_SCRIPTS).
+  "stemmer-fr": "search/browser/stemmer-fr.ts",
 } as const;
 
 /**

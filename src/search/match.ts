@@ -4,7 +4,6 @@
  * (browser/highlight.ts) does not load the stemmers.
  */
 import porter2 from "wink-porter2-stemmer";
-import { stemmer as frenchSnowball } from "@orama/stemmers/french";
 import { normalizeWord } from "./query.ts";
 
 /** A word's stem: the part its other forms share ("strategies", "strategy" → "strategi"). */
@@ -12,14 +11,20 @@ export type Stem = (word: string) => string;
 
 /**
  * The stemmer of each language, the algorithm Pagefind stems that language's index with
- * (Snowball's): English by Porter2 (`wink-porter2-stemmer`), French by Snowball's French
- * (`@orama/stemmers`, generated from Snowball's own definition). A language Pagefind stems and
- * this list lacks is compared word for word: its other forms then count as longer words at most.
+ * (Snowball's): English by Porter2 (`wink-porter2-stemmer`), in every search page's script; another
+ * language's is a script of its own that its search page loads first (STEMMER_SCRIPTS, addStemmer).
+ * A language Pagefind stems and this list lacks is compared word for word: its other forms then
+ * count as longer words at most.
  */
-const STEMMERS: ReadonlyMap<string, Stem> = new Map([
-  ["en", porter2],
-  ["fr", frenchSnowball],
-]);
+const STEMMERS = new Map<string, Stem>([["en", porter2]]);
+
+/** The languages whose stemmer is a script of its own, `/assets/<name>.js` (bundle.ts), exporting it as `stem`. */
+export const STEMMER_SCRIPTS: Readonly<Record<string, string>> = { fr: "stemmer-fr" };
+
+/** Makes `stem` the stemmer of `lang` ("fr"): the search page's, once it has loaded its script. */
+export function addStemmer(lang: string, stem: Stem): void {
+  STEMMERS.set(lang.toLowerCase(), stem);
+}
 
 /** Words as they are, for a language without a stemmer here. */
 const asTheyAre: Stem = (word) => word;

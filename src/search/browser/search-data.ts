@@ -7,6 +7,7 @@
 import { pagefindQuery, type SearchQuery } from "../query.ts";
 import { byRank, decodeRecordPosts, matchPosts, rankMoments, RECORD_POSTS_FILE, recordIndex, termWeights, type LoadedRecord, type Moment, type PostMatch, type RecordIndex, type TermHits } from "../ranking.ts";
 import { languageFile } from "../language-files.ts";
+import { addStemmer, STEMMER_SCRIPTS, type Stem } from "../match.ts";
 import { settings } from "./search-settings.ts";
 import { fetchJson, loadPagefind, searchRecords, sitePath, type Pagefind, type PagefindRecord, type PagefindResult } from "./pagefind.ts";
 import { FILTERS, matchingNothing, typedAgain, type FilterRecords, type Found } from "./search-found.ts";
@@ -25,9 +26,17 @@ export interface Engine {
   index: RecordIndex;
 }
 
-/** Pagefind (the index of the page's language, which its `<html lang>` names) and the posts' records in it. */
+/** The stemmer of the page's language, when it is a script of its own (match.ts): before the first ranking. */
+async function loadStemmer(): Promise<void> {
+  const script = STEMMER_SCRIPTS[settings.lang.toLowerCase().split("-")[0]!];
+  if (!script) return;
+  const { stem } = (await import(sitePath(`/assets/${script}.js`))) as { stem: Stem };
+  addStemmer(settings.lang, stem);
+}
+
+/** Pagefind (the index of the page's language, which its `<html lang>` names), the posts' records in it, and the language's stemmer. */
 export const engine = once<Engine>(() =>
-  Promise.all([loadPagefind(), fetchJson(sitePath(`/pagefind/${languageFile(RECORD_POSTS_FILE, settings.files)}`))]).then(([pagefind, posts]) => ({
+  Promise.all([loadPagefind(), fetchJson(sitePath(`/pagefind/${languageFile(RECORD_POSTS_FILE, settings.files)}`)), loadStemmer()]).then(([pagefind, posts]) => ({
     pagefind,
     index: recordIndex(decodeRecordPosts(posts)),
   })),

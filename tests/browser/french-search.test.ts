@@ -3,9 +3,8 @@ import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { axeViolations } from "../support/axe.ts";
 import { serveInChromium } from "../support/browser.ts";
-import { buildSite, tempProject } from "../support/build.ts";
-import { addFrenchFixtures } from "../support/french.ts";
 import { listSettled, shownResults } from "../support/search-page.ts";
+import { sharedSite } from "../support/shared-site.ts";
 
 // The French fixtures (tests/fixtures/french/): two translations of real English posts and an article in French only.
 const FR_ARTICLE = "/fr/2024/04/12/jouer-pour-gagner/";
@@ -24,18 +23,17 @@ const IN_PAGE = `
 declare function answered(): boolean;
 
 describe("the French search page, /fr/search/, in Chromium", () => {
-  const project = tempProject("french-search-browser");
+  const project = sharedSite("french");
   let served: Awaited<ReturnType<typeof serveInChromium>>;
   const pages: Page[] = [];
 
   before(async () => {
-    addFrenchFixtures(project.input);
-    await buildSite(project.input, project.output);
+    await project.build();
     served = await serveInChromium(project.output);
   });
   after(async () => {
     await served?.stop();
-    project.remove();
+    project.release();
   });
 
   /** Opens the search page at `path` (with `?q=` when given), its answer on screen when there is a query. */

@@ -3,9 +3,10 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { serveInChromium, type ServedSite } from "../support/browser.ts";
+import { launchChromium, type ServedSite } from "../support/browser.ts";
 import { buildSite, tempProject } from "../support/build.ts";
 import { MOVED_POST, SITE_REDIRECTS } from "../support/old-urls.ts";
+import { serveStatic } from "../support/static-server.ts";
 
 const MOVED = "en/2024/08/01/a-moved-article/";
 
@@ -29,18 +30,26 @@ function problemsOf(page: Page): string[] {
   return problems;
 }
 
-/** A build of the content with the moved post and the site's redirects, served under `prefix` in Chromium. */
+/** The file's one Chromium, for both sites. */
+let chromium: Browser;
+before(async () => {
+  chromium = await launchChromium();
+});
+after(() => chromium?.close());
+
+/** A build of the content with the moved post and the site's redirects, served under `prefix`, and the file's Chromium to read it. */
 function servedSite(prefix: string) {
   const project = tempProject("browser-old-urls");
-  const state = {} as { site: ServedSite; browser: Browser; stop: () => Promise<void> };
+  const state = {} as { site: ServedSite; browser: Browser };
   before(async () => {
     writeFileSync(path.join(project.input, "posts/2024-08-01-a-moved-article.md"), MOVED_POST);
     writeFileSync(path.join(project.input, "_data/redirects.json"), JSON.stringify(SITE_REDIRECTS));
     await buildSite(project.input, project.output, { PATH_PREFIX: prefix });
-    Object.assign(state, await serveInChromium(project.output, prefix));
+    state.site = await serveStatic(path.resolve(project.output), prefix);
+    state.browser = chromium;
   });
   after(async () => {
-    await state.stop?.();
+    await state.site?.close();
     project.remove();
   });
   return state;

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { serveInChromium, type ServedSite } from "../support/browser.ts";
-import { buildSite, tempProject } from "../support/build.ts";
+import { sharedSite } from "../support/shared-site.ts";
 import { describe as describeResult, figuresBySection, MISSPELLING, readQueries, runRelevance } from "../support/relevance.ts";
 
 /**
@@ -12,20 +12,22 @@ import { describe as describeResult, figuresBySection, MISSPELLING, readQueries,
  */
 const FLOORS = { postFirst: 1, turnInFirstThree: 1 };
 const MISSPELLED_FLOOR = 0.9;
+/** Search pages the queries are typed into at once: each query waits on the page's pause after typing. */
+const PAGES = 3;
 
-const project = tempProject("browser-relevance");
+const project = sharedSite("content");
 let browser: Browser;
 let site: ServedSite;
 let stop: () => Promise<void>;
 
 describe("search relevance: the suite of queries readers type, through /search/ in Chromium", () => {
   before(async () => {
-    await buildSite(project.input, project.output);
+    await project.build();
     ({ site, browser, stop } = await serveInChromium(project.output));
   });
   after(async () => {
     await stop?.();
-    project.remove();
+    project.release();
   });
 
   it("has at least 40 queries of every kind a reader types, each naming the post that must come first", () => {
@@ -39,7 +41,7 @@ describe("search relevance: the suite of queries readers type, through /search/ 
   });
 
   it("puts the right post first and the right turn among the first three links, at or above the floors, misspelled or not", async () => {
-    const results = await runRelevance(browser, site.url, readQueries());
+    const results = await runRelevance(browser, site.url, readQueries(), undefined, PAGES);
     const { spelledRight, misspelled } = figuresBySection(results);
     const misses = results.filter((r) => r.postRank !== 1 || (r.query.turn && !r.turnRank)).map(describeResult);
     assert.ok(spelledRight.postFirst >= FLOORS.postFirst, `right post first for ${(spelledRight.postFirst * 100).toFixed(1)} %:\n${misses.join("\n")}`);

@@ -4,7 +4,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { serveInChromium, type ServedSite } from "../support/browser.ts";
-import { buildSite, tempProject } from "../support/build.ts";
+import { sharedSite } from "../support/shared-site.ts";
 import { listSettled, openSearch as open, postCount, resultAt, shownResults, typeQuery } from "../support/search-page.ts";
 
 const MARIA = "/en/2024/06/09/exploring-leadership-and-open-source-with-maria-bracho/";
@@ -13,7 +13,7 @@ const OUTCOMES = "/en/2024/02/02/outcome-based-leadership-without-the-bureaucrac
 const MICHAEL = "/en/2024/01/24/navigating-the-evolution-of-cloud-infrastructure-insights-from-michael-galloway/";
 const TURN_TITLE = /^(Alexis Monville|Maria Bracho|Tamar Bercovici|Bruce Wang|Tim Beattie|Bella Bardswell|Michael Galloway) · ~?\d\d:\d\d$/;
 
-const project = tempProject("browser-search");
+const project = sharedSite("content");
 let browser: Browser;
 let site: ServedSite;
 let stop: () => Promise<void>;
@@ -33,12 +33,12 @@ const turnText = (page: Page, id: string) => page.locator(`#${id}`).evaluate((tu
 
 describe("search in Chromium", () => {
   before(async () => {
-    await buildSite(project.input, project.output);
+    await project.build();
     ({ site, browser, stop } = await serveInChromium(project.output));
   });
   after(async () => {
     await stop?.();
-    project.remove();
+    project.release();
   });
 
   it("finds what Maria said about ramen, lands on that turn, in view and highlighted", async () => {

@@ -171,7 +171,7 @@ describe("content with errors", () => {
       assert.ok(existsSync(episodePage), "the episode is written");
       assert.doesNotMatch(readFileSync(episodePage, "utf8"), /Caf\uFFFD/, "without the transcript read as mojibake");
       // Eleventy prints "Watching" before its file watcher has finished its first scan.
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await watch.waitForWatcher();
       writeFileSync(file, LATIN_1_POST.toString("latin1"));
       await watch.waitFor(() => existsSync(path.join(project.output, "en/2024/07/01/a-post-saved-as-latin-1/index.html")), "the fixed post to be written");
       assert.match(readFileSync(path.join(project.output, "en/2024/07/01/a-post-saved-as-latin-1/index.html"), "utf8"), /Café crème/);
@@ -219,7 +219,7 @@ describe("content with errors", () => {
       assert.match(watch.log(), /posts\/2024-07-01-bad-date\.md:3: field "date" "2024-13-45" is not a date/);
       assert.equal(watch.child.exitCode, null, "the watcher must keep running");
       // Eleventy prints "Watching" before its file watcher has finished its first scan.
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await watch.waitForWatcher();
       writeFileSync(file, BAD_POST.replace("2024-13-45", "2024-07-01"));
       await watch.waitFor(() => existsSync(path.join(project.output, "en/2024/07/01/a-post-with-a-bad-date/index.html")), "the fixed post to be written");
     } finally {

@@ -4,8 +4,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { decodeSettings, SCRIPT_PHRASES } from "../../src/search/phrases.ts";
 import { decodeRecordPosts } from "../../src/search/ranking.ts";
-import { buildSite, listFiles, normalizeText, readDocument, tempProject } from "../support/build.ts";
-import { addFrenchFixtures } from "../support/french.ts";
+import { listFiles, normalizeText, readDocument } from "../support/build.ts";
 import { readSearchRecords, type SearchRecord } from "../support/search.ts";
 import { sharedSite } from "../support/shared-site.ts";
 
@@ -24,17 +23,16 @@ function listedWords(pagefind: string, index: string): Set<string> {
 }
 
 describe("search on a site with French posts", () => {
-  const project = tempProject("french-search");
+  const project = sharedSite("french");
   const page = (url: string) => readDocument(path.join(project.output, url, "index.html"));
   const pagefind = () => path.join(project.output, "pagefind");
   let records: SearchRecord[];
 
   before(async () => {
-    addFrenchFixtures(project.input);
-    await buildSite(project.input, project.output);
+    await project.build();
     records = readSearchRecords(project.output);
   });
-  after(() => project.remove());
+  after(() => project.release());
 
   it("indexes each post in its own language: Pagefind makes an English and a French index", () => {
     const entry = json(path.join(pagefind(), "pagefind-entry.json")) as { languages: Record<string, { page_count: number }> };

@@ -8,12 +8,13 @@ import RssParser from "rss-parser";
 import sharp from "sharp";
 import { addPublishingFixtures } from "../support/fixtures.ts";
 import { buildSite, listFiles, readDocument, ROOT, tempProject, watchSite } from "../support/build.ts";
+import { sharedSite } from "../support/shared-site.ts";
 
 const SITE = "https://alexis.monville.com";
 const FIXTURE_EPISODE = "/en/2024/07/01/a-fixture-episode-with-audio/";
 const PUBLIC_POSTS = 12 + 3; // the seed's, the fixture episode with audio, the moved post, the post with a photo
 
-const project = tempProject("publishing");
+const project = sharedSite("publishing");
 const out = project.output;
 const read = (file: string) => readFileSync(path.join(out, file), "utf8");
 /** Atom text constructs come back as strings or as { value } objects, depending on their type. */
@@ -30,11 +31,8 @@ function searchIndexText(): string {
 }
 
 describe("publishing", () => {
-  before(async () => {
-    await addPublishingFixtures(project.input);
-    await buildSite(project.input, out);
-  });
-  after(() => project.remove());
+  before(() => project.build());
+  after(() => project.release());
 
   it("writes an Atom feed and a JSON Feed of every published post (fewer than feedEntries), full content, absolute URLs", () => {
     const atom = parseAtomFeed(read("feed.xml"));

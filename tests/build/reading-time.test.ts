@@ -8,10 +8,10 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import matter from "gray-matter";
 import { slugify } from "../../src/posts/slug.ts";
-import { buildSite, listFiles, readDocument, tempProject } from "../support/build.ts";
-import { addPublishingFixtures } from "../support/fixtures.ts";
+import { listFiles, readDocument } from "../support/build.ts";
+import { sharedSite } from "../support/shared-site.ts";
 
-const project = tempProject("reading-time");
+const project = sharedSite("publishing");
 const page = (url: string) => readDocument(path.join(project.output, url, "index.html"));
 const shown = (document: Document, selector: string) => [...document.querySelectorAll(selector)].map((e) => e.textContent ?? "");
 
@@ -47,11 +47,8 @@ function expectedTimes(): Expected[] {
 }
 
 describe("how long each post takes", () => {
-  before(async () => {
-    await addPublishingFixtures(project.input);
-    await buildSite(project.input, project.output);
-  });
-  after(() => project.remove());
+  before(() => project.build());
+  after(() => project.release());
 
   it("shows it in each post's header: minutes of reading, the audio's length, or an estimate from the transcript", () => {
     const expected = expectedTimes();

@@ -7,6 +7,7 @@ import matter from "gray-matter";
 import { buildSite, listFiles, normalizeText, readDocument, ROOT, tempProject } from "../support/build.ts";
 import { brokenInternalLinks, duplicateIds } from "../support/links.ts";
 import { readSearchRecords } from "../support/search.ts";
+import { sharedSite } from "../support/shared-site.ts";
 import { missingSeedUnits, readSeedPosts } from "../support/seed.ts";
 import { documentFile } from "../../src/search/documents.ts";
 import { searchDocumentsFolder } from "../../src/search/documents-folder.ts";
@@ -29,7 +30,7 @@ const EXPECTED_POST_URLS = [
   "/en/2024/01/10/crafting-compelling-investor-update-emails-a-guide-for-startup-founders/",
 ];
 
-const project = tempProject("site-build");
+const project = sharedSite("content");
 const out = project.output;
 const fileOf = (url: string) => path.join(out, url.split("#")[0]!, url.endsWith("/") || url.includes("/#") ? "index.html" : "");
 const page = (url: string) => readDocument(fileOf(url));
@@ -46,10 +47,8 @@ function committedPosts() {
 const searchDocumentsDir = (output: string) => searchDocumentsFolder(output).dir;
 
 describe("the built site", () => {
-  before(async () => {
-    await buildSite(project.input, out);
-  });
-  after(() => project.remove());
+  before(() => project.build());
+  after(() => project.release());
 
   it("has the 12 seed posts at their original URLs, each titled by its only h1", () => {
     const built = listFiles(path.join(out, "en")).filter((f) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(f));

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { buildSite, normalizeText, readDocument, tempProject } from "../support/build.ts";
+import { normalizeText, readDocument } from "../support/build.ts";
+import { sharedSite } from "../support/shared-site.ts";
 import { parseSrt, parseVtt } from "../transcript/helpers.ts";
 
 const EPISODES = [
@@ -14,7 +15,7 @@ const EPISODES = [
 ];
 const HOST = "Alexis Monville";
 
-const project = tempProject("transcripts-build");
+const project = sharedSite("content");
 const out = project.output;
 const file = (url: string) => path.join(out, url.endsWith("/") ? `${url}index.html` : url);
 
@@ -29,8 +30,8 @@ function turnWords(turn: Element): string {
 }
 
 describe("episode transcripts in the built site", () => {
-  before(() => buildSite(project.input, out));
-  after(() => project.remove());
+  before(() => project.build());
+  after(() => project.release());
 
   for (const episode of EPISODES) {
     describe(episode.guests.join(" and "), () => {

@@ -52,7 +52,7 @@ describe("npm start: an edit rebuilds what it touches, and the sitemap and searc
     tagPagesBefore = tagPages();
     cardBefore = cardOf(ARTICLE_URL);
     // Eleventy prints "Watching" before its file watcher has finished its first scan.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await watch.waitForWatcher();
     const file = path.join(project.input, ARTICLE);
     const source = readFileSync(file, "utf8");
     assert.ok(source.includes(`title: "${OLD_TITLE}"`));
@@ -81,10 +81,12 @@ describe("npm start: an edit rebuilds what it touches, and the sitemap and searc
     }
   });
 
-  it("draws the post's card again with its new title", () => {
+  it("draws the post's card again with its new title", async () => {
     const card = cardOf(NEW_URL);
     assert.notEqual(card, cardBefore);
     const name = path.basename(new URL(card).pathname);
+    // Under npm start a page is written without waiting for its new card, drawn meanwhile (src/cards/plugin.ts).
+    await watch.waitFor(() => existsSync(path.join(out, "img/cards", name)), `${name} in the output`);
     assert.ok(existsSync(path.join(out, "img/cards", name)), `${name} is in the output`);
     assert.ok(existsSync(path.join(cards, name)), `${name} was drawn`);
   });
@@ -114,7 +116,11 @@ describe("npm start: an edit rebuilds what it touches, and the sitemap and searc
   });
 
   it("renders every listing page again when what they all show changes: a template, or the policy for a new media host", async () => {
-    await edit("tag.njk", (source) => source.replace("<h1>Tagged “{{ tagPage.tag.name }}”</h1>", "<h1>Posts tagged “{{ tagPage.tag.name }}”</h1>"));
+    const heading = '<h1>{{ "tags.tagged" | t(lang, { tag: tagPage.tag.name }) }}</h1>';
+    await edit("tag.njk", (source) => {
+      assert.ok(source.includes(heading), "tag.njk's heading, as the test edits it");
+      return source.replace(heading, "<h1>Posts tagged “{{ tagPage.tag.name }}”</h1>");
+    });
     for (const file of tagPages().keys()) {
       if (file === "index.html") continue;
       assert.match(readDocument(path.join(out, "tags", file)).querySelector("h1")!.textContent!, /^Posts tagged “/, `tags/${file} shows the edited template`);

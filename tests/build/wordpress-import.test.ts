@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { readFrontMatter } from "../../src/posts/front-matter.ts";
+import { readFrontMatter } from "../../src/markdown/front-matter.ts";
 import { parseTranscript } from "../../src/transcript/parse.ts";
 import { buildSite, listFiles, normalizeText, readDocument, ROOT, tempProject } from "../support/build.ts";
 import { missingSeedUnits, readSeedPosts } from "../support/seed.ts";

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseHTML } from "linkedom";
 import { indexSearchDocuments } from "../../src/search/index-documents.ts";
 
@@ -14,15 +15,25 @@ export function tempProject(prefix: string): { root: string; input: string; outp
   // Inside the project: Eleventy resolves directory data and ignores relative to the working directory.
   mkdirSync(path.join(ROOT, "tests/.tmp"), { recursive: true });
   const root = path.relative(ROOT, mkdtempSync(path.join(ROOT, "tests/.tmp", `${prefix}-`)));
+  copyProject(root);
+  return { root, ...projectPaths(root), remove: () => removeFolder(root) };
+}
+
+/** Where a test project under `root` (relative to the project's root) has its content and its output. */
+export function projectPaths(root: string): { input: string; output: string } {
+  return { input: path.join(root, "content"), output: path.join(root, "_site") };
+}
+
+/** Lays out a copy of the project's content in the empty or missing folder `root`: content/ copied, layouts/ linked, an empty _site/. */
+export function copyProject(root: string): void {
+  mkdirSync(root, { recursive: true });
   cpSync(path.join(ROOT, "content"), path.join(root, "content"), { recursive: true });
   symlinkSync(path.join(ROOT, "layouts"), path.join(root, "layouts"));
   mkdirSync(path.join(root, "_site"));
-  return {
-    root,
-    input: path.join(root, "content"),
-    output: path.join(root, "_site"),
-    remove: () => rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }),
-  };
+}
+
+export function removeFolder(folder: string): void {
+  rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 }
 
 /** What `npm run build` does, in this process: the project's real Eleventy configuration on `input`, writing to `output`, then the search index. */
@@ -70,12 +81,21 @@ export function normalizeText(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-/** `npm start`'s build loop (Eleventy's watch mode, without the server) on a temporary project; `env` is added to the environment. */
+/** What `watchSite`'s process prints once its watcher has made its first scan (tests/support/watcher-under-test.ts). */
+const WATCHER_READY = /^\[test\] watcher ready$/m;
+
+/**
+ * `npm start`'s build loop (Eleventy's watch mode, without the server) on a temporary project, run
+ * as `npm start` runs it (`node --import tsx`); `env` is added to the environment.
+ */
 export function watchSite(input: string, output: string, env: Record<string, string> = {}) {
   const child = spawn(
     process.execPath,
     [
-      path.join(ROOT, "node_modules/tsx/dist/cli.mjs"),
+      "--import",
+      "tsx",
+      "--import",
+      pathToFileURL(path.join(ROOT, "tests/support/watcher-under-test.ts")).href,
       path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"),
       "--config=.eleventy.ts",
       `--input=${input}`,
@@ -83,24 +103,40 @@ export function watchSite(input: string, output: string, env: Record<string, str
       "--watch",
       "--incremental",
     ],
-    { cwd: ROOT, env: { ...process.env, ...env } },
+    // A process group of its own, which it ends when its standard input closes (watcher-under-test.ts).
+    { cwd: ROOT, env: { ...process.env, ...env }, detached: true },
   );
   let log = "";
   child.stdout.on("data", (chunk) => (log += chunk));
   child.stderr.on("data", (chunk) => (log += chunk));
+  /**
+   * Waits until `predicate` holds, looking every 50 ms: for a state of the build, however long a
+   * busy machine takes to get there, up to `timeout` ms, or until the process ends.
+   */
+  const waitFor = async (predicate: () => boolean, what: string, timeout = 180_000): Promise<void> => {
+    const deadline = Date.now() + timeout;
+    while (!predicate()) {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the watcher ended (${child.exitCode ?? child.signalCode}) before ${what}; output:\n${log}`);
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}; output:\n${log}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
   return {
     child,
     log: () => log,
-    async waitFor(predicate: () => boolean, what: string): Promise<void> {
-      for (let i = 0; i < 300 && !predicate(); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-      if (!predicate()) throw new Error(`timed out waiting for ${what}; output:\n${log}`);
-    },
-    /** Stops the watcher and waits until it has exited, so its folder can be removed. */
+    waitFor,
+    /** Resolves once the watcher has made its first scan of the files: an edit saved from then on is seen (Eleventy prints "Watching…" before). */
+    waitForWatcher: () => waitFor(() => WATCHER_READY.test(log), "the watcher's first scan of the files"),
+    /** Stops the watcher, and the Pagefind it may be running, and waits until it has exited, so its folder can be removed. */
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
-        child.kill();
+        try {
+          process.kill(-child.pid!, "SIGTERM");
+        } catch {
+          child.kill();
+        }
       }),
   };
 }

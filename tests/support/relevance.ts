@@ -57,7 +57,12 @@ async function turnsOf(page: Page, siteUrl: string, postUrl: string): Promise<{ 
   );
 }
 
-export async function runRelevance(browser: Browser, siteUrl: string, queries: readonly RelevanceQuery[], log: (line: string) => void = () => {}): Promise<RelevanceResult[]> {
+/**
+ * Types each query into the search page and reads where the right post and turn stand. With
+ * `pages` above 1, the queries are shared out among that many search pages typed into at once
+ * (each waits on the page's pause after typing); the results come back in the queries' order.
+ */
+export async function runRelevance(browser: Browser, siteUrl: string, queries: readonly RelevanceQuery[], log: (line: string) => void = () => {}, pages = 1): Promise<RelevanceResult[]> {
   const newPage = () => browser.newPage({ viewport: { width: 1280, height: 800 } });
   const expected = new Map<RelevanceQuery, string[]>();
   const reader = await newPage();
@@ -76,34 +81,39 @@ export async function runRelevance(browser: Browser, siteUrl: string, queries: r
   } finally {
     await reader.close();
   }
-  const page = await openSearch(newPage, siteUrl);
   const out: RelevanceResult[] = [];
-  try {
-    for (const query of queries) {
-      await typeQuery(page, query.query);
-      let postRank: number | null = null;
-      let turnsShown: string[] = [];
-      let first: string | null = null;
-      for (let n = 0; n < RANKS_LOOKED_AT; n++) {
-        const shown = await resultAt(page, n);
-        if (!shown) break;
-        if (n === 0) first = shown.post;
-        if (shown.post === query.post) {
-          postRank = n + 1;
-          turnsShown = shown.turns;
-          break;
+  const typeInto = async (indexes: number[]): Promise<void> => {
+    const page = await openSearch(newPage, siteUrl);
+    try {
+      for (const index of indexes) {
+        const query = queries[index]!;
+        await typeQuery(page, query.query);
+        let postRank: number | null = null;
+        let turnsShown: string[] = [];
+        let first: string | null = null;
+        for (let n = 0; n < RANKS_LOOKED_AT; n++) {
+          const shown = await resultAt(page, n);
+          if (!shown) break;
+          if (n === 0) first = shown.post;
+          if (shown.post === query.post) {
+            postRank = n + 1;
+            turnsShown = shown.turns;
+            break;
+          }
         }
+        const turns = expected.get(query);
+        const at = turns ? turnsShown.findIndex((id) => turns.includes(id)) : -1;
+        const row: RelevanceResult = { query, postRank, turnRank: at === -1 ? null : at + 1, first, turnsShown };
+        out[index] = row;
+        log(describe(row));
+        await page.evaluate(() => window.scrollTo(0, 0));
       }
-      const turns = expected.get(query);
-      const at = turns ? turnsShown.findIndex((id) => turns.includes(id)) : -1;
-      const row: RelevanceResult = { query, postRank, turnRank: at === -1 ? null : at + 1, first, turnsShown };
-      out.push(row);
-      log(describe(row));
-      await page.evaluate(() => window.scrollTo(0, 0));
+    } finally {
+      await page.close();
     }
-  } finally {
-    await page.close();
-  }
+  };
+  const count = Math.max(1, pages);
+  await Promise.all(Array.from({ length: count }, (_, n) => typeInto(queries.map((_, index) => index).filter((index) => index % count === n))));
   return out;
 }
 

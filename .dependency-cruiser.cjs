@@ -21,14 +21,16 @@ module.exports = {
   forbidden: [
     {
       name: "no-file-cycle",
-      comment: "Files in a cycle can only be read, tested and moved together, and the order they load in starts to matter.",
+      comment:
+        "Files in a cycle can only be read, tested and moved together, and the order they load in starts to matter.",
       severity: "error",
       from: {},
       to: { circular: true },
     },
     {
       name: "no-folder-cycle",
-      comment: "A folder is a subject: two folders that import each other are one subject in two places. Move the code to where it belongs.",
+      comment:
+        "A folder is a subject: two folders that import each other are one subject in two places. Move the code to where it belongs.",
       severity: "error",
       scope: "folder",
       from: { path: "^src/" },
@@ -44,7 +46,8 @@ module.exports = {
     },
     {
       name: "eleventy-only-in-the-config",
-      comment: "Plugins get Eleventy's configuration as an argument (typed in src/eleventy-config.ts): no code of src/ imports Eleventy itself (.eleventy.ts and the tests do).",
+      comment:
+        "Plugins get Eleventy's configuration as an argument (typed in src/eleventy-config.ts): no code of src/ imports Eleventy itself (.eleventy.ts and the tests do).",
       severity: "error",
       from: { path: "^src/" },
       to: { path: "(^|/)node_modules/@11ty/eleventy/" },
@@ -59,14 +62,16 @@ module.exports = {
     },
     {
       name: "base-folders-stand-alone",
-      comment: "text, maps, files, dates, markdown and build are what every subject stands on: they import no folder of ours (build reads the declaration of Eleventy's API).",
+      comment:
+        "text, maps, files, dates, markdown and build are what every subject stands on: they import no folder of ours (build reads the declaration of Eleventy's API).",
       severity: "error",
       from: { path: "^src/(text|maps|files|dates|markdown|build)/" },
       to: { path: "^(src/|scripts/|bench/|tests/)", pathNot: ["^src/$1/", "^src/eleventy-config\\.ts$"] },
     },
     {
       name: "commands-stay-on-top",
-      comment: "The content check (check/) and the WordPress importer (wordpress/) are commands, run by scripts/: the site's build never imports them, nor scripts/, bench/ or tests/.",
+      comment:
+        "The content check (check/) and the WordPress importer (wordpress/) are commands, run by scripts/: the site's build never imports them, nor scripts/, bench/ or tests/.",
       severity: "error",
       from: { path: "^src/", pathNot: "^src/(check|wordpress)/" },
       to: { path: "^(src/(check|wordpress)/|scripts/|bench/|tests/)" },

@@ -36,7 +36,9 @@ export default function (config: EleventyConfig) {
   config.addPlugin(markdownPlugin);
   config.addPlugin(i18nPlugin(site.language, words));
   config.addPlugin(datesPlugin(site.language));
-  config.addPlugin(postsPlugin(site, listings, (inputPath, post) => transcripts.load(inputPath, post)?.transcript.end ?? null));
+  config.addPlugin(
+    postsPlugin(site, listings, (inputPath, post) => transcripts.load(inputPath, post)?.transcript.end ?? null),
+  );
   // Before the plugins that write files at the end of the build: the search index starts first.
   config.addPlugin(searchPlugin(site, transcripts, listings));
   config.addPlugin(transcriptPlugin(transcripts));

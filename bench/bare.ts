@@ -18,7 +18,10 @@ export function bareInput(dir: string): string {
   }
   mkdirSync(path.join(bare, "_includes"));
   // Pagefind skips pages without an <html> element; our posts' front matter names no layout.
-  writeFileSync(path.join(bare, "_includes", "bare.html"), "<!doctype html><html lang=\"en\"><body>{{ content }}</body></html>\n");
+  writeFileSync(
+    path.join(bare, "_includes", "bare.html"),
+    '<!doctype html><html lang="en"><body>{{ content }}</body></html>\n',
+  );
   writeFileSync(path.join(bare, "posts", "posts.11tydata.json"), '{ "layout": "bare.html" }\n');
   return bare;
 }

@@ -143,31 +143,59 @@ async function measure(command: string[], log: string, env: NodeJS.ProcessEnv = 
   const fd = openSync(log, "w");
   const argv = hasPython
     ? ["python3", "-c", WRAPPER, result, String(MEM_CAP_KB), String(TIME_LIMIT_S), ...command]
-    : ["/usr/bin/time", "-f", '{"status":%x,"wall":%e,"user":%U,"sys":%S,"maxRssKb":%M,"peaks":{},"peakSumKb":0,"tool":"time"}', "-o", result, ...command];
+    : [
+        "/usr/bin/time",
+        "-f",
+        '{"status":%x,"wall":%e,"user":%U,"sys":%S,"maxRssKb":%M,"peaks":{},"peakSumKb":0,"tool":"time"}',
+        "-o",
+        result,
+        ...command,
+      ];
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(argv[0]!, argv.slice(1), { cwd: ROOT, stdio: ["ignore", fd, fd], env: { ...process.env, ...env } });
+    const child = spawn(argv[0]!, argv.slice(1), {
+      cwd: ROOT,
+      stdio: ["ignore", fd, fd],
+      env: { ...process.env, ...env },
+    });
     child.on("error", reject);
     child.on("exit", () => resolve());
   });
   return JSON.parse(readFileSync(result, "utf8")) as Usage;
 }
 
-
 function tail(file: string, lines = 15): string {
-  return readFileSync(file, "utf8").split("\n").filter((l) => !l.startsWith("[11ty] Writing ") && !/^\s*\d+: 0x/.test(l)).slice(-lines).join("\n");
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => !l.startsWith("[11ty] Writing ") && !/^\s*\d+: 0x/.test(l))
+    .slice(-lines)
+    .join("\n");
 }
 
 /** How far a failed build got: the files it wrote, and its log's last lines. */
 function failure(what: string, usage: Usage, log: string, output: string): string {
   const written = existsSync(output) ? dirSize(output) : { bytes: 0, files: 0 };
-  const writing = readFileSync(log, "utf8").split("\n").filter((l) => l.startsWith("[11ty] Writing ")).length;
+  const writing = readFileSync(log, "utf8")
+    .split("\n")
+    .filter((l) => l.startsWith("[11ty] Writing ")).length;
   const stopped = usage.killed
-    ? ` STOPPED BY THE BENCHMARK (${usage.killed === "memory" ? `resident memory of the process tree over ${values["mem-cap-gb"]} GB` : `over ${values["time-limit-min"]} min`}) at ${usage.atKill?.seconds.toFixed(0)} s, memory then: ${Object.entries(usage.atKill?.rssKb ?? {}).map(([n, kb]) => `${n} ${mbKb(kb)}`).join(", ")};`
+    ? ` STOPPED BY THE BENCHMARK (${usage.killed === "memory" ? `resident memory of the process tree over ${values["mem-cap-gb"]} GB` : `over ${values["time-limit-min"]} min`}) at ${usage.atKill?.seconds.toFixed(0)} s, memory then: ${Object.entries(
+        usage.atKill?.rssKb ?? {},
+      )
+        .map(([n, kb]) => `${n} ${mbKb(kb)}`)
+        .join(", ")};`
     : "";
   const text = readFileSync(log, "utf8");
   const fatal = /^(FATAL ERROR: .*|\[11ty\] .*Error.*)$/m.exec(text)?.[1];
-  const last = text.split("\n").filter((l) => l.startsWith("[11ty] Writing ")).at(-1)?.replace(/.* from /, "last written from ");
-  return `${what} FAILED (exit ${usage.status})${stopped} after ${usage.wall?.toFixed(1)} s${fatal ? `: ${fatal}` : ""}; ${writing} "Writing" lines logged (${last ?? "none"}), ${written.files} files (${mb(written.bytes)}) on disk, peak per process ${Object.entries(usage.peaks).map(([n, kb]) => `${n} ${mbKb(kb)}`).join(", ")}.\n${tail(log)}`;
+  const last = text
+    .split("\n")
+    .filter((l) => l.startsWith("[11ty] Writing "))
+    .at(-1)
+    ?.replace(/.* from /, "last written from ");
+  return `${what} FAILED (exit ${usage.status})${stopped} after ${usage.wall?.toFixed(1)} s${fatal ? `: ${fatal}` : ""}; ${writing} "Writing" lines logged (${last ?? "none"}), ${written.files} files (${mb(written.bytes)}) on disk, peak per process ${Object.entries(
+    usage.peaks,
+  )
+    .map(([n, kb]) => `${n} ${mbKb(kb)}`)
+    .join(", ")}.\n${tail(log)}`;
 }
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e8 ? 1 : 0)} MB`;
@@ -193,7 +221,8 @@ interface Row {
  * start-up, on another input and output; `nodeFlags` are given to the first (Eleventy's).
  */
 function buildCommand(input: string, output: string, nodeFlags: string[] = []): string[] {
-  const script = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { build: string } }).scripts.build;
+  const script = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { build: string } })
+    .scripts.build;
   const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
   const command = script
     .replace(/^node /, `node ${nodeFlags.map(quote).join(" ")} `)
@@ -205,13 +234,17 @@ function buildCommand(input: string, output: string, nodeFlags: string[] = []): 
 const rows: Row[] = [];
 const emptyConfig = bareConfig(TMP);
 
-console.log(`${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}; measuring with ${hasPython ? "a python3 subreaper wrapper" : "/usr/bin/time -v (CPU of orphaned processes missed)"}`);
+console.log(
+  `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}; measuring with ${hasPython ? "a python3 subreaper wrapper" : "/usr/bin/time -v (CPU of orphaned processes missed)"}`,
+);
 for (const size of sizes) {
   const dir = path.join(TMP, `build-${size}`);
   const outputs = values["output-dir"] ? path.join(values["output-dir"], `build-${size}`) : dir;
   const t = performance.now();
   const corpus: CorpusSummary = await generateCorpus(dir, { posts: size });
-  console.log(`\n## ${size} posts: ${corpus.episodes} episodes, ${corpus.words.toLocaleString("en")} words (generated in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  console.log(
+    `\n## ${size} posts: ${corpus.episodes} episodes, ${corpus.words.toLocaleString("en")} words (generated in ${((performance.now() - t) / 1000).toFixed(1)} s)`,
+  );
   const runs = size >= 5000 ? Number(values["big-runs"]) : Number(values.runs);
 
   if (values.only !== "bare") {
@@ -244,9 +277,20 @@ for (const size of sizes) {
       if (index && run === 1) console.log(`  ${index[0]}`);
     }
     if (failed) console.log(failed);
-    else console.log(`  feeds: ${["feed.xml", "feed.json", "podcast.xml"].map((feed) => `${feed} ${(statSync(path.join(output, feed)).size / 1e6).toFixed(2)} MB`).join(", ")}`);
+    else
+      console.log(
+        `  feeds: ${["feed.xml", "feed.json", "podcast.xml"].map((feed) => `${feed} ${(statSync(path.join(output, feed)).size / 1e6).toFixed(2)} MB`).join(", ")}`,
+      );
     if (!failed) console.log(`  ${cardsReport(path.join(output, "img", "cards"))}`);
-    rows.push(row(size, `full: project build (Eleventy + search index), cards ${values.cards}${values["node-options"] ? `, NODE_OPTIONS=${values["node-options"]}` : ""}`, samples, output, failed));
+    rows.push(
+      row(
+        size,
+        `full: project build (Eleventy + search index), cards ${values.cards}${values["node-options"] ? `, NODE_OPTIONS=${values["node-options"]}` : ""}`,
+        samples,
+        output,
+        failed,
+      ),
+    );
     if (!failed) rows.push(...(await searchIndexAlone(size, dir, outputs, output, runs, temporary)));
   }
 
@@ -260,7 +304,10 @@ for (const size of sizes) {
     for (let run = 1; run <= runs && !failed; run++) {
       rmSync(output, { recursive: true, force: true });
       const log = path.join(dir, `bare-${run}.log`);
-      const eleventy = await measure([path.join(BIN, "eleventy"), `--input=${bare}`, `--output=${output}`, `--config=${emptyConfig}`], log);
+      const eleventy = await measure(
+        [path.join(BIN, "eleventy"), `--input=${bare}`, `--output=${output}`, `--config=${emptyConfig}`],
+        log,
+      );
       if (eleventy.status !== 0) {
         failed = failure(`bare Eleventy build of ${size} posts`, eleventy, log, output);
         break;
@@ -284,7 +331,9 @@ for (const size of sizes) {
       samples.push(sum);
       eleventySamples.push(eleventy);
       pagefindSamples.push(pagefind);
-      console.log(`bare build, run ${run}: ${report(sum)} (Eleventy ${eleventy.wall.toFixed(1)} s, Pagefind ${pagefind.wall.toFixed(1)} s)`);
+      console.log(
+        `bare build, run ${run}: ${report(sum)} (Eleventy ${eleventy.wall.toFixed(1)} s, Pagefind ${pagefind.wall.toFixed(1)} s)`,
+      );
     }
     if (failed) console.log(failed);
     const r = row(size, "bare: Eleventy, empty config + Pagefind CLI", samples, output, failed);
@@ -306,25 +355,53 @@ for (const size of sizes) {
  * its search documents (SEARCH_DOCUMENTS_DIR), then Pagefind's CLI indexes them as the build does,
  * alone on the machine.
  */
-async function searchIndexAlone(size: number, dir: string, outputs: string, output: string, runs: number, temporary?: string): Promise<Row[]> {
+async function searchIndexAlone(
+  size: number,
+  dir: string,
+  outputs: string,
+  output: string,
+  runs: number,
+  temporary?: string,
+): Promise<Row[]> {
   const documents = path.join(temporary ?? os.tmpdir(), "le-podcast-bench-search-documents");
   rmSync(output, { recursive: true, force: true });
   const log = path.join(dir, "full-documents.log");
-  const build = await measure(
-    buildCommand(`${dir}/content`, output),
-    log,
-    { SEARCH_DOCUMENTS_DIR: documents, CARDS_CACHE_DIR: path.join(outputs, "cards-cache"), ...(temporary ? { TMPDIR: temporary } : {}) },
-  );
+  const build = await measure(buildCommand(`${dir}/content`, output), log, {
+    SEARCH_DOCUMENTS_DIR: documents,
+    CARDS_CACHE_DIR: path.join(outputs, "cards-cache"),
+    ...(temporary ? { TMPDIR: temporary } : {}),
+  });
   const variant = "search index alone: Pagefind CLI on the full build's search documents";
-  if (build.status !== 0) return [row(size, variant, [], output, failure(`full build of ${size} posts keeping its search documents`, build, log, output))];
+  if (build.status !== 0)
+    return [
+      row(
+        size,
+        variant,
+        [],
+        output,
+        failure(`full build of ${size} posts keeping its search documents`, build, log, output),
+      ),
+    ];
   const index = path.join(outputs, "_search-alone");
   const samples: Usage[] = [];
   let failed: string | undefined;
   for (let run = 1; run <= runs && !failed; run++) {
     rmSync(index, { recursive: true, force: true });
     const runLog = path.join(dir, `search-alone-${run}.log`);
-    const usage = await measure([path.join(BIN, "pagefind"), "--site", documents, "--output-path", path.join(index, "pagefind"), "--force-language", "en"], runLog);
-    if (usage.status !== 0) failed = `Pagefind CLI on the search documents of ${size} posts FAILED (exit ${usage.status})\n${tail(runLog)}`;
+    const usage = await measure(
+      [
+        path.join(BIN, "pagefind"),
+        "--site",
+        documents,
+        "--output-path",
+        path.join(index, "pagefind"),
+        "--force-language",
+        "en",
+      ],
+      runLog,
+    );
+    if (usage.status !== 0)
+      failed = `Pagefind CLI on the search documents of ${size} posts FAILED (exit ${usage.status})\n${tail(runLog)}`;
     else samples.push(usage);
     console.log(`search index alone, run ${run}: ${report(usage)}`);
   }
@@ -343,7 +420,14 @@ async function searchIndexAlone(size: number, dir: string, outputs: string, outp
  * made one after another as a build would to bound its memory. A post's page and its transcript
  * records (`_transcripts/<the post's path>/…`) share a shard, picked by a hash of the post's path.
  */
-async function searchIndexInShards(size: number, dir: string, documents: string, index: string, shards: number, runs: number): Promise<Row> {
+async function searchIndexInShards(
+  size: number,
+  dir: string,
+  documents: string,
+  index: string,
+  shards: number,
+  runs: number,
+): Promise<Row> {
   const split = `${documents}-in-${shards}`;
   rmSync(split, { recursive: true, force: true });
   for (const entry of readdirSync(documents, { recursive: true, withFileTypes: true })) {
@@ -364,8 +448,20 @@ async function searchIndexInShards(size: number, dir: string, documents: string,
     const parts: Usage[] = [];
     for (let shard = 0; shard < shards && !failed; shard++) {
       const log = path.join(dir, `search-shard-${shard}-of-${shards}.log`);
-      const usage = await measure([path.join(BIN, "pagefind"), "--site", path.join(split, String(shard)), "--output-path", path.join(output, "pagefind", String(shard)), "--force-language", "en"], log);
-      if (usage.status !== 0) failed = `Pagefind CLI on shard ${shard} of ${shards} FAILED (exit ${usage.status})\n${tail(log)}`;
+      const usage = await measure(
+        [
+          path.join(BIN, "pagefind"),
+          "--site",
+          path.join(split, String(shard)),
+          "--output-path",
+          path.join(output, "pagefind", String(shard)),
+          "--force-language",
+          "en",
+        ],
+        log,
+      );
+      if (usage.status !== 0)
+        failed = `Pagefind CLI on shard ${shard} of ${shards} FAILED (exit ${usage.status})\n${tail(log)}`;
       parts.push(usage);
     }
     if (failed) break;
@@ -380,7 +476,9 @@ async function searchIndexInShards(size: number, dir: string, documents: string,
       cpuByProcess: {},
     };
     samples.push(sum);
-    console.log(`search index in ${shards} shards, run ${run}: ${report(sum)} (shards: ${parts.map((u) => `${u.wall.toFixed(1)} s / ${mbKb(u.maxRssKb)}`).join(", ")})`);
+    console.log(
+      `search index in ${shards} shards, run ${run}: ${report(sum)} (shards: ${parts.map((u) => `${u.wall.toFixed(1)} s / ${mbKb(u.maxRssKb)}`).join(", ")})`,
+    );
   }
   if (failed) console.log(failed);
   const result = row(size, variant, samples, output, failed);
@@ -417,7 +515,8 @@ function row(size: number, variant: string, samples: Usage[], output: string, fa
   const out = samples.length && existsSync(output) ? dirSize(output) : { bytes: 0, files: 0 };
   const pagefindDir = path.join(output, "pagefind");
   const peaks: Record<string, number> = {};
-  for (const s of samples) for (const [name, kb] of Object.entries(s.peaks)) peaks[name] = Math.max(peaks[name] ?? 0, kb);
+  for (const s of samples)
+    for (const [name, kb] of Object.entries(s.peaks)) peaks[name] = Math.max(peaks[name] ?? 0, kb);
   return {
     size,
     variant,
@@ -433,7 +532,9 @@ function row(size: number, variant: string, samples: Usage[], output: string, fa
   };
 }
 
-console.log("\n| posts | build | runs | wall (median) | CPU user+sys | max RSS (one process) | RSS of the tree at once | output | of which pagefind/ |");
+console.log(
+  "\n| posts | build | runs | wall (median) | CPU user+sys | max RSS (one process) | RSS of the tree at once | output | of which pagefind/ |",
+);
 console.log("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const r of rows) {
   if (r.failed && !r.runs) {
@@ -445,14 +546,21 @@ for (const r of rows) {
   );
 }
 for (const r of rows) {
-  const peaks = Object.entries(r.peaks).filter(([, kb]) => kb > 50 * 1024).map(([name, kb]) => `${name} ${mbKb(kb)}`).join(", ");
-  console.log(`- ${r.size.toLocaleString("en")}, ${r.variant}: peak per process: ${peaks || "–"}${r.steps ? `; ${r.steps}` : ""}`);
+  const peaks = Object.entries(r.peaks)
+    .filter(([, kb]) => kb > 50 * 1024)
+    .map(([name, kb]) => `${name} ${mbKb(kb)}`)
+    .join(", ");
+  console.log(
+    `- ${r.size.toLocaleString("en")}, ${r.variant}: peak per process: ${peaks || "–"}${r.steps ? `; ${r.steps}` : ""}`,
+  );
 }
 
 // Growth from the smallest to the largest size, for each build.
 if (sizes.length > 1) {
   const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
-  console.log(`\nGrowth from ${small.toLocaleString("en")} to ${large.toLocaleString("en")} posts (×${large / small}):`);
+  console.log(
+    `\nGrowth from ${small.toLocaleString("en")} to ${large.toLocaleString("en")} posts (×${large / small}):`,
+  );
   for (const variant of new Set(rows.map((r) => r.variant))) {
     const a = rows.find((r) => r.variant === variant && r.size === small);
     const b = rows.find((r) => r.variant === variant && r.size === large);

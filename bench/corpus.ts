@@ -143,7 +143,11 @@ function makeTranscript(source: EpisodeSource, target: number): { body: string; 
   for (let i = 0; words < target; i++) {
     const paragraph = source.paragraphs[i % source.paragraphs.length]!;
     const label = /^([^\s:\\]+):\s+/.exec(paragraph);
-    out.push(label && labels.has(label[1]!) ? `${label[1]}: [${formatHms(seconds)}] ${paragraph.slice(label[0].length)}` : paragraph);
+    out.push(
+      label && labels.has(label[1]!)
+        ? `${label[1]}: [${formatHms(seconds)}] ${paragraph.slice(label[0].length)}`
+        : paragraph,
+    );
     const n = wordCount(paragraph);
     words += n;
     seconds += Math.max(1, Math.round(n / 2.5)); // about 150 words a minute
@@ -181,8 +185,15 @@ export async function generateCorpus(dir: string, options: CorpusOptions): Promi
   if (!existsSync(layouts)) symlinkSync(path.join(ROOT, "layouts"), layouts);
 
   const made = writePosts(content, readSources(), posts, null, { episodeShare, transcriptWords, rand });
-  const inFrench = french ? writePosts(content, readSources(FRENCH_POSTS), french, "fr", { episodeShare, transcriptWords, rand }) : { episodes: 0, words: 0 };
-  return { posts: posts + french, episodes: made.episodes + inFrench.episodes, french, words: made.words + inFrench.words };
+  const inFrench = french
+    ? writePosts(content, readSources(FRENCH_POSTS), french, "fr", { episodeShare, transcriptWords, rand })
+    : { episodes: 0, words: 0 };
+  return {
+    posts: posts + french,
+    episodes: made.episodes + inFrench.episodes,
+    french,
+    words: made.words + inFrench.words,
+  };
 }
 
 /** Writes `posts` posts made from `sources` into `content`, in `lang` (null: the site's, no `lang:`). */
@@ -220,14 +231,22 @@ function writePosts(
     if (isEpisode) {
       const episode = source as EpisodeSource;
       episodes++;
-      front.push("host:", personYaml(episode.host, "  "), "guests:", ...episode.guests.map((g) => personYaml(g, "  - ")));
+      front.push(
+        "host:",
+        personYaml(episode.host, "  "),
+        "guests:",
+        ...episode.guests.map((g) => personYaml(g, "  - ")),
+      );
       const folder = path.join(content, "posts", `${day}-${slug}`);
       mkdirSync(folder);
       writeFileSync(path.join(folder, "index.md"), `${front.join("\n")}\n---\n\n${source.body}\n`);
       const transcript = getOrMake(transcripts, episode, () => makeTranscript(episode, transcriptWords));
       const speakers = Object.entries(episode.speakers).map(([label, name]) => `  ${label}: ${quote(name)}`);
       const heading = episode.heading ? [`heading: ${quote(episode.heading)}`] : [];
-      writeFileSync(path.join(folder, "transcript.md"), ["---", ...heading, "speakers:", ...speakers, "---", "", transcript.body].join("\n"));
+      writeFileSync(
+        path.join(folder, "transcript.md"),
+        ["---", ...heading, "speakers:", ...speakers, "---", "", transcript.body].join("\n"),
+      );
       words += transcript.words;
     } else {
       writeFileSync(path.join(content, "posts", `${day}-${slug}.md`), `${front.join("\n")}\n---\n\n${source.body}\n`);
@@ -248,5 +267,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     ...(transcriptWords ? { transcriptWords: Number(transcriptWords) } : {}),
     ...(seed ? { seed: Number(seed) } : {}),
   });
-  console.log(`${dir}: ${summary.posts} posts (${summary.episodes} episodes), ${summary.words.toLocaleString("en")} words`);
+  console.log(
+    `${dir}: ${summary.posts} posts (${summary.episodes} episodes), ${summary.words.toLocaleString("en")} words`,
+  );
 }

@@ -13,7 +13,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { largeExport } from "../tests/support/wxr-fixture.ts";
 
-const { values } = parseArgs({ options: { posts: { type: "string", default: "2000" }, runs: { type: "string", default: "5" } } });
+const { values } = parseArgs({
+  options: { posts: { type: "string", default: "2000" }, runs: { type: "string", default: "5" } },
+});
 const posts = Number(values.posts);
 const runs = Number(values.runs);
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -35,7 +37,19 @@ function importOnce(content: string): Sample {
   const timing = path.join(work, "time.txt");
   const output = execFileSync(
     "/usr/bin/time",
-    ["-f", "%e %U %S %M", "-o", timing, process.execPath, "--import", "tsx", "scripts/import-wordpress.ts", exportFile, "--content", content],
+    [
+      "-f",
+      "%e %U %S %M",
+      "-o",
+      timing,
+      process.execPath,
+      "--import",
+      "tsx",
+      "scripts/import-wordpress.ts",
+      exportFile,
+      "--content",
+      content,
+    ],
     { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 28 },
   );
   const [wall, user, sys, rssKb] = execFileSync("cat", [timing], { encoding: "utf8" }).trim().split(/\s+/).map(Number);
@@ -59,12 +73,21 @@ try {
     first.push(importOnce(content));
     again.push(importOnce(content));
     const [a, b] = [first.at(-1)!, again.at(-1)!];
-    console.log(`run ${run}: import ${a.wall.toFixed(2)} s wall, ${a.cpu.toFixed(2)} s CPU, ${a.maxRssMb.toFixed(0)} MB; again ${b.wall.toFixed(2)} s, ${b.maxRssMb.toFixed(0)} MB`);
-    if (run === 1) console.log(a.output.split("\n").slice(0, 9).join("\n"), "\n(again:)", b.output.split("\n").find((l) => l.startsWith("files:")));
+    console.log(
+      `run ${run}: import ${a.wall.toFixed(2)} s wall, ${a.cpu.toFixed(2)} s CPU, ${a.maxRssMb.toFixed(0)} MB; again ${b.wall.toFixed(2)} s, ${b.maxRssMb.toFixed(0)} MB`,
+    );
+    if (run === 1)
+      console.log(
+        a.output.split("\n").slice(0, 9).join("\n"),
+        "\n(again:)",
+        b.output.split("\n").find((l) => l.startsWith("files:")),
+      );
   }
   const row = (name: string, samples: Sample[]) =>
     `| ${name} | ${median(samples.map((s) => s.wall)).toFixed(2)} s | ${median(samples.map((s) => s.cpu)).toFixed(2)} s | ${median(samples.map((s) => s.maxRssMb)).toFixed(0)} MB |`;
-  console.log(`\n| ${posts} posts | wall (median of ${runs}) | CPU user+sys | peak memory |\n| --- | ---: | ---: | ---: |`);
+  console.log(
+    `\n| ${posts} posts | wall (median of ${runs}) | CPU user+sys | peak memory |\n| --- | ---: | ---: | ---: |`,
+  );
   console.log(row("import into an empty folder", first));
   console.log(row("the same import again (no file changes)", again));
 } finally {

@@ -28,7 +28,8 @@ try {
   console.log(`\n${results.length} queries in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   console.log(`| measure | spelled right | misspelled or spelled as heard |`);
   console.log(`| --- | ---: | ---: |`);
-  const row = (name: string, value: (f: RelevanceFigures) => string) => console.log(`| ${name} | ${value(sections.spelledRight)} | ${value(sections.misspelled)} |`);
+  const row = (name: string, value: (f: RelevanceFigures) => string) =>
+    console.log(`| ${name} | ${value(sections.spelledRight)} | ${value(sections.misspelled)} |`);
   row("queries", (f) => String(f.queries));
   row("right post first", (f) => pct(f.postFirst, f.queries));
   row("right turn among the first three links", (f) => pct(f.turnInFirstThree, f.turnQueries));

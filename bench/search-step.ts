@@ -17,7 +17,9 @@ import { bareConfig, bareInput } from "./bare.ts";
 import { ROOT, generateCorpus } from "./corpus.ts";
 import { dirSize } from "./files.ts";
 
-const { values } = parseArgs({ options: { posts: { type: "string", default: "1000" }, runs: { type: "string", default: "3" } } });
+const { values } = parseArgs({
+  options: { posts: { type: "string", default: "1000" }, runs: { type: "string", default: "3" } },
+});
 // Relative to the project, where the commands run: given an absolute input, Eleventy applies no directory data file (a post's layout).
 const DIR = path.join("bench", ".tmp", "search-step");
 const BIN = path.join(ROOT, "node_modules", ".bin");
@@ -31,7 +33,11 @@ async function run(command: string[], log: string, env: NodeJS.ProcessEnv = {}):
   const started = performance.now();
   const out = openSync(log, "w");
   const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(command[0]!, command.slice(1), { cwd: ROOT, stdio: ["ignore", out, out], env: { ...process.env, ...env } });
+    const child = spawn(command[0]!, command.slice(1), {
+      cwd: ROOT,
+      stdio: ["ignore", out, out],
+      env: { ...process.env, ...env },
+    });
     child.on("error", reject);
     child.on("exit", resolve);
   });
@@ -45,22 +51,55 @@ const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const corpus = await generateCorpus(DIR, { posts: Number(values.posts) });
 console.log(`corpus: ${corpus.posts} posts, ${corpus.episodes} episodes, ${corpus.words.toLocaleString("en")} words`);
 rmSync(DOCUMENTS, { recursive: true, force: true });
-const eleventy = ["node", "--max-old-space-size=8192", "--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--input=${DIR}/content`, `--output=${SITE}`];
-console.log(`project's Eleventy step: ${(await run(eleventy, path.join(DIR, "eleventy.log"), { SEARCH_DOCUMENTS_DIR: DOCUMENTS })).toFixed(1)} s`);
-const bare = [path.join(BIN, "eleventy"), `--input=${bareInput(DIR)}`, `--output=${BARE}`, `--config=${bareConfig(DIR)}`];
+const eleventy = [
+  "node",
+  "--max-old-space-size=8192",
+  "--import",
+  "tsx",
+  "node_modules/@11ty/eleventy/cmd.cjs",
+  "--config=.eleventy.ts",
+  `--input=${DIR}/content`,
+  `--output=${SITE}`,
+];
+console.log(
+  `project's Eleventy step: ${(await run(eleventy, path.join(DIR, "eleventy.log"), { SEARCH_DOCUMENTS_DIR: DOCUMENTS })).toFixed(1)} s`,
+);
+const bare = [
+  path.join(BIN, "eleventy"),
+  `--input=${bareInput(DIR)}`,
+  `--output=${BARE}`,
+  `--config=${bareConfig(DIR)}`,
+];
 console.log(`bare Eleventy: ${(await run(bare, path.join(DIR, "bare.log"))).toFixed(1)} s`);
 
 const ours: number[] = [];
 const theirs: number[] = [];
 for (let i = 1; i <= Number(values.runs); i++) {
-  ours.push(await run(["node", "--import", "tsx", "scripts/search-index.ts", `--output=${SITE}`], path.join(DIR, `search-step-${i}.log`), { SEARCH_DOCUMENTS_DIR: DOCUMENTS }));
+  ours.push(
+    await run(
+      ["node", "--import", "tsx", "scripts/search-index.ts", `--output=${SITE}`],
+      path.join(DIR, `search-step-${i}.log`),
+      { SEARCH_DOCUMENTS_DIR: DOCUMENTS },
+    ),
+  );
   rmSync(BARE_INDEX, { recursive: true, force: true });
-  theirs.push(await run([path.join(BIN, "pagefind"), "--site", BARE, "--output-path", BARE_INDEX], path.join(DIR, `bare-pagefind-${i}.log`)));
-  console.log(`run ${i}: search step ${ours.at(-1)!.toFixed(2)} s, Pagefind's CLI on the bare build ${theirs.at(-1)!.toFixed(2)} s`);
+  theirs.push(
+    await run(
+      [path.join(BIN, "pagefind"), "--site", BARE, "--output-path", BARE_INDEX],
+      path.join(DIR, `bare-pagefind-${i}.log`),
+    ),
+  );
+  console.log(
+    `run ${i}: search step ${ours.at(-1)!.toFixed(2)} s, Pagefind's CLI on the bare build ${theirs.at(-1)!.toFixed(2)} s`,
+  );
 }
 const index = dirSize(path.join(SITE, "pagefind"));
 const bareIndex = dirSize(BARE_INDEX);
-console.log(`\n| medians of ${values.runs} runs, alternating | search step of npm run build | Pagefind's CLI on the bare build |`);
+console.log(
+  `\n| medians of ${values.runs} runs, alternating | search step of npm run build | Pagefind's CLI on the bare build |`,
+);
 console.log(`| --- | ---: | ---: |`);
 console.log(`| wall time | ${median(ours).toFixed(2)} s | ${median(theirs).toFixed(2)} s |`);
-console.log(`| index on disk | ${mb(index.bytes)}, ${index.files.toLocaleString("en")} files | ${mb(bareIndex.bytes)}, ${bareIndex.files.toLocaleString("en")} files |`);
+console.log(
+  `| index on disk | ${mb(index.bytes)}, ${index.files.toLocaleString("en")} files | ${mb(bareIndex.bytes)}, ${bareIndex.files.toLocaleString("en")} files |`,
+);

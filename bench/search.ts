@@ -50,15 +50,26 @@ const { values } = parseArgs({
 const DIR = path.join("bench", ".tmp", "search");
 const SITE = path.resolve(ROOT, DIR, "_site");
 const rounds = Math.max(1, Number(values.rounds));
-const GOALS = { firstBytes: 150_000, firstMs: 300, secondBytes: 30_000, correctionBytes: Number(values.posts) > 1000 ? 80_000 : 40_000 };
+const GOALS = {
+  firstBytes: 150_000,
+  firstMs: 300,
+  secondBytes: 30_000,
+  correctionBytes: Number(values.posts) > 1000 ? 80_000 : 40_000,
+};
 /** The files a corrected word fetches, which an ordinary search never does (words.json, or words.fr.json, and the lists). */
-const isCorrectionFile = (url: string) => /\/assets\/search-corrections\.js$|\/pagefind\/words(\.[\w-]+)?(\.json$|\/)/.test(new URL(url).pathname);
+const isCorrectionFile = (url: string) =>
+  /\/assets\/search-corrections\.js$|\/pagefind\/words(\.[\w-]+)?(\.json$|\/)/.test(new URL(url).pathname);
 
 // --- the corpus and its build -------------------------------------------------------------
 
 async function build(): Promise<number> {
-  const corpus = await generateCorpus(path.join(ROOT, DIR), { posts: Number(values.posts), french: Number(values.french) });
-  console.log(`corpus: ${corpus.posts} posts (${corpus.french} in French), ${corpus.episodes} episodes, ${corpus.words.toLocaleString("en")} words in ${DIR}`);
+  const corpus = await generateCorpus(path.join(ROOT, DIR), {
+    posts: Number(values.posts),
+    french: Number(values.french),
+  });
+  console.log(
+    `corpus: ${corpus.posts} posts (${corpus.french} in French), ${corpus.episodes} episodes, ${corpus.words.toLocaleString("en")} words in ${DIR}`,
+  );
   rmSync(SITE, { recursive: true, force: true });
   const log = path.join(ROOT, DIR, "build.log");
   const started = performance.now();
@@ -70,15 +81,23 @@ async function build(): Promise<number> {
       child.on("exit", resolve);
     });
   // What `npm run build` runs, on the generated input: Eleventy, then the search index.
-  let status = await run(["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--input=${DIR}/content`, `--output=${DIR}/_site`]);
+  let status = await run([
+    "--import",
+    "tsx",
+    "node_modules/@11ty/eleventy/cmd.cjs",
+    "--config=.eleventy.ts",
+    `--input=${DIR}/content`,
+    `--output=${DIR}/_site`,
+  ]);
   if (status === 0) status = await run(["--import", "tsx", "scripts/search-index.ts", `--output=${DIR}/_site`]);
   const ms = performance.now() - started;
-  const summary = readFileSync(log, "utf8").split("\n").filter((l) => /Search index|Wrote \d+ files|Error/.test(l));
+  const summary = readFileSync(log, "utf8")
+    .split("\n")
+    .filter((l) => /Search index|Wrote \d+ files|Error/.test(l));
   if (status !== 0) throw new Error(`the build failed (exit ${status}), see ${log}:\n${summary.join("\n")}`);
   console.log(`build: ${(ms / 1000).toFixed(1)} s wall (${summary.map((l) => l.replace("[11ty] ", "")).join("; ")})`);
   return ms;
 }
-
 
 // --- a static host ------------------------------------------------------------------------
 
@@ -173,7 +192,12 @@ async function transfers(list: Seen[], phase: string, until = Infinity): Promise
 const sum = (ts: Transfer[]) => ts.reduce((n, t) => n + t.bytes, 0);
 
 /** Waits until no request has been in flight for `quiet` ms. */
-async function settle(inFlight: () => number, lastActivity: () => number, quiet = 500, timeout = 10_000): Promise<void> {
+async function settle(
+  inFlight: () => number,
+  lastActivity: () => number,
+  quiet = 500,
+  timeout = 10_000,
+): Promise<void> {
   const end = Date.now() + timeout;
   while (Date.now() < end) {
     if (inFlight() === 0 && Date.now() - lastActivity() >= quiet) return;
@@ -268,7 +292,10 @@ async function round(context: BrowserContext, url: string, queries: Queries, thi
   await page.goto(`${url}${queries.page}`, { waitUntil: "load" });
   const loadMs = performance.now() - loadStart;
   await page.locator("#search-input").waitFor();
-  await settle(() => inFlight, () => lastActivity);
+  await settle(
+    () => inFlight,
+    () => lastActivity,
+  );
   const load = await transfers(seen, "load");
 
   const query = async (name: string, text: string): Promise<QueryResult> => {
@@ -277,18 +304,30 @@ async function round(context: BrowserContext, url: string, queries: Queries, thi
     await page.locator("#search-input").fill(text);
     const handle = await page.waitForFunction(
       () => {
-        const b = (window as unknown as { __bench: { shown: number | null; ms: number | null; count: number } }).__bench;
+        const b = (window as unknown as { __bench: { shown: number | null; ms: number | null; count: number } })
+          .__bench;
         return b.shown !== null ? b : null;
       },
       undefined,
       { timeout: 30_000, polling: "raf" },
     );
     const shown = (await handle.jsonValue()) as { start: number; shown: number; ms: number; count: number };
-    await settle(() => inFlight, () => lastActivity);
+    await settle(
+      () => inFlight,
+      () => lastActivity,
+    );
     phase = `${name}-after`;
     const all = await transfers(seen, name);
     const untilShown = all.filter((t) => t.start <= shown.shown);
-    return { typed: shown.start, ms: shown.ms, bytes: sum(untilShown), requests: untilShown.length, settledBytes: sum(all), settledRequests: all.length, list: untilShown };
+    return {
+      typed: shown.start,
+      ms: shown.ms,
+      bytes: sum(untilShown),
+      requests: untilShown.length,
+      settledBytes: sum(all),
+      settledRequests: all.length,
+      list: untilShown,
+    };
   };
   const q1 = await query("q1", queries.q1);
   const q2 = await query("q2", queries.q2);
@@ -309,7 +348,10 @@ const verdict = (ok: boolean) => (ok ? "meets" : "MISSES");
 
 const buildMs = values["no-build"] && existsSync(SITE) ? null : await build();
 const pagefind = dirSize(path.join(SITE, "pagefind"));
-const parts = ["index", "fragment", "filter"].map((d) => `${d}/ ${kb(dirSize(path.join(SITE, "pagefind", d)).bytes)} (${dirSize(path.join(SITE, "pagefind", d)).files} files)`);
+const parts = ["index", "fragment", "filter"].map(
+  (d) =>
+    `${d}/ ${kb(dirSize(path.join(SITE, "pagefind", d)).bytes)} (${dirSize(path.join(SITE, "pagefind", d)).files} files)`,
+);
 console.log(`_site/pagefind: ${(pagefind.bytes / 1e6).toFixed(1)} MB in ${pagefind.files} files: ${parts.join(", ")}`);
 const wasm = readdirSync(path.join(SITE, "pagefind")).filter((f) => f.endsWith(".pagefind") || f.endsWith(".pf_meta"));
 console.log(`  ${wasm.map((f) => `${f} ${kb(statSync(path.join(SITE, "pagefind", f)).size)}`).join(", ")}`);
@@ -319,7 +361,13 @@ const browser = await launchChromium();
 try {
   await measure({ page: "/search/", q1: values.q1, q2: values.q2, q3: values.q3, q3right: values["q3-right"] });
   if (existsSync(path.join(SITE, "fr", "search", "index.html")))
-    await measure({ page: "/fr/search/", q1: values["fr-q1"], q2: values["fr-q2"], q3: values["fr-q3"], q3right: values["fr-q3-right"] });
+    await measure({
+      page: "/fr/search/",
+      q1: values["fr-q1"],
+      q2: values["fr-q2"],
+      q3: values["fr-q3"],
+      q3right: values["fr-q3-right"],
+    });
 } finally {
   await browser.close();
   await site.close();
@@ -329,7 +377,9 @@ try {
 async function measure(queries: Queries): Promise<void> {
   const results: Round[] = [];
   const rightly: Round[] = [];
-  console.log(`\n${queries.page}: ${rounds} rounds, fresh browser context each: open ${queries.page}, type "${queries.q1}", then "${queries.q2}" (Playwright fill: one input event; the search field waits 100 ms after typing, included)`);
+  console.log(
+    `\n${queries.page}: ${rounds} rounds, fresh browser context each: open ${queries.page}, type "${queries.q1}", then "${queries.q2}" (Playwright fill: one input event; the search field waits 100 ms after typing, included)`,
+  );
   for (let i = 1; i <= rounds; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const r = await round(context, site.url, queries, queries.q3);
@@ -353,44 +403,78 @@ async function measure(queries: Queries): Promise<void> {
   console.log(`\n${queries.page}, medians of ${rounds} rounds:`);
   console.log(`| measure | median | goal |`);
   console.log(`| --- | ---: | --- |`);
-  console.log(`| page load of ${queries.page} (until the network is idle) | ${kb(m((r) => r.loadBytes))}, ${m((r) => r.loadRequests)} requests | |`);
-  console.log(`| first query "${queries.q1}": bytes until the first result shows | ${kb(q1Bytes)}, ${m((r) => r.q1.requests)} requests | ≤ 150 KB: ${verdict(q1Bytes <= GOALS.firstBytes)} |`);
-  console.log(`| first query: time from typing to the first result | ${q1Ms.toFixed(0)} ms (of which 100 ms debounce) | ≤ 300 ms: ${verdict(q1Ms <= GOALS.firstMs)} |`);
-  console.log(`| first query: bytes once the results settle | ${kb(m((r) => r.q1.settledBytes))}, ${m((r) => r.q1.settledRequests)} requests | |`);
-  console.log(`| second query "${queries.q2}": bytes until the first result shows | ${kb(q2Bytes)}, ${m((r) => r.q2.requests)} requests | ≤ 30 KB: ${verdict(q2Bytes <= GOALS.secondBytes)} |`);
+  console.log(
+    `| page load of ${queries.page} (until the network is idle) | ${kb(m((r) => r.loadBytes))}, ${m((r) => r.loadRequests)} requests | |`,
+  );
+  console.log(
+    `| first query "${queries.q1}": bytes until the first result shows | ${kb(q1Bytes)}, ${m((r) => r.q1.requests)} requests | ≤ 150 KB: ${verdict(q1Bytes <= GOALS.firstBytes)} |`,
+  );
+  console.log(
+    `| first query: time from typing to the first result | ${q1Ms.toFixed(0)} ms (of which 100 ms debounce) | ≤ 300 ms: ${verdict(q1Ms <= GOALS.firstMs)} |`,
+  );
+  console.log(
+    `| first query: bytes once the results settle | ${kb(m((r) => r.q1.settledBytes))}, ${m((r) => r.q1.settledRequests)} requests | |`,
+  );
+  console.log(
+    `| second query "${queries.q2}": bytes until the first result shows | ${kb(q2Bytes)}, ${m((r) => r.q2.requests)} requests | ≤ 30 KB: ${verdict(q2Bytes <= GOALS.secondBytes)} |`,
+  );
   console.log(`| second query: time from typing to the first result | ${m((r) => r.q2.ms).toFixed(0)} ms | |`);
-  console.log(`| second query: bytes once the results settle | ${kb(m((r) => r.q2.settledBytes))}, ${m((r) => r.q2.settledRequests)} requests | |`);
+  console.log(
+    `| second query: bytes once the results settle | ${kb(m((r) => r.q2.settledBytes))}, ${m((r) => r.q2.settledRequests)} requests | |`,
+  );
   const correctionFiles = (r: Round) => sum(r.q3.list.filter((t) => isCorrectionFile(t.url)));
   const added = m((r) => r.q3.bytes) - median(rightly.map((r) => r.q3.bytes));
-  console.log(`| third query "${queries.q3}", corrected: bytes until the first result shows | ${kb(m((r) => r.q3.bytes))}, ${m((r) => r.q3.requests)} requests; "${queries.q3right}" in its place: ${kb(median(rightly.map((r) => r.q3.bytes)))}, ${median(rightly.map((r) => r.q3.requests))} requests | |`);
-  console.log(`| what the correction adds: the difference / the correction files alone | ${kb(added)} / ${kb(m(correctionFiles))} in ${m((r) => r.q3.list.filter((t) => isCorrectionFile(t.url)).length)} requests | ≤ ${kb(GOALS.correctionBytes)}: ${verdict(Math.max(added, m(correctionFiles)) <= GOALS.correctionBytes)} |`);
-  console.log(`| third query: time from typing to the first result, corrected / spelled right | ${m((r) => r.q3.ms).toFixed(0)} ms / ${median(rightly.map((r) => r.q3.ms)).toFixed(0)} ms | |`);
-  console.log(`| correction files fetched by the first two queries | ${kb(m((r) => sum([...r.q1.list, ...r.q2.list].filter((t) => isCorrectionFile(t.url)))))} | none |`);
+  console.log(
+    `| third query "${queries.q3}", corrected: bytes until the first result shows | ${kb(m((r) => r.q3.bytes))}, ${m((r) => r.q3.requests)} requests; "${queries.q3right}" in its place: ${kb(median(rightly.map((r) => r.q3.bytes)))}, ${median(rightly.map((r) => r.q3.requests))} requests | |`,
+  );
+  console.log(
+    `| what the correction adds: the difference / the correction files alone | ${kb(added)} / ${kb(m(correctionFiles))} in ${m((r) => r.q3.list.filter((t) => isCorrectionFile(t.url)).length)} requests | ≤ ${kb(GOALS.correctionBytes)}: ${verdict(Math.max(added, m(correctionFiles)) <= GOALS.correctionBytes)} |`,
+  );
+  console.log(
+    `| third query: time from typing to the first result, corrected / spelled right | ${m((r) => r.q3.ms).toFixed(0)} ms / ${median(rightly.map((r) => r.q3.ms)).toFixed(0)} ms | |`,
+  );
+  console.log(
+    `| correction files fetched by the first two queries | ${kb(m((r) => sum([...r.q1.list, ...r.q2.list].filter((t) => isCorrectionFile(t.url)))))} | none |`,
+  );
   if (buildMs !== null) console.log(`| build of the corpus (npm run build) | ${(buildMs / 1000).toFixed(1)} s | |`);
-  console.log(`| _site/pagefind | ${(pagefind.bytes / 1e6).toFixed(1)} MB, ${pagefind.files.toLocaleString("en")} files | |`);
+  console.log(
+    `| _site/pagefind | ${(pagefind.bytes / 1e6).toFixed(1)} MB, ${pagefind.files.toLocaleString("en")} files | |`,
+  );
 
   /** The largest requests of a query, from the round closest to the median. */
   function largest(key: "q1" | "q2" | "q3", n: number): void {
     const target = median(results.map((r) => r[key].bytes));
-    const r = results.reduce((best, x) => (Math.abs(x[key].bytes - target) < Math.abs(best[key].bytes - target) ? x : best));
+    const r = results.reduce((best, x) =>
+      Math.abs(x[key].bytes - target) < Math.abs(best[key].bytes - target) ? x : best,
+    );
     const by = new Map<string, number>();
     for (const t of r[key].list) {
       const kind = new URL(t.url).pathname.replace(/[^/]*$/, "").replace(/^\/pagefind\/$/, "/pagefind/ (top)") || "/";
       by.set(kind, (by.get(kind) ?? 0) + t.bytes);
     }
-    console.log(`\nLargest requests of "${queries[key]}" until its first result (round nearest the median, ${kb(r[key].bytes)}):`);
+    console.log(
+      `\nLargest requests of "${queries[key]}" until its first result (round nearest the median, ${kb(r[key].bytes)}):`,
+    );
     for (const t of [...r[key].list].sort((a, b) => b.bytes - a.bytes).slice(0, n))
       console.log(`  ${kb(t.bytes).padStart(9)}  ${t.status} ${t.encoding.padEnd(4)}  ${new URL(t.url).pathname}`);
     if (key === "q1") {
       console.log(`  timeline (ms after typing starts; first result at +${r[key].ms.toFixed(0)}):`);
       for (const t of [...r[key].list].sort((a, b) => a.start - b.start))
-        console.log(`    +${(t.start - r[key].typed).toFixed(0).padStart(4)} → +${(t.start + t.end - r[key].typed).toFixed(0).padStart(4)}  ${new URL(t.url).pathname}`);
+        console.log(
+          `    +${(t.start - r[key].typed).toFixed(0).padStart(4)} → +${(t.start + t.end - r[key].typed).toFixed(0).padStart(4)}  ${new URL(t.url).pathname}`,
+        );
     }
-    console.log(`  by folder: ${[...by].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${kb(v)}`).join(", ")}`);
+    console.log(
+      `  by folder: ${[...by]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `${k} ${kb(v)}`)
+        .join(", ")}`,
+    );
   }
   // The page's own files, apart from what the searches fetch.
   console.log(`\nPage load of ${queries.page} by file (round 1, gzip where the host compresses):`);
-  for (const t of results[0]!.loadList) console.log(`  ${kb(t.bytes).padStart(9)}  ${t.status} ${t.encoding.padEnd(4)}  ${new URL(t.url).pathname}`);
+  for (const t of results[0]!.loadList)
+    console.log(`  ${kb(t.bytes).padStart(9)}  ${t.status} ${t.encoding.padEnd(4)}  ${new URL(t.url).pathname}`);
   largest("q1", 12);
   largest("q2", 8);
   largest("q3", 10);

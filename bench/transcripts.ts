@@ -41,8 +41,18 @@ function turnsTranscript(count: number): { body: string; speakers: Record<string
   const source = sources[0]!;
   const speakers = source.data.speakers as Record<string, string>;
   const labels = Object.keys(speakers);
-  const texts = source.body.split(/\n\s*\n/).map((p) => p.replace(/\[\d\d:\d\d:\d\d\]|^\w+: /g, "").trim().split(/\s+/).slice(0, 12).join(" "));
-  const turns = Array.from({ length: count }, (_, i) => `[${formatHms(i * 3)}] ${labels[i % labels.length]}: ${texts[i % texts.length]}`);
+  const texts = source.body.split(/\n\s*\n/).map((p) =>
+    p
+      .replace(/\[\d\d:\d\d:\d\d\]|^\w+: /g, "")
+      .trim()
+      .split(/\s+/)
+      .slice(0, 12)
+      .join(" "),
+  );
+  const turns = Array.from(
+    { length: count },
+    (_, i) => `[${formatHms(i * 3)}] ${labels[i % labels.length]}: ${texts[i % texts.length]}`,
+  );
   return { body: turns.join("\n\n"), speakers };
 }
 
@@ -60,7 +70,9 @@ if (values.turns) {
     const ms = median(times);
     first ??= { turns, ms };
     const growth = `${(turns / first.turns).toFixed(1)} times the turns, ${(ms / first.ms).toFixed(1)} times as long`;
-    console.log(`${turns} turns: parse median ${ms.toFixed(0)} ms (runs ${times.map((x) => x.toFixed(0)).join(", ")}); ${growth}`);
+    console.log(
+      `${turns} turns: parse median ${ms.toFixed(0)} ms (runs ${times.map((x) => x.toFixed(0)).join(", ")}); ${growth}`,
+    );
   }
   process.exit(0);
 }
@@ -68,14 +80,18 @@ if (values.turns) {
 /** One synthetic transcript: a seed transcript's paragraphs, repeated until `targetWords`, marks re-timed to keep rising. */
 function makeTranscript(index: number): { body: string; speakers: Record<string, string> } {
   const source = sources[index % sources.length]!;
-  const paragraphs = source.body.split(/\n\s*\n/).map((p) => p.replace(/\[\d\d:\d\d:\d\d\]/g, "").trim()).filter(Boolean);
+  const paragraphs = source.body
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\[\d\d:\d\d:\d\d\]/g, "").trim())
+    .filter(Boolean);
   const out: string[] = [];
   let words = 0;
   let seconds = 0;
   for (let i = 0; words < targetWords; i++) {
     const paragraph = paragraphs[i % paragraphs.length]!;
     const n = paragraph.split(/\s+/).length;
-    const withMark = i % 4 === 0 ? paragraph.replace(/^([A-Z][a-z]+: )?/, (label) => `${label}[${formatHms(seconds)}] `) : paragraph;
+    const withMark =
+      i % 4 === 0 ? paragraph.replace(/^([A-Z][a-z]+: )?/, (label) => `${label}[${formatHms(seconds)}] `) : paragraph;
     out.push(withMark);
     words += n;
     seconds += Math.round(n / 2.5);
@@ -85,12 +101,16 @@ function makeTranscript(index: number): { body: string; speakers: Record<string,
 
 const inputs = Array.from({ length: count }, (_, i) => makeTranscript(i));
 const totalWords = inputs.reduce((sum, t) => sum + t.body.split(/\s+/).length, 0);
-console.log(`${count} transcripts, ${Math.round(totalWords / count)} words each on average (${totalWords} in all), ${runs} runs`);
+console.log(
+  `${count} transcripts, ${Math.round(totalWords / count)} words each on average (${totalWords} in all), ${runs} runs`,
+);
 
 const results: { parse: number; html: number; downloads: number; rss: number }[] = [];
 for (let run = 1; run <= runs; run++) {
   let t = performance.now();
-  const parsed = inputs.map((input, i) => parseTranscript(input.body, { file: `bench/${i}.md`, firstLine: 1, speakers: input.speakers }));
+  const parsed = inputs.map((input, i) =>
+    parseTranscript(input.body, { file: `bench/${i}.md`, firstLine: 1, speakers: input.speakers }),
+  );
   const parse = performance.now() - t;
   const errors = parsed.reduce((n, p) => n + p.diagnostics.filter((d) => d.severity === "error").length, 0);
   if (errors) throw new Error(`${errors} parse errors in the generated corpus`);
@@ -99,11 +119,14 @@ for (let run = 1; run <= runs; run++) {
   for (const p of parsed) bytes += renderTranscriptHtml(p, { personUrl: (name) => `/people/${name}/` }).length;
   const html = performance.now() - t;
   t = performance.now();
-  for (const p of parsed) for (const d of transcriptDownloads("/en/x/")) bytes += downloadBody(p, d.format, "Title").length;
+  for (const p of parsed)
+    for (const d of transcriptDownloads("/en/x/")) bytes += downloadBody(p, d.format, "Title").length;
   const downloads = performance.now() - t;
   const rss = process.resourceUsage().maxRSS / 1024;
   results.push({ parse, html, downloads, rss });
-  console.log(`run ${run}: parse ${parse.toFixed(0)} ms, HTML ${html.toFixed(0)} ms, downloads ${downloads.toFixed(0)} ms, peak RSS ${rss.toFixed(0)} MB (${(bytes / 1e6).toFixed(0)} MB written)`);
+  console.log(
+    `run ${run}: parse ${parse.toFixed(0)} ms, HTML ${html.toFixed(0)} ms, downloads ${downloads.toFixed(0)} ms, peak RSS ${rss.toFixed(0)} MB (${(bytes / 1e6).toFixed(0)} MB written)`,
+  );
 }
 console.log(
   `median: parse ${median(results.map((r) => r.parse)).toFixed(0)} ms, HTML ${median(results.map((r) => r.html)).toFixed(0)} ms, ` +

@@ -25,12 +25,25 @@ const { values } = parseArgs({
 });
 const dir = path.join(ROOT, "bench/.tmp/watch");
 const corpus = await generateCorpus(dir, { posts: Number(values.posts) });
-console.log(`corpus: ${corpus.posts} posts, ${corpus.episodes} episodes, ${corpus.words.toLocaleString("en-US")} words`);
+console.log(
+  `corpus: ${corpus.posts} posts, ${corpus.episodes} episodes, ${corpus.words.toLocaleString("en-US")} words`,
+);
 
 // The flags of `npm start` (package.json), without --serve.
 const child = spawn(
   process.execPath,
-  ["--max-old-space-size=8192", "--max-semi-space-size=32", "--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--input=${path.relative(ROOT, dir)}/content`, `--output=${path.relative(ROOT, dir)}/_site`, "--watch", "--incremental"],
+  [
+    "--max-old-space-size=8192",
+    "--max-semi-space-size=32",
+    "--import",
+    "tsx",
+    "node_modules/@11ty/eleventy/cmd.cjs",
+    "--config=.eleventy.ts",
+    `--input=${path.relative(ROOT, dir)}/content`,
+    `--output=${path.relative(ROOT, dir)}/_site`,
+    "--watch",
+    "--incremental",
+  ],
   { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
 );
 const waiting: { pattern: RegExp; resolve(): void }[] = [];
@@ -67,7 +80,8 @@ const title = /^title: "(.*)"$/m.exec(readFileSync(article, "utf8"))![1]!;
 // every page that lists it (home, archive, its year, its tags' pages).
 const edits = {
   sentence: (edit: number) => appendFileSync(article, `\nA sentence added while the site is served (${edit}).\n`),
-  title: (edit: number) => writeFileSync(article, readFileSync(article, "utf8").replace(/^title: ".*"$/m, `title: "${title} (edit ${edit})"`)),
+  title: (edit: number) =>
+    writeFileSync(article, readFileSync(article, "utf8").replace(/^title: ".*"$/m, `title: "${title} (edit ${edit})"`)),
 };
 const pages = { sentence: [] as number[], title: [] as number[] };
 const index = { sentence: [] as number[], title: [] as number[] };
@@ -81,7 +95,9 @@ for (let edit = 1; edit <= 2 * Number(values.edits); edit++) {
   pages[kind].push(performance.now() - started);
   await indexed;
   index[kind].push(performance.now() - started);
-  console.log(`edit ${edit} (${kind}): pages written ${pages[kind].at(-1)!.toFixed(0)} ms, search index written ${index[kind].at(-1)!.toFixed(0)} ms after the save`);
+  console.log(
+    `edit ${edit} (${kind}): pages written ${pages[kind].at(-1)!.toFixed(0)} ms, search index written ${index[kind].at(-1)!.toFixed(0)} ms after the save`,
+  );
   await new Promise((resolve) => setTimeout(resolve, 1000));
 }
 
@@ -102,18 +118,32 @@ for (let save = 1; save <= rapid; save++) {
   await new Promise((resolve) => setTimeout(resolve, 1500));
 }
 for (;;) {
-  const more = await Promise.race([nextIndex.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 15000))]);
+  const more = await Promise.race([
+    nextIndex.then(() => true),
+    new Promise<false>((resolve) => setTimeout(() => resolve(false), 15000)),
+  ]);
   if (!more) break;
   nextIndex = indexWritten();
 }
-const [rebuilds, indexes] = [logged(/Wrote \d+ files \(skipped/) - buildsBefore, logged(/Search index:/) - indexesBefore];
+const [rebuilds, indexes] = [
+  logged(/Wrote \d+ files \(skipped/) - buildsBefore,
+  logged(/Search index:/) - indexesBefore,
+];
 waiting.length = 0; // the index that never came: Eleventy is stopped on purpose
 child.kill();
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-console.log(`\n| ${corpus.posts} posts, median of ${values.edits} edits of each kind | a sentence added | the title changed | goal |`);
+console.log(
+  `\n| ${corpus.posts} posts, median of ${values.edits} edits of each kind | a sentence added | the title changed | goal |`,
+);
 console.log("| --- | ---: | ---: | --- |");
 const verdict = (ms: number) => (ms <= 500 ? "meets" : "MISSES");
-console.log(`| pages rebuilt and the browser reloaded ("Watching…") | ${median(pages.sentence).toFixed(0)} ms | ${median(pages.title).toFixed(0)} ms | ≤ 500 ms: ${verdict(median(pages.sentence))}, ${verdict(median(pages.title))} |`);
-console.log(`| search index written | ${median(index.sentence).toFixed(0)} ms | ${median(index.title).toFixed(0)} ms | |`);
-console.log(`\n${rapid} saves 1.5 s apart: ${rebuilds} rebuilds, ${indexes} search indexes written, the last ${((lastIndex - firstSave) / 1000).toFixed(1)} s after the first save`);
+console.log(
+  `| pages rebuilt and the browser reloaded ("Watching…") | ${median(pages.sentence).toFixed(0)} ms | ${median(pages.title).toFixed(0)} ms | ≤ 500 ms: ${verdict(median(pages.sentence))}, ${verdict(median(pages.title))} |`,
+);
+console.log(
+  `| search index written | ${median(index.sentence).toFixed(0)} ms | ${median(index.title).toFixed(0)} ms | |`,
+);
+console.log(
+  `\n${rapid} saves 1.5 s apart: ${rebuilds} rebuilds, ${indexes} search indexes written, the last ${((lastIndex - firstSave) / 1000).toFixed(1)} s after the first save`,
+);

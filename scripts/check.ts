@@ -29,7 +29,12 @@ function parse(args: string[]) {
   try {
     return parseArgs({
       args,
-      options: { input: { type: "string" }, json: { type: "boolean", default: false }, staged: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+      options: {
+        input: { type: "string" },
+        json: { type: "boolean", default: false },
+        staged: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
       strict: true,
       allowPositionals: false,
     }).values;
@@ -44,10 +49,13 @@ runCli(NAME, (args) => {
     console.log(USAGE);
     return;
   }
-  const input = options.input !== undefined ? path.resolve(callerDir, options.input) : path.join(projectRoot, "content");
+  const input =
+    options.input !== undefined ? path.resolve(callerDir, options.input) : path.join(projectRoot, "content");
   // Paths in messages stay those of the repository ("content/posts/…"), whatever folder holds the staged copy.
   const report = options.staged
-    ? withStagedContent(projectRoot, path.relative(projectRoot, input), (root) => checkContent({ input: path.join(root, path.relative(projectRoot, input)), cwd: root }))
+    ? withStagedContent(projectRoot, path.relative(projectRoot, input), (root) =>
+        checkContent({ input: path.join(root, path.relative(projectRoot, input)), cwd: root }),
+      )
     : checkContent({ input });
   console.log(options.json ? formatJson(report) : formatText(report));
   process.exitCode = report.errors.length ? 1 : 0;

@@ -52,12 +52,14 @@ function options(argv: string[]) {
 }
 
 /** The site's own Markdown pages (content/*.md), by the slug of their file name, with their address. */
-const existingPages = (templates: readonly TemplatePage[]) => new Map(templates.filter((t) => t.file.endsWith(".md")).map((t) => [t.slug, t.address]));
+const existingPages = (templates: readonly TemplatePage[]) =>
+  new Map(templates.filter((t) => t.file.endsWith(".md")).map((t) => [t.slug, t.address]));
 
 function uploadsFolder(dir: string | undefined): (relative: string) => string | null {
   if (dir === undefined) return () => null;
   const root = path.resolve(callerDir, dir);
-  if (!existsSync(root) || !statSync(root).isDirectory()) fail(`--uploads ${dir}: no such folder (give a copy of the old site's wp-content/uploads)`);
+  if (!existsSync(root) || !statSync(root).isDirectory())
+    fail(`--uploads ${dir}: no such folder (give a copy of the old site's wp-content/uploads)`);
   return (relative) => {
     const file = path.resolve(root, relative);
     return file.startsWith(root + path.sep) && existsSync(file) && statSync(file).isFile() ? file : null;
@@ -89,7 +91,9 @@ async function main(argv: string[]): Promise<void> {
   });
   const dryRun = values["dry-run"];
   const outcome = writePlan(plan.files, contentDir, { force: values.force, dryRun });
-  process.stdout.write(formatReport(plan.report, outcome, { source: shown(source), content: shown(contentDir), dryRun }));
+  process.stdout.write(
+    formatReport(plan.report, outcome, { source: shown(source), content: shown(contentDir), dryRun }),
+  );
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

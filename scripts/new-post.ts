@@ -38,7 +38,6 @@ import { callerDir, fail, projectRoot, runCli, shown } from "./cli.ts";
 
 const NAME = "new";
 
-
 function readSite(contentDir: string): SiteSettings {
   const file = path.join(contentDir, "_data", "site.json");
   if (!existsSync(file)) fail(`no site settings at ${shown(file)} (--content is ${shown(contentDir)})`);
@@ -68,7 +67,8 @@ function findOriginal(contentDir: string, given: string): string {
   if (asPath) {
     const file = statSync(asPath).isDirectory() ? path.join(asPath, "index.md") : asPath;
     if (!file.startsWith(postsDir + path.sep)) fail(`--translation-of ${given}: not a post of ${shown(postsDir)}`);
-    if (!existsSync(file) || !isPostFile(file)) fail(`--translation-of ${given}: not a post (give its .md file, its folder or its slug)`);
+    if (!existsSync(file) || !isPostFile(file))
+      fail(`--translation-of ${given}: not a post (give its .md file, its folder or its slug)`);
     return file;
   }
   // A slug, a folder's name, or an address (/en/2024/04/10/playing-to-win/): its last part.
@@ -80,8 +80,14 @@ function findOriginal(contentDir: string, given: string): string {
         return (e.isDirectory() || e.name.endsWith(".md")) && (name === wanted || slugOf(name) === wanted);
       })
     : [];
-  if (matches.length === 0) fail(`--translation-of ${given}: no post ${shown(path.join(postsDir, `YYYY-MM-DD-${wanted}.md`))} or folder of that slug`);
-  if (matches.length > 1) fail(`--translation-of ${given} is ambiguous: ${matches.map((e) => e.name).join(", ")}. Give the whole file or folder name.`);
+  if (matches.length === 0)
+    fail(
+      `--translation-of ${given}: no post ${shown(path.join(postsDir, `YYYY-MM-DD-${wanted}.md`))} or folder of that slug`,
+    );
+  if (matches.length > 1)
+    fail(
+      `--translation-of ${given} is ambiguous: ${matches.map((e) => e.name).join(", ")}. Give the whole file or folder name.`,
+    );
   const [match] = matches;
   return path.join(postsDir, match!.name, ...(match!.isDirectory() ? ["index.md"] : []));
 }
@@ -100,23 +106,32 @@ interface Translation {
 function translation(contentDir: string, site: SiteSettings, args: NewPostArgs, known: string[]): Translation {
   const file = findOriginal(contentDir, args.translationOf!);
   const read = readPost({ path: file, file: shown(file) }, site.timeZone, site.language);
-  if (!read.value) return fail(`--translation-of: ${shown(file)} cannot be read:\n${read.errors.map((e) => `  ${e.line ? `line ${e.line}: ` : ""}${e.message}`).join("\n")}`);
+  if (!read.value)
+    return fail(
+      `--translation-of: ${shown(file)} cannot be read:\n${read.errors.map((e) => `  ${e.line ? `line ${e.line}: ` : ""}${e.message}`).join("\n")}`,
+    );
   const original = read.value;
   const lang = translationLanguage(args.lang, original.post.lang, known);
   const key = original.post.translationKey ?? original.post.slug;
   const content = listContent(contentDir, shown);
-  const others = (content.value?.posts ?? []).filter((p) => p.path !== file).flatMap((at): PostFile[] => {
-    const post = readPost(at, site.timeZone, site.language).value;
-    return post ? [post] : [];
-  });
+  const others = (content.value?.posts ?? [])
+    .filter((p) => p.path !== file)
+    .flatMap((at): PostFile[] => {
+      const post = readPost(at, site.timeZone, site.language).value;
+      return post ? [post] : [];
+    });
   const holder = others.find((p) => p.post.translationKey === key);
-  if (holder && !original.post.translationKey) fail(`${holder.file} already has the translationKey "${key}": give ${shown(file)} a translationKey of its own by hand, then run this again`);
+  if (holder && !original.post.translationKey)
+    fail(
+      `${holder.file} already has the translationKey "${key}": give ${shown(file)} a translationKey of its own by hand, then run this again`,
+    );
   const version = others.find((p) => p.post.translationKey === key && p.post.lang === lang);
   if (version) fail(`${shown(file)} already has a ${lang} version: ${version.file} (translationKey "${key}")`);
   if (original.post.translationKey) return { lang, key, original: { file } };
   const text = withTranslationKey(readUtf8File(file, shown(file)), key);
   const again = parsePost(readFrontMatter(text).data, shown(file), site.timeZone, text, site.language);
-  if (again.translationKey !== key || again.url !== original.post.url) fail(`cannot add the translationKey to ${shown(file)} (this is a bug in the command)`);
+  if (again.translationKey !== key || again.url !== original.post.url)
+    fail(`cannot add the translationKey to ${shown(file)} (this is a bug in the command)`);
   return { lang, key, original: { file, text } };
 }
 
@@ -135,18 +150,26 @@ function check(plan: NewPostPlan, contentDir: string, site: SiteSettings): void 
   if (post.url !== plan.url) fail(`${file} would be at ${post.url}, not ${plan.url} (this is a bug in the command)`);
   if (transcript) {
     const relative = shown(path.join(contentDir, transcript.path));
-    const errors = readEpisodeTranscript(readFrontMatter(transcript.text), relative, post).diagnostics.filter((d) => d.severity === "error");
-    if (errors.length > 0) fail(`the transcript skeleton does not read back cleanly (this is a bug in the command):\n${errors.map((d) => `  ${d.message}`).join("\n")}`);
+    const errors = readEpisodeTranscript(readFrontMatter(transcript.text), relative, post).diagnostics.filter(
+      (d) => d.severity === "error",
+    );
+    if (errors.length > 0)
+      fail(
+        `the transcript skeleton does not read back cleanly (this is a bug in the command):\n${errors.map((d) => `  ${d.message}`).join("\n")}`,
+      );
   }
 }
 
 function write(plan: NewPostPlan, contentDir: string): string[] {
   const postsDir = path.join(contentDir, "posts");
-  if (!existsSync(postsDir) || !statSync(postsDir).isDirectory()) fail(`no posts folder at ${shown(postsDir)} (--content is ${shown(contentDir)})`);
+  if (!existsSync(postsDir) || !statSync(postsDir).isDirectory())
+    fail(`no posts folder at ${shown(postsDir)} (--content is ${shown(contentDir)})`);
   for (const conflict of plan.conflicts) {
     const existing = path.join(contentDir, conflict);
     if (existsSync(existing)) {
-      fail(`${shown(existing)} already exists: there is a post for that date with the slug "${plan.slug}". It is not overwritten: edit it, or choose another title or --date.`);
+      fail(
+        `${shown(existing)} already exists: there is a post for that date with the slug "${plan.slug}". It is not overwritten: edit it, or choose another title or --date.`,
+      );
     }
   }
   const folder = plan.folder ? path.join(contentDir, plan.folder) : null;
@@ -167,7 +190,10 @@ function write(plan: NewPostPlan, contentDir: string): string[] {
     for (const file of written) rmSync(file, { force: true });
     if (folder && createdFolder) rmdirSync(folder);
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") fail(`${shown(folder ?? path.join(contentDir, plan.files[0]?.path ?? ""))} already exists: it is not overwritten.`);
+    if (code === "EEXIST")
+      fail(
+        `${shown(folder ?? path.join(contentDir, plan.files[0]?.path ?? ""))} already exists: it is not overwritten.`,
+      );
     return fail(`cannot write the post: ${(error as Error).message}`);
   }
   return written;
@@ -185,17 +211,34 @@ function main(argv: string[]): void {
     console.log(USAGE);
     return;
   }
-  const contentDir = args.content !== undefined ? path.resolve(callerDir, args.content) : path.join(projectRoot, "content");
+  const contentDir =
+    args.content !== undefined ? path.resolve(callerDir, args.content) : path.join(projectRoot, "content");
   const site = readSite(contentDir);
   let plan: NewPostPlan;
   let linked: Translation | undefined;
   try {
-    const known = args.lang !== undefined || args.translationOf !== undefined ? siteLanguages(contentDir, site.language) : [];
-    const lang = args.lang !== undefined ? checkLanguage(args.lang, known, shown(path.join(contentDir, "_data", DICTIONARIES_DIR))) : undefined;
+    const known =
+      args.lang !== undefined || args.translationOf !== undefined ? siteLanguages(contentDir, site.language) : [];
+    const lang =
+      args.lang !== undefined
+        ? checkLanguage(args.lang, known, shown(path.join(contentDir, "_data", DICTIONARIES_DIR)))
+        : undefined;
     linked = args.translationOf !== undefined ? translation(contentDir, site, args, known) : undefined;
     const date = args.date !== undefined ? checkDate(args.date, site.timeZone) : todayIn(site.timeZone);
-    const languages = { siteLanguage: site.language, ...((linked?.lang ?? lang) ? { lang: linked?.lang ?? lang } : {}), ...(linked ? { translationKey: linked.key } : {}) };
-    plan = planNewPost({ kind: args.kind, title: args.title, date, host: site.author.name, guests: args.guests, tags: args.tags, ...languages });
+    const languages = {
+      siteLanguage: site.language,
+      ...((linked?.lang ?? lang) ? { lang: linked?.lang ?? lang } : {}),
+      ...(linked ? { translationKey: linked.key } : {}),
+    };
+    plan = planNewPost({
+      kind: args.kind,
+      title: args.title,
+      date,
+      host: site.author.name,
+      guests: args.guests,
+      tags: args.tags,
+      ...languages,
+    });
   } catch (error) {
     if (error instanceof UsageError || error instanceof NewPostError) fail(error.message);
     throw error;
@@ -209,7 +252,9 @@ function main(argv: string[]): void {
     console.log(`Added translationKey: ${linked.key} to ${shown(linked.original.file)}, the post it translates`);
   } else if (linked) console.log(`A version of ${shown(linked.original.file)} (translationKey: ${linked.key})`);
   if (args.kind === "episode") {
-    console.log(`Paste the transcript into transcript.md, or import it: npm run transcript:import -- <file> --episode ${plan.slug} --force`);
+    console.log(
+      `Paste the transcript into transcript.md, or import it: npm run transcript:import -- <file> --episode ${plan.slug} --force`,
+    );
   }
 }
 

@@ -24,7 +24,10 @@ mkdirSync(out, { recursive: true });
 
 const site = await serveStatic(path.resolve("_site"));
 const browser = await launchChromium();
-for (const [device, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+for (const [device, viewport] of [
+  ["desktop", { width: 1280, height: 900 }],
+  ["phone", { width: 390, height: 844 }],
+] as const) {
   for (const scheme of ["light", "dark"] as const) {
     const page = await browser.newPage({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
     for (const url of pages) {

@@ -10,6 +10,8 @@ const { values } = parseArgs({ options: { output: { type: "string", default: "_s
 try {
   console.log(`[search] ${await indexSearchDocuments(values.output)}`);
 } catch (error) {
-  console.error(`[search] The search index of ${values.output} was not written: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `[search] The search index of ${values.output} was not written: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exitCode = 1;
 }

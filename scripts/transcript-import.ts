@@ -28,14 +28,15 @@ ${FORMATS.map((f) => `                       ${f.padEnd(9)} ${FORMAT_NAMES[f]}`)
   --content <dir>    the content folder (default: content)
   --help, -h         this help`;
 
-
 function readText(file: string): string {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return fail(code === "ENOENT" ? `input file not found: ${file}` : `cannot read ${file}: ${(error as Error).message}`);
+    return fail(
+      code === "ENOENT" ? `input file not found: ${file}` : `cannot read ${file}: ${(error as Error).message}`,
+    );
   }
   // Some Windows tools save captions as UTF-16 with a byte order mark; anything else is UTF-8.
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString("utf16le");
@@ -55,9 +56,13 @@ function utf8OrFail(read: () => string): string {
 /** The episode folder for a slug or a whole folder name. */
 function findEpisode(contentDir: string, episode: string): string {
   const postsDir = path.join(contentDir, "posts");
-  if (!existsSync(postsDir) || !statSync(postsDir).isDirectory()) fail(`no posts folder at ${shown(postsDir)} (--content is ${shown(contentDir)})`);
+  if (!existsSync(postsDir) || !statSync(postsDir).isDirectory())
+    fail(`no posts folder at ${shown(postsDir)} (--content is ${shown(contentDir)})`);
   const wanted = path.basename(episode.trim().replace(/[\\/]+$/, ""));
-  if (wanted.length === 0) fail("--episode is empty: give the episode's slug, e.g. --episode exploring-leadership-and-open-source-with-maria-bracho");
+  if (wanted.length === 0)
+    fail(
+      "--episode is empty: give the episode's slug, e.g. --episode exploring-leadership-and-open-source-with-maria-bracho",
+    );
   const entries = readdirSync(postsDir, { withFileTypes: true });
   const slugOf = (name: string): string => name.replace(/^\d{4}-\d{2}-\d{2}-/, "");
   const matches = entries.filter((e) => {
@@ -87,7 +92,8 @@ function findEpisode(contentDir: string, episode: string): string {
     );
   }
   const dir = path.join(postsDir, folder.name);
-  if (!existsSync(path.join(dir, "index.md"))) fail(`${shown(dir)} has no index.md: an episode folder holds the episode's index.md and its transcript.md.`);
+  if (!existsSync(path.join(dir, "index.md")))
+    fail(`${shown(dir)} has no index.md: an episode folder holds the episode's index.md and its transcript.md.`);
   return dir;
 }
 
@@ -130,14 +136,17 @@ function main(argv: string[]): void {
     return;
   }
   if (positionals.length !== 1) {
-    fail(`${positionals.length === 0 ? "no input file given" : `one input file expected, got ${positionals.length}: ${positionals.join(", ")}`}\n\n${USAGE}`);
+    fail(
+      `${positionals.length === 0 ? "no input file given" : `one input file expected, got ${positionals.length}: ${positionals.join(", ")}`}\n\n${USAGE}`,
+    );
   }
   if (values.episode === undefined) fail(`--episode is required\n\n${USAGE}`);
   const format = values.format;
   if (format !== undefined && !isFormat(format)) fail(`unknown --format "${format}": use one of ${FORMATS.join(", ")}`);
 
   const input = path.resolve(callerDir, positionals[0] ?? "");
-  const contentDir = values.content !== undefined ? path.resolve(callerDir, values.content) : path.join(projectRoot, "content");
+  const contentDir =
+    values.content !== undefined ? path.resolve(callerDir, values.content) : path.join(projectRoot, "content");
   const dir = findEpisode(contentDir, values.episode ?? "");
   const target = path.join(dir, "transcript.md");
   if (existsSync(target) && !values.force) fail(`${shown(target)} already exists. Use --force to overwrite it.`);
@@ -154,16 +163,26 @@ function main(argv: string[]): void {
   // The written file must read back cleanly: check it before writing.
   const relative = shown(target);
   const written = readFrontMatter(result.markdown);
-  const check = parseTranscript(written.body, { file: relative, firstLine: written.bodyLine, speakers: result.speakers });
+  const check = parseTranscript(written.body, {
+    file: relative,
+    firstLine: written.bodyLine,
+    speakers: result.speakers,
+  });
   const errors = check.diagnostics.filter((d) => d.severity === "error");
-  if (errors.length > 0) fail(`the imported transcript does not read back cleanly (this is a bug in the importer):\n${errors.map((d) => `  ${d.message}`).join("\n")}`);
+  if (errors.length > 0)
+    fail(
+      `the imported transcript does not read back cleanly (this is a bug in the importer):\n${errors.map((d) => `  ${d.message}`).join("\n")}`,
+    );
 
   writeFileSync(target, result.markdown, { encoding: "utf8", flag: values.force ? "w" : "wx" });
 
   const warn = (message: string): void => console.error(`${NAME}: warning: ${message}`);
   for (const w of result.warnings) warn(w);
   for (const d of check.diagnostics) warn(d.message);
-  if (kind !== "episode") warn(`${shown(path.join(dir, "index.md"))} has kind: ${String(kind ?? "(none)")}; the site shows transcripts for kind: episode only.`);
+  if (kind !== "episode")
+    warn(
+      `${shown(path.join(dir, "index.md"))} has kind: ${String(kind ?? "(none)")}; the site shows transcripts for kind: episode only.`,
+    );
   const indexFile = shown(path.join(dir, "index.md"));
   for (const [label, name] of Object.entries(result.speakers)) {
     if (people.includes(name)) continue;

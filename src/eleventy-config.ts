@@ -16,9 +16,16 @@ export interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addAsyncShortcode(name: string, shortcode: (...args: never[]) => Promise<string>): void;
   /** Runs on each page's output; `content` is what the page's template and layouts rendered. */
-  addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => string): void;
+  addTransform(
+    name: string,
+    transform: (this: { page: { outputPath: string | false } }, content: string) => string,
+  ): void;
   /** Runs on each page of `extensions` before it is rendered: false leaves the page out, a string replaces its text. */
-  addPreprocessor(name: string, extensions: string, callback: (this: { inputPath: string }, data: PageData, content: string) => unknown): void;
+  addPreprocessor(
+    name: string,
+    extensions: string,
+    callback: (this: { inputPath: string }, data: PageData, content: string) => unknown,
+  ): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addDataExtension(extensions: string, options: { parser: (file: string) => unknown; read: false }): void;
   addWatchTarget(path: string): void;

@@ -19,7 +19,14 @@ import { run } from "node:test";
 import { spec, tap } from "node:test/reporters";
 import { ensureChromium } from "./support/browser.ts";
 import { removeFolder, ROOT } from "./support/build.ts";
-import { makeSharedSite, SHARED_SITES, SHARED_SITES_DIR, SHARED_SITES_MADE, SHARED_SITES_RUNNER, type SharedSiteName } from "./support/shared-site.ts";
+import {
+  makeSharedSite,
+  SHARED_SITES,
+  SHARED_SITES_DIR,
+  SHARED_SITES_MADE,
+  SHARED_SITES_RUNNER,
+  type SharedSiteName,
+} from "./support/shared-site.ts";
 
 /** The folders of the unit files; their cli.test.ts run a command end to end again and again (new-post's builds the site too) and are not unit files. */
 const UNIT_FOLDERS = ["unit", "transcript", "transcript-import", "wordpress", "new-post"];
@@ -27,7 +34,11 @@ const UNIT_FOLDERS = ["unit", "transcript", "transcript-import", "wordpress", "n
 process.chdir(ROOT);
 const args = process.argv.slice(2);
 const unit = args.includes("--unit");
-const concurrency = Number(args.find((arg) => arg.startsWith("--concurrency="))?.split("=")[1] ?? process.env.TEST_CONCURRENCY ?? availableParallelism());
+const concurrency = Number(
+  args.find((arg) => arg.startsWith("--concurrency="))?.split("=")[1] ??
+    process.env.TEST_CONCURRENCY ??
+    availableParallelism(),
+);
 const given = args.filter((arg) => !arg.startsWith("--"));
 
 const testFiles = (folder: string) =>
@@ -42,11 +53,17 @@ let files = (given.length ? given : ["tests"]).flatMap((arg) => {
     .flatMap((entry) => testFiles(path.join(arg, entry.name)));
 });
 /** Whether a file is a unit file: it tests functions in its own process, with no site built and no browser. */
-const isUnit = (file: string) => UNIT_FOLDERS.includes(path.basename(path.dirname(file))) && path.basename(file) !== "cli.test.ts";
+const isUnit = (file: string) =>
+  UNIT_FOLDERS.includes(path.basename(path.dirname(file))) && path.basename(file) !== "cli.test.ts";
 if (unit) files = files.filter(isUnit);
 
 /** The shared builds each file reads. */
-const reads = new Map(files.map((file) => [file, [...readFileSync(file, "utf8").matchAll(/\bsharedSite\("([\w-]+)"\)/g)].map((m) => m[1] as SharedSiteName)]));
+const reads = new Map(
+  files.map((file) => [
+    file,
+    [...readFileSync(file, "utf8").matchAll(/\bsharedSite\("([\w-]+)"\)/g)].map((m) => m[1] as SharedSiteName),
+  ]),
+);
 const shared = [...new Set([...reads.values()].flat())].filter((name) => name in SHARED_SITES);
 
 /** How long each file's tests took (ms), in the last run that ran it. */
@@ -61,7 +78,8 @@ const readDurations = (file: string): Record<string, number> => {
 const durations = readDurations(DURATIONS);
 /** A file's expected time: the last run's, else a guess from the folder (a fresh clone's first run). */
 const GUESS: Record<string, number> = { browser: 25_000, build: 10_000 };
-const expected = (file: string) => durations[file] ?? GUESS[path.basename(path.dirname(file))] ?? (path.basename(file) === "cli.test.ts" ? 15_000 : 300);
+const expected = (file: string) =>
+  durations[file] ?? GUESS[path.basename(path.dirname(file))] ?? (path.basename(file) === "cli.test.ts" ? 15_000 : 300);
 
 // Installed here, once, where missing: files side by side would run apt-get at the same time.
 if (files.some((file) => file.startsWith("tests/browser/"))) ensureChromium();
@@ -76,21 +94,35 @@ const started = Date.now();
  * share, longer than most of them take (Node 20 has no --experimental-test-isolation=none). A
  * group is a file of imports in this run's folder; the others run a process each.
  */
-const groups = Array.from({ length: Math.min(concurrency, files.filter(isUnit).length) }, (_, n) => ({ entry: path.join(dir, `unit-${n + 1}.test.ts`), files: [] as string[], ms: 500 }));
+const groups = Array.from({ length: Math.min(concurrency, files.filter(isUnit).length) }, (_, n) => ({
+  entry: path.join(dir, `unit-${n + 1}.test.ts`),
+  files: [] as string[],
+  ms: 500,
+}));
 for (const file of files.filter(isUnit).sort((a, b) => expected(b) - expected(a))) {
   const group = groups.reduce((shortest, group) => (group.ms < shortest.ms ? group : shortest));
   group.files.push(file);
   group.ms += expected(file);
 }
-for (const { entry, files } of groups) writeFileSync(entry, files.map((file) => `import "${path.relative(dir, file).split(path.sep).join("/")}";\n`).join(""));
+for (const { entry, files } of groups)
+  writeFileSync(
+    entry,
+    files.map((file) => `import "${path.relative(dir, file).split(path.sep).join("/")}";\n`).join(""),
+  );
 const duration = (file: string) => groups.find((group) => group.entry === file)?.ms ?? expected(file);
-let processes = [...files.filter((file) => !isUnit(file)), ...groups.map((group) => group.entry)].sort((a, b) => duration(b) - duration(a));
+let processes = [...files.filter((file) => !isUnit(file)), ...groups.map((group) => group.entry)].sort(
+  (a, b) => duration(b) - duration(a),
+);
 // The first to start read no shared build: those that do would wait for the shared builds, started at the same time.
 const first = processes.filter((file) => !reads.get(file)?.length).slice(0, concurrency);
 processes = [...first, ...processes.filter((file) => !first.includes(file))];
 
 // The files' processes read these (tests/support/shared-site.ts).
-Object.assign(process.env, { [SHARED_SITES_DIR]: dir, [SHARED_SITES_MADE]: shared.join(","), [SHARED_SITES_RUNNER]: String(process.pid) });
+Object.assign(process.env, {
+  [SHARED_SITES_DIR]: dir,
+  [SHARED_SITES_MADE]: shared.join(","),
+  [SHARED_SITES_RUNNER]: String(process.pid),
+});
 
 // One after the other, beside the test files: the files that read a build wait for it.
 let failed = false;
@@ -113,7 +145,8 @@ tests.on("test:fail", ({ todo }) => {
 });
 for (const event of ["test:pass", "test:fail"] as const) {
   tests.on(event, ({ nesting, file, details }) => {
-    if (nesting === 0 && file) took[path.relative(ROOT, file)] = (took[path.relative(ROOT, file)] ?? 0) + details.duration_ms;
+    if (nesting === 0 && file)
+      took[path.relative(ROOT, file)] = (took[path.relative(ROOT, file)] ?? 0) + details.duration_ms;
   });
 }
 // The reporter Node's test runner picks when none is named.
@@ -126,7 +159,12 @@ removeFolder(dir);
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const byFolder = new Map<string, number>();
-for (const [file, ms] of Object.entries(took).sort()) byFolder.set(path.dirname(file), (byFolder.get(path.dirname(file)) ?? 0) + ms);
-console.log(`# tests' time by folder, one file after another: ${[...byFolder].map(([folder, ms]) => `${path.basename(folder)} ${seconds(ms)}`).join(", ")}`);
-console.log(`# ${files.length} files (the unit files in ${groups.length} processes), ${concurrency} side by side, in ${seconds(Date.now() - started)}${shared.length ? `; shared builds: ${shared.join(", ")}` : ""}`);
+for (const [file, ms] of Object.entries(took).sort())
+  byFolder.set(path.dirname(file), (byFolder.get(path.dirname(file)) ?? 0) + ms);
+console.log(
+  `# tests' time by folder, one file after another: ${[...byFolder].map(([folder, ms]) => `${path.basename(folder)} ${seconds(ms)}`).join(", ")}`,
+);
+console.log(
+  `# ${files.length} files (the unit files in ${groups.length} processes), ${concurrency} side by side, in ${seconds(Date.now() - started)}${shared.length ? `; shared builds: ${shared.join(", ")}` : ""}`,
+);
 process.exit(interrupted.signal.aborted ? 130 : failed ? 1 : 0);

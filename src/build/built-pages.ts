@@ -35,7 +35,11 @@ export class BuiltPages<T> {
     const { unchanged, removed } = listings;
     const rebuilt = new Map<string, { url: string; kept: T }[]>();
     for (const page of results) {
-      if (!rebuilt.has(page.inputPath)) rebuilt.set(page.inputPath, (this.#byInput.get(page.inputPath) ?? []).filter(({ url }) => unchanged.has(url)));
+      if (!rebuilt.has(page.inputPath))
+        rebuilt.set(
+          page.inputPath,
+          (this.#byInput.get(page.inputPath) ?? []).filter(({ url }) => unchanged.has(url)),
+        );
       if (!page.url || !String(page.outputPath).endsWith(".html")) continue;
       const kept = this.keep({ ...page, url: page.url });
       if (kept !== null) rebuilt.get(page.inputPath)!.push({ url: page.url, kept });
@@ -43,7 +47,11 @@ export class BuiltPages<T> {
     for (const [inputPath, pages] of rebuilt) this.#byInput.set(inputPath, pages);
     for (const [inputPath, pages] of this.#byInput) {
       if (!this.exists(inputPath)) this.#byInput.delete(inputPath);
-      else if (removed.size) this.#byInput.set(inputPath, pages.filter(({ url }) => !removed.has(url)));
+      else if (removed.size)
+        this.#byInput.set(
+          inputPath,
+          pages.filter(({ url }) => !removed.has(url)),
+        );
     }
     return [...this.#byInput.values()].flat().map(({ kept }) => kept);
   }

@@ -14,14 +14,19 @@ export function outputPlugin(config: EleventyConfig) {
   config.on("eleventy.after", ({ directories, results }) => {
     if (!isProductionBuild()) return;
     const output = directories.output;
-    const written = new Set(results.flatMap((page) => (page.outputPath ? [path.relative(output, page.outputPath)] : [])));
+    const written = new Set(
+      results.flatMap((page) => (page.outputPath ? [path.relative(output, page.outputPath)] : [])),
+    );
     const files = readdirSync(output, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
       .map((entry) => path.relative(output, path.join(entry.parentPath, entry.name)));
     const stale = stalePages(files, written);
     for (const file of stale) rmSync(path.join(output, file));
     for (const folder of new Set(stale.map((file) => path.dirname(file)))) removeEmptyFolders(output, folder);
-    if (stale.length) console.log(`[11ty] Removed ${stale.length} file${stale.length === 1 ? "" : "s"} of earlier builds that this one did not write: ${stale.slice(0, 5).join(", ")}${stale.length > 5 ? ", …" : ""}`);
+    if (stale.length)
+      console.log(
+        `[11ty] Removed ${stale.length} file${stale.length === 1 ? "" : "s"} of earlier builds that this one did not write: ${stale.slice(0, 5).join(", ")}${stale.length > 5 ? ", …" : ""}`,
+      );
   });
 }
 

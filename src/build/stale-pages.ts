@@ -12,7 +12,9 @@ const MANAGED = ["pagefind", "img", "assets"];
 export function stalePages(files: readonly string[], written: ReadonlySet<string>): string[] {
   const isManaged = (file: string) => MANAGED.includes(file.split(path.sep)[0]!);
   const goneFolders = new Set(
-    files.filter((file) => path.basename(file) === "index.html" && !written.has(file) && !isManaged(file)).map((file) => path.dirname(file)),
+    files
+      .filter((file) => path.basename(file) === "index.html" && !written.has(file) && !isManaged(file))
+      .map((file) => path.dirname(file)),
   );
   return files.filter(
     (file) => !written.has(file) && !isManaged(file) && (file.endsWith(".html") || goneFolders.has(path.dirname(file))),

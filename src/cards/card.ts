@@ -2,7 +2,15 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Post } from "../posts/schema.ts";
 import type { SiteSettings } from "../site/settings.ts";
-import { cardAlt, cardContent, drawnWords, ENGLISH_CARD_WORDS, type CardContent, type CardWords, type DrawnWords } from "./content.ts";
+import {
+  cardAlt,
+  cardContent,
+  drawnWords,
+  ENGLISH_CARD_WORDS,
+  type CardContent,
+  type CardWords,
+  type DrawnWords,
+} from "./content.ts";
 import type { FontCatalog, FontFile } from "./fonts.ts";
 import { cardTree, type CardNode } from "./layout.ts";
 import { RENDERER } from "./renderer.ts";
@@ -26,7 +34,10 @@ function drawableContent(content: CardContent, catalog: FontCatalog): CardConten
   return {
     ...content,
     title: drawable(content.title),
-    guests: content.guests.map((guest) => ({ name: drawable(guest.name), ...(guest.role ? { role: drawable(guest.role) } : {}) })),
+    guests: content.guests.map((guest) => ({
+      name: drawable(guest.name),
+      ...(guest.role ? { role: drawable(guest.role) } : {}),
+    })),
     ...(content.show ? { show: drawable(content.show) } : {}),
     siteName: drawable(content.siteName),
   };
@@ -79,7 +90,12 @@ const DRAWING = createHash("sha256")
  * makes another key, hence another file (and URL): a cached PNG is never stale, and a card in one
  * language is never taken for another's.
  */
-export function cardKey(content: CardContent, theme: CardTheme, fonts: readonly FontFile[], words: DrawnWords = drawnWords(ENGLISH_CARD_WORDS)): string {
+export function cardKey(
+  content: CardContent,
+  theme: CardTheme,
+  fonts: readonly FontFile[],
+  words: DrawnWords = drawnWords(ENGLISH_CARD_WORDS),
+): string {
   const input = JSON.stringify([content, theme, fonts.map((font) => [font.name, font.weight, font.identity]), words]);
   return createHash("sha256").update(DRAWING).update(input).digest("hex").slice(0, 20);
 }
@@ -98,7 +114,14 @@ export function planCard(
   const words = drawableWords(drawnWords(allWords), catalog);
   const fonts = catalog.filesFor(allText(drawn, words));
   // The alternative text says the title as written, emoji and all: a screen reader can say it.
-  return { key: cardKey(drawn, theme, fonts, words), alt: cardAlt(content, allWords), content: drawn, words, theme, fonts };
+  return {
+    key: cardKey(drawn, theme, fonts, words),
+    alt: cardAlt(content, allWords),
+    content: drawn,
+    words,
+    theme,
+    fonts,
+  };
 }
 
 /** The layout of a planned card, in the fonts it needs, in their order. */

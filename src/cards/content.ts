@@ -41,15 +41,21 @@ export const CARD_PHRASES = {
 } as const satisfies Record<Exclude<keyof CardWords, "lang">, string>;
 
 /** The placeholders the card's phrases may hold, each standing for itself: a phrase comes back as written, to be filled on the card. */
-const PLACEHOLDERS = Object.fromEntries(["names", "count", "last", "title", "site", "show"].map((name) => [name, `{${name}}`]));
+const PLACEHOLDERS = Object.fromEntries(
+  ["names", "count", "last", "title", "site", "show"].map((name) => [name, `{${name}}`]),
+);
 
 /**
  * The card's words in `lang`, from `translate` (the dictionaries' `translate`: it stops at a
  * language, a key or a placeholder it does not know, naming the file).
  */
-export function cardWords(lang: string, translate: (lang: string, key: string, values: Record<string, string>) => string): CardWords {
+export function cardWords(
+  lang: string,
+  translate: (lang: string, key: string, values: Record<string, string>) => string,
+): CardWords {
   const words = { lang } as CardWords;
-  for (const [name, key] of Object.entries(CARD_PHRASES) as [keyof typeof CARD_PHRASES, string][]) words[name] = translate(lang, key, PLACEHOLDERS);
+  for (const [name, key] of Object.entries(CARD_PHRASES) as [keyof typeof CARD_PHRASES, string][])
+    words[name] = translate(lang, key, PLACEHOLDERS);
   return words;
 }
 
@@ -74,7 +80,8 @@ export type DrawnWords = Omit<CardWords, "articleAlt" | "episodeAlt">;
 export const drawnWords = ({ articleAlt: _article, episodeAlt: _episode, ...drawn }: CardWords): DrawnWords => drawn;
 
 /** A phrase with its `{name}` placeholders filled from `values` (an unknown one left as written), as the card lays it out. */
-export const fillPhrase = (phrase: string, values: Record<string, string | number>): string => fillPlaceholders(phrase, values, (name) => `{${name}}`);
+export const fillPhrase = (phrase: string, values: Record<string, string | number>): string =>
+  fillPlaceholders(phrase, values, (name) => `{${name}}`);
 
 /** What a post's social card says: everything drawn on it, and nothing else. */
 export interface CardContent {
@@ -114,6 +121,9 @@ export function listOfNames(names: readonly string[], words: Pick<CardWords, "na
 export function cardAlt(content: CardContent, words: CardWords = ENGLISH_CARD_WORDS): string {
   if (content.kind === "Article") return fillPhrase(words.articleAlt, { title: content.title, site: content.siteName });
   const episode = fillPhrase(words.episodeAlt, { title: content.title, show: content.show ?? "" });
-  const names = listOfNames(content.guests.map((guest) => guest.name), words);
+  const names = listOfNames(
+    content.guests.map((guest) => guest.name),
+    words,
+  );
   return content.guests.length ? `${episode} ${fillPhrase(words.withGuests, { names })}` : episode;
 }

@@ -85,7 +85,8 @@ export class FontCatalog {
   subsetOf(codePoint: number): FontSubset | null {
     let found = this.lookup.get(codePoint);
     if (found === undefined) {
-      found = this.subsets.find((subset) => subset.ranges.some(([from, to]) => from <= codePoint && codePoint <= to)) ?? null;
+      found =
+        this.subsets.find((subset) => subset.ranges.some(([from, to]) => from <= codePoint && codePoint <= to)) ?? null;
       this.lookup.set(codePoint, found);
     }
     return found;
@@ -113,6 +114,13 @@ export class FontCatalog {
   private filesOf(used: ReadonlySet<FontSubset>): FontFile[] {
     return this.subsets
       .filter((subset) => used.has(subset))
-      .flatMap((subset) => FONT_WEIGHTS.map((weight) => ({ name: subset.name, weight, file: subset.file(weight), identity: subset.identity(weight) })));
+      .flatMap((subset) =>
+        FONT_WEIGHTS.map((weight) => ({
+          name: subset.name,
+          weight,
+          file: subset.file(weight),
+          identity: subset.identity(weight),
+        })),
+      );
   }
 }

@@ -1,4 +1,11 @@
-import { ENGLISH_CARD_WORDS, fillPhrase, listOfNames, type CardContent, type CardPerson, type DrawnWords } from "./content.ts";
+import {
+  ENGLISH_CARD_WORDS,
+  fillPhrase,
+  listOfNames,
+  type CardContent,
+  type CardPerson,
+  type DrawnWords,
+} from "./content.ts";
 import type { CardTheme } from "./theme.ts";
 
 export const CARD_WIDTH = 1200;
@@ -50,7 +57,8 @@ const BROAD = /[A-Z0-9@%&mw]/;
  */
 export function estimatedEms(text: string): number {
   let ems = 0;
-  for (const character of text) ems += character === " " ? 0.26 : SQUARE.test(character) ? 1 : BROAD.test(character) ? 0.7 : 0.56;
+  for (const character of text)
+    ems += character === " " ? 0.26 : SQUARE.test(character) ? 1 : BROAD.test(character) ? 0.7 : 0.56;
   return ems;
 }
 
@@ -69,7 +77,8 @@ export function fitTitle(title: string, height: number, width = TITLE_WIDTH): Ti
   const maxLines = (fontSize: number) => Math.max(1, Math.floor(height / Math.round(fontSize * TITLE_LINE_HEIGHT)));
   for (const fontSize of TITLE_SIZES) {
     // Lines break between words, so a line is seldom full: count on 85 % of the width.
-    if (Math.ceil((ems * fontSize) / (width * 0.85)) <= maxLines(fontSize)) return { fontSize, maxLines: maxLines(fontSize) };
+    if (Math.ceil((ems * fontSize) / (width * 0.85)) <= maxLines(fontSize))
+      return { fontSize, maxLines: maxLines(fontSize) };
   }
   const smallest = TITLE_SIZES.at(-1)!;
   return { fontSize: smallest, maxLines: maxLines(smallest) };
@@ -86,12 +95,17 @@ export function initials(name: string): string {
 }
 
 /** The guests, compactly: up to two with their roles, one per line; more as a list of names, in `words`' language. */
-export function guestsBlock(guests: readonly CardPerson[], theme: CardTheme, words: DrawnWords = ENGLISH_CARD_WORDS): CardNode[] {
+export function guestsBlock(
+  guests: readonly CardPerson[],
+  theme: CardTheme,
+  words: DrawnWords = ENGLISH_CARD_WORDS,
+): CardNode[] {
   if (guests.length === 0) return [];
   const text = { fontSize: 30, lineHeight: `${GUEST_LINE}px` };
   if (guests.length > 2) {
     const names = guests.map((guest) => guest.name);
-    const shown = names.length > 4 ? [...names.slice(0, 3), fillPhrase(words.moreGuests, { count: names.length - 3 })] : names;
+    const shown =
+      names.length > 4 ? [...names.slice(0, 3), fillPhrase(words.moreGuests, { count: names.length - 3 })] : names;
     const list = div(
       { ...text, height: 2 * GUEST_LINE, overflow: "hidden", lineClamp: 2, color: theme.fg },
       fillPhrase(words.withGuests, { names: listOfNames(shown, words) }),
@@ -101,7 +115,9 @@ export function guestsBlock(guests: readonly CardPerson[], theme: CardTheme, wor
   const line = (guest: CardPerson) =>
     div({ ...text, display: "flex", height: GUEST_LINE, width: "100%" }, [
       div({ ...oneLine, flexShrink: 0, maxWidth: "100%", fontWeight: 700, color: theme.fg }, guest.name),
-      ...(guest.role ? [div({ ...oneLine, flexShrink: 1, minWidth: 0, color: theme.muted, marginLeft: 14 }, guest.role)] : []),
+      ...(guest.role
+        ? [div({ ...oneLine, flexShrink: 1, minWidth: 0, color: theme.muted, marginLeft: 14 }, guest.role)]
+        : []),
     ]);
   return [div({ display: "flex", flexDirection: "column", marginTop: GUESTS_GAP }, guests.map(line))];
 }
@@ -122,17 +138,50 @@ function header(content: CardContent, theme: CardTheme, words: DrawnWords): Card
     },
     episode ? words.episode : words.article,
   );
-  const show = content.show ? [div({ ...oneLine, flexShrink: 1, minWidth: 0, marginLeft: 20, fontSize: 27, fontWeight: 700, color: theme.accent }, content.show)] : [];
+  const show = content.show
+    ? [
+        div(
+          {
+            ...oneLine,
+            flexShrink: 1,
+            minWidth: 0,
+            marginLeft: 20,
+            fontSize: 27,
+            fontWeight: 700,
+            color: theme.accent,
+          },
+          content.show,
+        ),
+      ]
+    : [];
   return div({ display: "flex", alignItems: "center", height: HEADER }, [pill, ...show]);
 }
 
 function footer(content: CardContent, theme: CardTheme): CardNode {
   const logo = div(
-    { display: "flex", alignItems: "center", justifyContent: "center", flexShrink: 0, width: FOOTER, height: FOOTER, borderRadius: 10, backgroundColor: theme.accent, color: "#ffffff", fontSize: 22, fontWeight: 700 },
+    {
+      display: "flex",
+      alignItems: "center",
+      justifyContent: "center",
+      flexShrink: 0,
+      width: FOOTER,
+      height: FOOTER,
+      borderRadius: 10,
+      backgroundColor: theme.accent,
+      color: "#ffffff",
+      fontSize: 22,
+      fontWeight: 700,
+    },
     initials(content.siteName),
   );
-  const name = div({ ...oneLine, flexShrink: 1, minWidth: 0, marginLeft: 18, fontSize: 30, fontWeight: 700, color: theme.fg }, content.siteName);
-  const host = div({ ...oneLine, flexShrink: 0, marginLeft: "auto", paddingLeft: 24, fontSize: 26, color: theme.muted }, content.siteHost);
+  const name = div(
+    { ...oneLine, flexShrink: 1, minWidth: 0, marginLeft: 18, fontSize: 30, fontWeight: 700, color: theme.fg },
+    content.siteName,
+  );
+  const host = div(
+    { ...oneLine, flexShrink: 0, marginLeft: "auto", paddingLeft: 24, fontSize: 26, color: theme.muted },
+    content.siteHost,
+  );
   return div({ display: "flex", alignItems: "center", height: FOOTER, marginTop: FOOTER_GAP }, [logo, name, host]);
 }
 
@@ -143,7 +192,12 @@ function footer(content: CardContent, theme: CardTheme): CardNode {
  * is a child, never markup: satori draws it as text. `fontFamilies` are the names of the font
  * subsets the text needs (fonts.ts), in order.
  */
-export function cardTree(content: CardContent, theme: CardTheme, fontFamilies: readonly string[], words: DrawnWords = ENGLISH_CARD_WORDS): CardNode {
+export function cardTree(
+  content: CardContent,
+  theme: CardTheme,
+  fontFamilies: readonly string[],
+  words: DrawnWords = ENGLISH_CARD_WORDS,
+): CardNode {
   const guests = guestsBlock(content.guests, theme, words);
   const fit = fitTitle(content.title, titleHeight(guestLineCount(content.guests)));
   const title = div(

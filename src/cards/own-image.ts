@@ -17,11 +17,20 @@ export class CardImageError extends Error {
  * (which may have transparency); link previews take JPEG and PNG everywhere, WebP and AVIF not.
  * Its real width and height go in the page's tags.
  */
-export async function ownCardImage(card: NonNullable<Post["card"]>, files: { postFile: string; input: string; output: string }): Promise<SocialImage> {
+export async function ownCardImage(
+  card: NonNullable<Post["card"]>,
+  files: { postFile: string; input: string; output: string },
+): Promise<SocialImage> {
   const source = imageFile(card.src, files.input, files.postFile);
-  if (!isFile(source)) throw new CardImageError(`${files.postFile}: field "card.src" ${card.src}: no such file ${source}`);
+  if (!isFile(source))
+    throw new CardImageError(`${files.postFile}: field "card.src" ${card.src}: no such file ${source}`);
   const format = /\.jpe?g$/i.test(source) ? "jpeg" : "png";
-  const metadata = await Image(source, { widths: [SHARED_WIDTH], formats: [format], outputDir: path.join(files.output, "img"), urlPath: "/img/" });
+  const metadata = await Image(source, {
+    widths: [SHARED_WIDTH],
+    formats: [format],
+    outputDir: path.join(files.output, "img"),
+    urlPath: "/img/",
+  });
   const made = metadata[format]![0]!;
   return { url: made.url, width: made.width, height: made.height, type: made.sourceType, alt: card.alt };
 }

@@ -39,22 +39,26 @@ export function cardsPlugin(site: SiteSettings, shared?: Words) {
     config.on("eleventy.before", ({ directories }) => {
       output = directories.output;
       const byLanguage = new Map<string, CardWords>();
-      const wordsOf = (lang: string) => getOrMake(byLanguage, lang, () => cardWords(lang, (...phrase) => words.say(...phrase)));
+      const wordsOf = (lang: string) =>
+        getOrMake(byLanguage, lang, () => cardWords(lang, (...phrase) => words.say(...phrase)));
       cards.startBuild(cardTheme(readFileSync(path.join(input, "assets", "site.css"), "utf8")), output, wordsOf);
     });
 
-    config.addFilter("socialImage", async function (this: { page: { inputPath: string } }, post: Post): Promise<SocialImage> {
-      const postFile = this.page.inputPath;
-      if (!post.card) return cards.request(post, postFile);
-      try {
-        return await ownCardImage(post.card, { postFile, input, output });
-      } catch (error) {
-        // Under `npm start` a missing file is said, and the drawn card stands in, as a bad post is said and left out.
-        if (isProductionBuild() || !(error instanceof CardImageError)) throw error;
-        console.error(`[11ty] ${error.message}`);
-        return cards.request(post, postFile);
-      }
-    });
+    config.addFilter(
+      "socialImage",
+      async function (this: { page: { inputPath: string } }, post: Post): Promise<SocialImage> {
+        const postFile = this.page.inputPath;
+        if (!post.card) return cards.request(post, postFile);
+        try {
+          return await ownCardImage(post.card, { postFile, input, output });
+        } catch (error) {
+          // Under `npm start` a missing file is said, and the drawn card stands in, as a bad post is said and left out.
+          if (isProductionBuild() || !(error instanceof CardImageError)) throw error;
+          console.error(`[11ty] ${error.message}`);
+          return cards.request(post, postFile);
+        }
+      },
+    );
 
     config.on("eleventy.after", async () => {
       const report = (failures: string[]) => {

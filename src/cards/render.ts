@@ -38,8 +38,17 @@ function satoriFonts(files: readonly FontFile[]): SatoriFont[] {
 }
 
 /** The card as SVG: every glyph a path, so no font is needed to draw it. */
-export async function cardSvg(tree: CardNode, fonts: readonly FontFile[], options: { embedFont?: boolean } = {}): Promise<string> {
-  return satori(tree as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: satoriFonts(fonts), embedFont: options.embedFont ?? true });
+export async function cardSvg(
+  tree: CardNode,
+  fonts: readonly FontFile[],
+  options: { embedFont?: boolean } = {},
+): Promise<string> {
+  return satori(tree as Parameters<typeof satori>[0], {
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    fonts: satoriFonts(fonts),
+    embedFont: options.embedFont ?? true,
+  });
 }
 
 /** The card as PNG, 1200 × 630. */

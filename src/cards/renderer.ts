@@ -4,7 +4,8 @@ import type { ResvgRenderOptions } from "@resvg/resvg-js";
 import { CARD_HEIGHT, CARD_WIDTH } from "./layout.ts";
 
 const require = createRequire(import.meta.url);
-const version = (pkg: string) => (JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), "utf8")) as { version: string }).version;
+const version = (pkg: string) =>
+  (JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), "utf8")) as { version: string }).version;
 
 /** resvg's settings. No system font is loaded: the SVG satori writes holds no text, only paths. */
 export const RESVG_OPTIONS: ResvgRenderOptions = { font: { loadSystemFonts: false }, fitTo: { mode: "original" } };

@@ -75,13 +75,23 @@ export class SocialCards {
         this.pending.push(
           this.draw(plan)
             .then(() => {
-              if (!this.placeFromCache(plan.key)) throw new Error(`${this.cache.file(plan.key)} is not there after drawing`);
+              if (!this.placeFromCache(plan.key))
+                throw new Error(`${this.cache.file(plan.key)} is not there after drawing`);
             })
-            .catch((error: Error) => void this.failures.push(`${file}: its social card could not be drawn: ${error.message}`)),
+            .catch(
+              (error: Error) =>
+                void this.failures.push(`${file}: its social card could not be drawn: ${error.message}`),
+            ),
         );
       }
     }
-    return { url: `/${CARDS_FOLDER}/${plan.key}.png`, width: CARD_WIDTH, height: CARD_HEIGHT, type: "image/png", alt: plan.alt };
+    return {
+      url: `/${CARDS_FOLDER}/${plan.key}.png`,
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
+      type: "image/png",
+      alt: plan.alt,
+    };
   }
 
   /**
@@ -119,7 +129,9 @@ export class SocialCards {
   private draw(plan: CardPlan): Promise<void> {
     let drawing = this.drawing.get(plan.key);
     if (!drawing) {
-      drawing = this.drawer.draw({ key: plan.key, content: plan.content, words: plan.words, theme: plan.theme, fonts: plan.fonts }).finally(() => this.drawing.delete(plan.key));
+      drawing = this.drawer
+        .draw({ key: plan.key, content: plan.content, words: plan.words, theme: plan.theme, fonts: plan.fonts })
+        .finally(() => this.drawing.delete(plan.key));
       this.drawing.set(plan.key, drawing);
     }
     return drawing;

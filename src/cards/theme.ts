@@ -36,7 +36,8 @@ export function cardTheme(css: string): CardTheme {
   for (const [key, property] of Object.entries(PROPERTIES) as [keyof CardTheme, string][]) {
     const value = declared.get(property);
     // A colour of the card is written into its SVG: only a plain hex colour is taken.
-    if (!value || !/^#[0-9a-f]{3,8}$/i.test(value)) throw new Error(`the stylesheet's :root rule has no hex colour for ${property}`);
+    if (!value || !/^#[0-9a-f]{3,8}$/i.test(value))
+      throw new Error(`the stylesheet's :root rule has no hex colour for ${property}`);
     theme[key] = value.toLowerCase();
   }
   return theme;

@@ -21,7 +21,18 @@ import { siteRootUrl } from "../site/path-prefix.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { readEpisodeTranscript } from "../transcript/episode.ts";
 import type { Diagnostic as TranscriptDiagnostic } from "../transcript/parse.ts";
-import { checkDataFiles, fieldLine, listContent, listPages, readMarkdown, readPost, readSettings, type ContentPath, type MarkdownFile, type PostFile } from "./files.ts";
+import {
+  checkDataFiles,
+  fieldLine,
+  listContent,
+  listPages,
+  readMarkdown,
+  readPost,
+  readSettings,
+  type ContentPath,
+  type MarkdownFile,
+  type PostFile,
+} from "./files.ts";
 import { checkLanguages, checkTranslations, readSiteLanguages } from "./languages.ts";
 import { referencesIn, type Reference } from "./references.ts";
 import { safeDecode } from "../site/links.ts";
@@ -54,7 +65,11 @@ export function checkContent({ input, now = DateTime.now(), cwd = process.cwd() 
   const shown = (file: string) => path.relative(cwd, file) || ".";
   const found: Findings = { errors: [], warnings: [] };
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
-    found.errors.push({ file: shown(root), line: null, message: "no content folder here (give the folder that holds _data/ and posts/)" });
+    found.errors.push({
+      file: shown(root),
+      line: null,
+      message: "no content folder here (give the folder that holds _data/ and posts/)",
+    });
     return finish(found, [], 0, 0);
   }
   const settings = readSettings(root, shown);
@@ -84,7 +99,13 @@ export function checkContent({ input, now = DateTime.now(), cwd = process.cwd() 
 }
 
 function finish(found: Findings, unpublished: Unpublished[], posts: number, transcripts: number): CheckReport {
-  return { errors: found.errors.sort(byPlace), warnings: found.warnings.sort(byPlace), unpublished, posts, transcripts };
+  return {
+    errors: found.errors.sort(byPlace),
+    warnings: found.warnings.sort(byPlace),
+    unpublished,
+    posts,
+    transcripts,
+  };
 }
 
 /** Every post file through the build's schema: the valid ones go on to the other checks, the others are errors. */
@@ -105,7 +126,8 @@ function readPosts(files: ContentPath[], timeZone: string, language: string, fou
  * site's full URL) and at images (`![`): a body with neither is not parsed (a third of the time on
  * 1,000 posts). Only such a link written with escaped slashes (`&#47;en&#47;…`) would be missed.
  */
-const mayReferToPostOrImage = (body: string) => body.includes("![") || /\/[a-z]{2,3}(?:-[a-z0-9]{2,8})*\/\d{4}\//.test(body);
+const mayReferToPostOrImage = (body: string) =>
+  body.includes("![") || /\/[a-z]{2,3}(?:-[a-z0-9]{2,8})*\/\d{4}\//.test(body);
 
 /** Two posts at one address: the build would write one page over the other. */
 function checkDuplicateUrls(posts: readonly PostFile[], found: Findings): void {
@@ -113,7 +135,14 @@ function checkDuplicateUrls(posts: readonly PostFile[], found: Findings): void {
   for (const post of posts) {
     const other = first.get(post.post.url);
     if (!other) first.set(post.post.url, post);
-    else found.errors.push(at(post, slugLine(post), `URL ${post.post.url} is also the URL of ${other.file}: give one of them another slug or date`));
+    else
+      found.errors.push(
+        at(
+          post,
+          slugLine(post),
+          `URL ${post.post.url} is also the URL of ${other.file}: give one of them another slug or date`,
+        ),
+      );
   }
 }
 
@@ -130,7 +159,13 @@ function checkDuplicateSlugs(posts: readonly PostFile[], found: Findings): void 
     if (!other) first.set(key, post);
     else if (other.post.url !== post.post.url) {
       const from = fieldLine(post, "slug") === null ? " (from the title)" : "";
-      found.errors.push(at(post, slugLine(post), `slug "${post.post.slug}"${from} is also the slug of ${other.file}: give one of them another slug`));
+      found.errors.push(
+        at(
+          post,
+          slugLine(post),
+          `slug "${post.post.slug}"${from} is also the slug of ${other.file}: give one of them another slug`,
+        ),
+      );
     }
   }
 }
@@ -208,7 +243,12 @@ export function entryLines(source: string): (number | null)[] {
  * checked by the build, once it has written them. That no old address is one the site writes
  * itself (`/search/`, `/assets/…`) is the schema's rule (SITE_PAGES in posts/old-addresses.ts).
  */
-function checkRedirects(posts: readonly PostFile[], site: SiteRedirects, settings: SiteSettings, found: Findings): void {
+function checkRedirects(
+  posts: readonly PostFile[],
+  site: SiteRedirects,
+  settings: SiteSettings,
+  found: Findings,
+): void {
   const isPage = pagesOfPosts(
     posts.map((p) => p.post),
     settings.postsPerTagPage,
@@ -216,14 +256,25 @@ function checkRedirects(posts: readonly PostFile[], site: SiteRedirects, setting
     settings.language,
     [settings.feeds.atom, settings.feeds.json],
   );
-  const { problems } = collectRedirects(posts.map((p) => p.post), site.redirects, isPage);
+  const { problems } = collectRedirects(
+    posts.map((p) => p.post),
+    site.redirects,
+    isPage,
+  );
   const fileOf = new Map(posts.map((p) => [p.post, p]));
-  const where = (origin: RedirectOrigin) => ("post" in origin ? fileOf.get(origin.post)!.file : `${site.file} entry [${origin.entry}]`);
+  const where = (origin: RedirectOrigin) =>
+    "post" in origin ? fileOf.get(origin.post)!.file : `${site.file} entry [${origin.entry}]`;
   for (const { origin, from, message, other } of problems) {
     const text = `${message}${other ? ` (${where(other)})` : ""}`;
     if ("post" in origin) {
       const post = fileOf.get(origin.post)!;
-      found.errors.push(at(post, nestedLine(post, "redirect_from", (line) => line.includes(from)), text));
+      found.errors.push(
+        at(
+          post,
+          nestedLine(post, "redirect_from", (line) => line.includes(from)),
+          text,
+        ),
+      );
     } else found.errors.push({ file: site.file, line: site.lines[origin.entry] ?? null, message: text });
   }
 }
@@ -247,7 +298,13 @@ function postAddress(href: string, siteRoot: string): string | null {
  * paths (redirect_from). A link from a published post to a draft or scheduled one is a warning:
  * it leads nowhere until that post is published.
  */
-function checkLinks(posts: readonly CheckedPost[], siteRedirects: readonly Redirect[], siteRoot: string, now: DateTime, found: Findings): void {
+function checkLinks(
+  posts: readonly CheckedPost[],
+  siteRedirects: readonly Redirect[],
+  siteRoot: string,
+  now: DateTime,
+  found: Findings,
+): void {
   // Where each address leads: a post, or (for a site redirect to another page) null.
   const destinations = new Map<string, PostFile | null>();
   const byUrl = new Map(posts.map((post) => [post.post.url, post]));
@@ -262,21 +319,38 @@ function checkLinks(posts: readonly CheckedPost[], siteRedirects: readonly Redir
       const target = destinations.get(address);
       const shownTarget = safeDecode(link.target);
       if (target === undefined) {
-        found.errors.push(at(post, link.line, `link to ${shownTarget} leads nowhere: no post has this URL or lists it under redirect_from`));
+        found.errors.push(
+          at(
+            post,
+            link.line,
+            `link to ${shownTarget} leads nowhere: no post has this URL or lists it under redirect_from`,
+          ),
+        );
         continue;
       }
       if (target === null) continue;
       const reason = unpublishedReason(target.post, now);
       if (published && reason) {
         const state = reason === "draft" ? "a draft" : `scheduled for ${target.post.date.toISODate()}`;
-        found.warnings.push(at(post, link.line, `link to ${shownTarget} leads to ${target.file}, ${state}: readers get "not found" until it is published`));
+        found.warnings.push(
+          at(
+            post,
+            link.line,
+            `link to ${shownTarget} leads to ${target.file}, ${state}: readers get "not found" until it is published`,
+          ),
+        );
       }
     }
   }
 }
 
 /** The featured image (`image.src`), the card (`card.src`) and every image of the text must be a file of the content. */
-function checkImages(posts: readonly CheckedPost[], root: string, shown: (file: string) => string, found: Findings): void {
+function checkImages(
+  posts: readonly CheckedPost[],
+  root: string,
+  shown: (file: string) => string,
+  found: Findings,
+): void {
   for (const post of posts) {
     for (const field of ["image", "card"] as const) {
       const src = post.post[field]?.src;
@@ -284,21 +358,31 @@ function checkImages(posts: readonly CheckedPost[], root: string, shown: (file: 
       const blocked = src && imageBlocked(src);
       if (blocked) found.errors.push(at(post, line(), `field "${field}.src" ${src}: ${blocked}`));
       else if (src && isLocalFile(src) && !isFile(imageFile(src, root, post.path)))
-        found.errors.push(at(post, line(), `field "${field}.src" ${src}: no such file ${shown(imageFile(src, root, post.path))}`));
+        found.errors.push(
+          at(post, line(), `field "${field}.src" ${src}: no such file ${shown(imageFile(src, root, post.path))}`),
+        );
     }
     checkTextImages(post, post.references, root, shown, found);
   }
 }
 
 /** Every image of a text must be a file of the content: beside the file, or from the content's root. */
-function checkTextImages(file: ContentPath, references: readonly Reference[], root: string, shown: (file: string) => string, found: Findings): void {
+function checkTextImages(
+  file: ContentPath,
+  references: readonly Reference[],
+  root: string,
+  shown: (file: string) => string,
+  found: Findings,
+): void {
   for (const image of references.filter((r) => r.kind === "image")) {
     const typed = safeDecode(image.target);
     const blocked = typed && imageBlocked(typed);
     if (!typed) found.errors.push(at(file, image.line, "image without a file: write ![what it shows](photo.jpg)"));
     else if (blocked) found.errors.push(at(file, image.line, `image ${typed}: ${blocked}`));
     else if (isLocalFile(typed) && !isFile(imageFile(typed, root, file.path)))
-      found.errors.push(at(file, image.line, `image ${typed}: no such file ${shown(imageFile(typed, root, file.path))}`));
+      found.errors.push(
+        at(file, image.line, `image ${typed}: no such file ${shown(imageFile(typed, root, file.path))}`),
+      );
   }
 }
 
@@ -308,9 +392,20 @@ function checkTextImages(file: ContentPath, references: readonly Reference[], ro
  * by its `permalink`, an address of the site's own pages or of a folder its build fills: the build
  * would stop on the clash, or one page would replace the other.
  */
-function checkPageAddresses(pages: readonly ContentPath[], root: string, settings: SiteSettings, languages: readonly string[], found: Findings): void {
+function checkPageAddresses(
+  pages: readonly ContentPath[],
+  root: string,
+  settings: SiteSettings,
+  languages: readonly string[],
+  found: Findings,
+): void {
   const others = languages.filter((lang) => lang !== settings.language);
-  const taken = takenAddresses(siteAddresses(templatePages(root, settings, (file) => readUtf8File(file)), others));
+  const taken = takenAddresses(
+    siteAddresses(
+      templatePages(root, settings, (file) => readUtf8File(file)),
+      others,
+    ),
+  );
   for (const page of pages) {
     if (path.dirname(page.path) === root) continue; // one of the site's own pages
     const read = readMarkdown(page);
@@ -318,15 +413,26 @@ function checkPageAddresses(pages: readonly ContentPath[], root: string, setting
     if (!read.value || typeof permalink !== "string") continue;
     const owner = ownerOf(taken, permalink);
     const line = read.value.frontMatter.split("\n").findIndex((text) => text.startsWith("permalink:")) + 1;
-    if (owner) found.errors.push({ file: page.file, line: line || null, message: `field "permalink" ${permalink} is ${owner.owner}: give the page another address, e.g. /pages/${path.basename(page.path, ".md") === "index" ? path.basename(path.dirname(page.path)) : path.basename(page.path, ".md")}/` });
+    if (owner)
+      found.errors.push({
+        file: page.file,
+        line: line || null,
+        message: `field "permalink" ${permalink} is ${owner.owner}: give the page another address, e.g. /pages/${path.basename(page.path, ".md") === "index" ? path.basename(path.dirname(page.path)) : path.basename(page.path, ".md")}/`,
+      });
   }
 }
 
-function checkPageImages(pages: readonly ContentPath[], root: string, shown: (file: string) => string, found: Findings): void {
+function checkPageImages(
+  pages: readonly ContentPath[],
+  root: string,
+  shown: (file: string) => string,
+  found: Findings,
+): void {
   for (const page of pages) {
     const read = readMarkdown(page);
     if (!read.value) found.errors.push(...read.errors);
-    else if (read.value.body.includes("![")) checkTextImages(page, referencesIn(read.value.body, read.value.bodyLine), root, shown, found);
+    else if (read.value.body.includes("!["))
+      checkTextImages(page, referencesIn(read.value.body, read.value.bodyLine), root, shown, found);
   }
 }
 
@@ -335,7 +441,12 @@ function checkPageImages(pages: readonly ContentPath[], root: string, shown: (fi
  * episode whose `index.md` is beside it. A transcript the build would not read is a warning, so
  * that nothing is left out without a word. Returns how many transcripts were read.
  */
-function checkTranscripts(transcripts: readonly ContentPath[], posts: readonly PostFile[], postFiles: readonly ContentPath[], found: Findings): number {
+function checkTranscripts(
+  transcripts: readonly ContentPath[],
+  posts: readonly PostFile[],
+  postFiles: readonly ContentPath[],
+  found: Findings,
+): number {
   const valid = new Map(posts.map((p) => [p.path, p]));
   const invalid = new Map(postFiles.filter((p) => !valid.has(p.path)).map((p) => [p.path, p.file]));
   let read = 0;
@@ -359,9 +470,11 @@ function checkTranscripts(transcripts: readonly ContentPath[], posts: readonly P
 
 /** Why a transcript is not read: the build reads only the one beside a valid episode's index.md. */
 function whyNotRead(episode: PostFile | undefined, invalidIndex: string | undefined): string | null {
-  if (invalidIndex) return `not checked: fix the front matter of ${invalidIndex} first (speakers are checked against its host and guests)`;
+  if (invalidIndex)
+    return `not checked: fix the front matter of ${invalidIndex} first (speakers are checked against its host and guests)`;
   if (!episode) return "not used by the build: a transcript goes beside an episode's index.md, and there is none here";
-  if (episode.post.kind !== "episode") return `not used by the build: ${episode.file} is an article, and only an episode (kind: episode) has a transcript`;
+  if (episode.post.kind !== "episode")
+    return `not used by the build: ${episode.file} is an article, and only an episode (kind: episode) has a transcript`;
   return null;
 }
 
@@ -369,7 +482,9 @@ function whyNotRead(episode: PostFile | undefined, invalidIndex: string | undefi
 function fromTranscript(d: TranscriptDiagnostic): Diagnostic {
   const place = `${placeOf({ file: d.file, line: d.line, column: d.column, message: "" })}: `;
   const message = d.message.startsWith(place) ? d.message.slice(place.length) : d.message;
-  return d.column === undefined ? { file: d.file, line: d.line, message } : { file: d.file, line: d.line, column: d.column, message };
+  return d.column === undefined
+    ? { file: d.file, line: d.line, message }
+    : { file: d.file, line: d.line, column: d.column, message };
 }
 
 /** Drafts and scheduled posts, listed: the production build leaves them out. */
@@ -380,14 +495,19 @@ function unpublishedPosts(posts: readonly PostFile[], now: DateTime): Unpublishe
   });
 }
 
-const at = (file: ContentPath, line: number | null, message: string): Diagnostic => ({ file: file.file, line, message });
+const at = (file: ContentPath, line: number | null, message: string): Diagnostic => ({
+  file: file.file,
+  line,
+  message,
+});
 
 /** The line under a top-level field (indented, or a list item) that `test` accepts; else the field's own line. */
 function nestedLine(file: MarkdownFile, field: string, test: (line: string) => boolean): number | null {
   const top = fieldLine(file, field);
   if (top === null) return null;
   const lines = file.frontMatter.split("\n");
-  for (let index = top; index < lines.length && /^[\s-]/.test(lines[index]!); index++) if (test(lines[index]!)) return index + 1;
+  for (let index = top; index < lines.length && /^[\s-]/.test(lines[index]!); index++)
+    if (test(lines[index]!)) return index + 1;
   return top;
 }
 

@@ -32,10 +32,17 @@ export interface PostFile extends MarkdownFile {
 /** Either what was read, or why it could not be. */
 export type Read<T> = { value: T; errors?: undefined } | { value?: undefined; errors: Diagnostic[] };
 
-const problem = (file: string, line: number | null, message: string): { errors: Diagnostic[] } => ({ errors: [{ file, line, message }] });
+const problem = (file: string, line: number | null, message: string): { errors: Diagnostic[] } => ({
+  errors: [{ file, line, message }],
+});
 
 /** A file that is not UTF-8, at the line and column of its first byte that is not. */
-const notUtf8 = (error: NotUtf8Error): Diagnostic => ({ file: error.file, line: error.line, column: error.column, message: error.reason });
+const notUtf8 = (error: NotUtf8Error): Diagnostic => ({
+  file: error.file,
+  line: error.line,
+  column: error.column,
+  message: error.reason,
+});
 
 /** The site's settings, from `<input>/_data/site.json` as the build reads them. */
 export function readSettings(input: string, shown: (p: string) => string): Read<SiteSettings> {
@@ -49,7 +56,12 @@ export function readSettings(input: string, shown: (p: string) => string): Read<
     const message = (error as Error).message;
     // parseSiteSettings' message starts with the file's name, as it was given
     const invalid = message.startsWith(`${settings}: `) ? message.slice(settings.length + 2) : null;
-    return problem(shown(settings), null, invalid ?? `cannot be read: ${error instanceof SyntaxError ? `not valid JSON: ${message}` : whyUnreadable(error)}`);
+    return problem(
+      shown(settings),
+      null,
+      invalid ??
+        `cannot be read: ${error instanceof SyntaxError ? `not valid JSON: ${message}` : whyUnreadable(error)}`,
+    );
   }
 }
 
@@ -106,7 +118,10 @@ export function listPages(input: string, shown: (p: string) => string): ContentP
 }
 
 /** Every post and every transcript under `<input>/posts/`, sorted by path. */
-export function listContent(input: string, shown: (p: string) => string): Read<{ posts: ContentPath[]; transcripts: ContentPath[] }> {
+export function listContent(
+  input: string,
+  shown: (p: string) => string,
+): Read<{ posts: ContentPath[]; transcripts: ContentPath[] }> {
   const dir = path.join(input, POSTS_DIR);
   let entries: Dirent[];
   try {
@@ -144,7 +159,11 @@ export function readMarkdown(at: ContentPath): Read<MarkdownFile> {
     const yaml = error as { name?: string; reason?: string; mark?: { line: number } };
     if (yaml.name !== "YAMLException") throw error;
     // js-yaml counts lines from 0 in the text after the opening `---`, which starts on the file's first line
-    return problem(at.file, yaml.mark ? yaml.mark.line + 1 : null, `front matter is not valid YAML: ${yaml.reason ?? (error as Error).message}`);
+    return problem(
+      at.file,
+      yaml.mark ? yaml.mark.line + 1 : null,
+      `front matter is not valid YAML: ${yaml.reason ?? (error as Error).message}`,
+    );
   }
 }
 
@@ -156,7 +175,9 @@ export function readPost(at: ContentPath, timeZone: string, language: string): R
   const read = readMarkdown(at);
   if (!read.value) return read;
   try {
-    return { value: { ...read.value, post: parsePost(read.value.data, at.file, timeZone, read.value.frontMatter, language) } };
+    return {
+      value: { ...read.value, post: parsePost(read.value.data, at.file, timeZone, read.value.frontMatter, language) },
+    };
   } catch (error) {
     if (!(error instanceof FrontMatterError)) throw error;
     return { errors: frontMatterDiagnostics(error.message, at.file) };
@@ -179,7 +200,8 @@ export function frontMatterDiagnostics(message: string, file: string): Diagnosti
   for (const text of message.split("\n").slice(1)) {
     const match = place.exec(text);
     const last = diagnostics.at(-1);
-    if (match) diagnostics.push({ file, line: match[1] ? Number(match[1]) : null, message: text.slice(match[0].length) });
+    if (match)
+      diagnostics.push({ file, line: match[1] ? Number(match[1]) : null, message: text.slice(match[0].length) });
     else if (last) last.message += `\n${text}`;
   }
   return diagnostics.length ? diagnostics : [{ file, line: null, message }];

@@ -39,7 +39,12 @@ export function readSiteLanguages(root: string, shown: (file: string) => string,
     return { known: knownLanguages(readDictionaries(dir, language, folder)), folder, errors: [] };
   } catch (error) {
     if (error instanceof NotUtf8Error) return { known: fromFiles, folder, errors: [] };
-    if (!(error instanceof DictionaryError)) return { known: fromFiles, folder, errors: [{ file: folder, line: null, message: `cannot be read: ${whyUnreadable(error)}` }] };
+    if (!(error instanceof DictionaryError))
+      return {
+        known: fromFiles,
+        folder,
+        errors: [{ file: folder, line: null, message: `cannot be read: ${whyUnreadable(error)}` }],
+      };
     const errors = error.message.split("\n").map((text): Diagnostic => {
       const named = /^(.+?\.json): (.*)$/s.exec(text);
       return named ? { file: named[1]!, line: null, message: named[2]! } : { file: folder, line: null, message: text };
@@ -81,7 +86,10 @@ export function checkLanguages(posts: readonly PostFile[], languages: SiteLangua
  *   live is the usual way to work; it must not stop a commit or a deployment. The warning says why
  *   the link is missing (`npm start` shows drafts, and their links, which the live site will not).
  */
-export function checkTranslations(posts: readonly PostFile[], now: DateTime): { errors: Diagnostic[]; warnings: Diagnostic[] } {
+export function checkTranslations(
+  posts: readonly PostFile[],
+  now: DateTime,
+): { errors: Diagnostic[]; warnings: Diagnostic[] } {
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   const byKey = new Map<string, PostFile[]>();

@@ -24,7 +24,8 @@ export function referencesIn(body: string, bodyLine: number): Reference[] {
   let lastMap: [number, number] | null = null;
   for (const token of markdown.parse(body, {})) {
     if (token.map) lastMap = token.map as [number, number];
-    if (token.type === "inline" && token.children && lastMap) references.push(...inlineReferences(token.children, lastMap, lines));
+    if (token.type === "inline" && token.children && lastMap)
+      references.push(...inlineReferences(token.children, lastMap, lines));
   }
   return references.map((reference) => ({ ...reference, line: reference.line + bodyLine }));
 }
@@ -61,4 +62,3 @@ function findFrom(lines: string[], cursor: { line: number; column: number }, end
   }
   return null;
 }
-

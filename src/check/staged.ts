@@ -13,7 +13,8 @@ export function withStagedContent<T>(repository: string, content: string, use: (
   try {
     const git = (args: string[], input?: string) => {
       const run = spawnSync("git", args, { cwd: repository, input, encoding: "utf8", maxBuffer: 1 << 30 });
-      if (run.status !== 0) throw new Error(`git ${args.join(" ")} failed: ${(run.stderr || run.error?.message || "").trim()}`);
+      if (run.status !== 0)
+        throw new Error(`git ${args.join(" ")} failed: ${(run.stderr || run.error?.message || "").trim()}`);
       return run.stdout;
     };
     const files = git(["ls-files", "-z", "--", content]);

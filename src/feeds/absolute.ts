@@ -18,10 +18,12 @@ export function absolutizeHtml(html: string, pageUrl: string, siteRoot: string =
   };
   return html
     .replace(/\b(href|src|poster)="([^"]*)"/g, (_, name: string, value: string) => `${name}="${absolute(value)}"`)
-    .replace(/\bsrcset="([^"]*)"/g, (_, value: string) =>
-      `srcset="${value
-        .split(",")
-        .map((candidate) => candidate.trim().replace(/^\S+/, (url) => absolute(url)))
-        .join(", ")}"`,
+    .replace(
+      /\bsrcset="([^"]*)"/g,
+      (_, value: string) =>
+        `srcset="${value
+          .split(",")
+          .map((candidate) => candidate.trim().replace(/^\S+/, (url) => absolute(url)))
+          .join(", ")}"`,
     );
 }

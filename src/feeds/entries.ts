@@ -18,7 +18,8 @@ export interface FeedEntry {
 }
 
 /** A path of the site ("/en/…/", as Eleventy's page.url gives it, without the path prefix) as a full URL; full URLs as they are. */
-export const absoluteUrl = (site: SiteSettings, path: string) => new URL(prefixedPath(site.pathPrefix, path), `${site.url}/`).href;
+export const absoluteUrl = (site: SiteSettings, path: string) =>
+  new URL(prefixedPath(site.pathPrefix, path), `${site.url}/`).href;
 
 /**
  * A phrase of the dictionary as HTML: its words escaped, its placeholders filled with the HTML
@@ -35,7 +36,13 @@ function htmlPhrase(say: Say, lang: string, key: string, html: Record<string, st
  * the post's language (`say`: the dictionary's `feed.transcriptNote`, `feed.episodePage` and
  * `feed.format.*`).
  */
-export function feedEntry(site: SiteSettings, post: Post, contentHtml: string, say: Say, downloads: readonly TranscriptDownload[] = []): FeedEntry {
+export function feedEntry(
+  site: SiteSettings,
+  post: Post,
+  contentHtml: string,
+  say: Say,
+  downloads: readonly TranscriptDownload[] = [],
+): FeedEntry {
   const url = absoluteUrl(site, post.url);
   const files = downloads.map((download) => ({ ...download, absoluteUrl: absoluteUrl(site, download.url) }));
   const link = (href: string, text: string) => `<a href="${escapeHtml(href)}">${escapeText(text)}</a>`;

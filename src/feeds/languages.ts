@@ -23,9 +23,18 @@ export interface LanguageFeed {
  * `/fr/`), with the title and description of its dictionary (`feed.title`, `feed.description`).
  */
 export function languageFeed(site: SiteSettings, lang: string, say: Say): LanguageFeed {
-  const paths = { home: languagePath("/", lang, site.language), atom: languagePath(site.feeds.atom, lang, site.language), json: languagePath(site.feeds.json, lang, site.language) };
+  const paths = {
+    home: languagePath("/", lang, site.language),
+    atom: languagePath(site.feeds.atom, lang, site.language),
+    json: languagePath(site.feeds.json, lang, site.language),
+  };
   if (lang === site.language) return { lang, title: site.title, description: site.description, ...paths };
-  return { lang, title: say(lang, "feed.title", { site: site.title }), description: say(lang, "feed.description", { author: site.author.name }), ...paths };
+  return {
+    lang,
+    title: say(lang, "feed.title", { site: site.title }),
+    description: say(lang, "feed.description", { author: site.author.name }),
+    ...paths,
+  };
 }
 
 /** The languages that have feeds: the site's, always, then every other language a post is written in, by code. */

@@ -38,7 +38,11 @@ export function feedsPlugin(site: SiteSettings, transcripts: TranscriptStore, sh
     // The feeds' words in a language, once a build: an edit to them makes its entries again under `npm start`.
     const phrases = new WeakMap<Dictionaries, Map<string, string>>();
     const feedPhrases = (lang: string) =>
-      getOrMake(getOrMake(phrases, words.dictionaries, () => new Map()), lang, () => JSON.stringify(phrasesOf(words.dictionaries, lang, ["feed."])));
+      getOrMake(
+        getOrMake(phrases, words.dictionaries, () => new Map()),
+        lang,
+        () => JSON.stringify(phrasesOf(words.dictionaries, lang, ["feed."])),
+      );
     const millis = (item: CollectionItem) => postOf(item)?.date.toMillis() ?? 0;
     config.addCollection("feedItems", (api: CollectionApi) =>
       api
@@ -90,8 +94,12 @@ export function feedsPlugin(site: SiteSettings, transcripts: TranscriptStore, sh
     /** The entries of the newest posts in `feed`'s language (the site language's when no feed is given). */
     const newest = (items: RenderedItem[], feed: LanguageFeed) =>
       entries(items, items.filter((item) => postOf(item)?.lang === feed.lang).slice(0, site.feedEntries));
-    config.addFilter("atomFeed", (items: RenderedItem[], feed: LanguageFeed = siteFeed()) => atomFeed(site, newest(items, feed), feed));
-    config.addFilter("jsonFeed", (items: RenderedItem[], feed: LanguageFeed = siteFeed()) => jsonFeed(site, newest(items, feed), feed));
+    config.addFilter("atomFeed", (items: RenderedItem[], feed: LanguageFeed = siteFeed()) =>
+      atomFeed(site, newest(items, feed), feed),
+    );
+    config.addFilter("jsonFeed", (items: RenderedItem[], feed: LanguageFeed = siteFeed()) =>
+      jsonFeed(site, newest(items, feed), feed),
+    );
     config.addCollection("chapterFiles", (api: CollectionApi) =>
       api.getAll().flatMap((item) => {
         const post = postOf(item);
@@ -99,7 +107,13 @@ export function feedsPlugin(site: SiteSettings, transcripts: TranscriptStore, sh
       }),
     );
     config.addFilter("podcastFeed", (items: RenderedItem[]) =>
-      podcastFeed(site, entries(items, items.filter((item) => postOf(item)?.audio))),
+      podcastFeed(
+        site,
+        entries(
+          items,
+          items.filter((item) => postOf(item)?.audio),
+        ),
+      ),
     );
   };
 }

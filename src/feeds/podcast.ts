@@ -43,10 +43,13 @@ export function podcastFeed(site: SiteSettings, entries: readonly FeedEntry[]): 
       `      ${element("itunes:episodeType", "full")}`,
       `      ${element("itunes:explicit", String(site.podcast.explicit))}`,
       ...entry.downloads.map(
-        (file) => `      ${empty("podcast:transcript", { url: file.absoluteUrl, type: file.type, language: post.lang, rel: file.type === "text/vtt" ? "captions" : undefined })}`,
+        (file) =>
+          `      ${empty("podcast:transcript", { url: file.absoluteUrl, type: file.type, language: post.lang, rel: file.type === "text/vtt" ? "captions" : undefined })}`,
       ),
       ...(post.chapters.length
-        ? [`      ${empty("podcast:chapters", { url: absoluteUrl(site, chaptersUrl(post)), type: "application/json+chapters" })}`]
+        ? [
+            `      ${empty("podcast:chapters", { url: absoluteUrl(site, chaptersUrl(post)), type: "application/json+chapters" })}`,
+          ]
         : []),
       `      ${person(site, post.host ?? host, "host")}`,
       ...post.guests.map((guest) => `      ${person(site, guest, "guest")}`),

@@ -1,12 +1,20 @@
 import { escapeXml } from "../text/escape.ts";
 
 /** An element with escaped text content; attributes escaped too. */
-export function element(name: string, text: string | number, attributes: Record<string, string | number | undefined> = {}): string {
+export function element(
+  name: string,
+  text: string | number,
+  attributes: Record<string, string | number | undefined> = {},
+): string {
   return `<${name}${attrs(attributes)}>${escapeXml(String(text))}</${name}>`;
 }
 
 /** An element around already-written XML children. */
-export function wrap(name: string, children: string, attributes: Record<string, string | number | undefined> = {}): string {
+export function wrap(
+  name: string,
+  children: string,
+  attributes: Record<string, string | number | undefined> = {},
+): string {
   return `<${name}${attrs(attributes)}>${children}</${name}>`;
 }
 

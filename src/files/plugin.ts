@@ -8,5 +8,8 @@ import { readUtf8File } from "./utf8.ts";
  * column, as a post does, instead of giving the pages "Caf� cr�me".
  */
 export function filesPlugin(config: EleventyConfig): void {
-  config.addDataExtension("json", { read: false, parser: (file) => JSON.parse(readUtf8File(file, path.relative(process.cwd(), file) || file)) as unknown });
+  config.addDataExtension("json", {
+    read: false,
+    parser: (file) => JSON.parse(readUtf8File(file, path.relative(process.cwd(), file) || file)) as unknown,
+  });
 }

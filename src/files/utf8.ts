@@ -129,10 +129,17 @@ function whatItIs(bytes: Uint8Array, offset: number, fileStart: boolean): string
     return "the file is UTF-16 (it starts with UTF-16's byte order mark): save it as UTF-8";
   const rest = bytes.subarray(offset + 1);
   const following = byte >= 0xf0 ? 3 : byte >= 0xe0 ? 2 : 1;
-  if (byte >= 0xc2 && byte <= 0xf4 && rest.length > 0 && rest.length < following && rest.every((b) => (b & 0xc0) === 0x80))
+  if (
+    byte >= 0xc2 &&
+    byte <= 0xf4 &&
+    rest.length > 0 &&
+    rest.length < following &&
+    rest.every((b) => (b & 0xc0) === 0x80)
+  )
     return `the file ends in the middle of a character (byte ${hex(byte)}): save it as UTF-8`;
   const character = windows1252(byte);
-  if (character) return `byte ${hex(byte)} is ${character} in Latin-1 (Windows-1252), which the file looks saved in: open it as Latin-1 and save it as UTF-8`;
+  if (character)
+    return `byte ${hex(byte)} is ${character} in Latin-1 (Windows-1252), which the file looks saved in: open it as Latin-1 and save it as UTF-8`;
   return `byte ${hex(byte)} is no UTF-8 character: save the file as UTF-8`;
 }
 
@@ -161,7 +168,8 @@ function firstInvalidByte(bytes: Uint8Array): number {
     } else return index;
     for (let k = 1; k <= following; k++) {
       const continuation = bytes[index + k];
-      if (continuation === undefined || continuation < (k === 1 ? low : 0x80) || continuation > (k === 1 ? high : 0xbf)) return index;
+      if (continuation === undefined || continuation < (k === 1 ? low : 0x80) || continuation > (k === 1 ? high : 0xbf))
+        return index;
     }
     index += following + 1;
   }

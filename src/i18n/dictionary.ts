@@ -39,7 +39,9 @@ export const DICTIONARIES_DIR = "i18n";
 export function readDictionaries(dir: string, language: string, shown = dir): Dictionaries {
   const byLanguage = new Map<string, Dictionary>();
   const files = new Map<string, string>();
-  for (const name of readdirSync(dir).filter((file) => file.endsWith(".json")).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((file) => file.endsWith(".json"))
+    .sort()) {
     const file = path.join(shown, name);
     byLanguage.set(path.basename(name, ".json"), parseDictionary(readUtf8File(path.join(dir, name), file), file));
     files.set(path.basename(name, ".json"), file);
@@ -67,14 +69,18 @@ function parseDictionary(text: string, file: string): Dictionary {
 /** What is wrong with a set of dictionaries: the site language's is missing, or another lacks or adds keys. */
 export function dictionaryProblems({ language, byLanguage, files }: Dictionaries): string[] {
   const complete = byLanguage.get(language);
-  if (!complete) return [`no dictionary for the site's language "${language}" (site.json): add ${DICTIONARIES_DIR}/${language}.json`];
+  if (!complete)
+    return [
+      `no dictionary for the site's language "${language}" (site.json): add ${DICTIONARIES_DIR}/${language}.json`,
+    ];
   const problems: string[] = [];
   for (const [lang, dictionary] of byLanguage) {
     if (lang === language) continue;
     for (const key of Object.keys(complete))
       if (!(key in dictionary)) problems.push(`${files.get(lang)}: missing "${key}" (${files.get(language)} has it)`);
     for (const key of Object.keys(dictionary))
-      if (!(key in complete) && !isPluralFormOf(complete, key)) problems.push(`${files.get(lang)}: "${key}" is not a key of ${files.get(language)}`);
+      if (!(key in complete) && !isPluralFormOf(complete, key))
+        problems.push(`${files.get(lang)}: "${key}" is not a key of ${files.get(language)}`);
   }
   return problems;
 }
@@ -127,27 +133,44 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
  * `key.other`…), and `{count}` is written as the language writes numbers ("1,000", "1 000").
  * An unknown language, key or placeholder is an error that names it: a page never shows a key or a hole.
  */
-export function translate(dictionaries: Dictionaries, lang: string, key: string | Phrase, values: Readonly<Record<string, unknown>> = {}): string {
+export function translate(
+  dictionaries: Dictionaries,
+  lang: string,
+  key: string | Phrase,
+  values: Readonly<Record<string, unknown>> = {},
+): string {
   if (isPhrase(key)) return translate(dictionaries, lang, key.key, { ...key.values, ...values });
   const dictionary = dictionaries.byLanguage.get(lang);
-  if (!dictionary) throw new DictionaryError(`no dictionary for the language "${lang}": add ${DICTIONARIES_DIR}/${lang}.json`);
+  if (!dictionary)
+    throw new DictionaryError(`no dictionary for the language "${lang}": add ${DICTIONARIES_DIR}/${lang}.json`);
   const count = typeof values.count === "number" ? values.count : undefined;
-  const form = count !== undefined && !(key in dictionary) ? getOrMake(pluralRules, lang, () => new Intl.PluralRules(lang)).select(count) : undefined;
+  const form =
+    count !== undefined && !(key in dictionary)
+      ? getOrMake(pluralRules, lang, () => new Intl.PluralRules(lang)).select(count)
+      : undefined;
   const shownKey = form === undefined ? key : `${key}.${form}` in dictionary ? `${key}.${form}` : `${key}.other`;
   const phrase = dictionary[shownKey];
   if (phrase === undefined) throw new DictionaryError(`${dictionaries.files.get(lang)}: no phrase "${shownKey}"`);
   const filled: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values))
     filled[name] = isPhrase(value) ? translate(dictionaries, lang, value) : value;
-  if (count !== undefined) filled.count = getOrMake(numberFormats, lang, () => new Intl.NumberFormat(lang)).format(count);
+  if (count !== undefined)
+    filled.count = getOrMake(numberFormats, lang, () => new Intl.NumberFormat(lang)).format(count);
   return fillPlaceholders(phrase, filled, (name) => {
     throw new DictionaryError(`${dictionaries.files.get(lang)}: "${shownKey}" needs a value for {${name}}`);
   });
 }
 
 /** The phrases of `lang` whose keys start with one of `prefixes`, as they are written (for a browser script). */
-export function phrasesOf(dictionaries: Dictionaries, lang: string, prefixes: readonly string[]): Record<string, string> {
+export function phrasesOf(
+  dictionaries: Dictionaries,
+  lang: string,
+  prefixes: readonly string[],
+): Record<string, string> {
   const dictionary = dictionaries.byLanguage.get(lang);
-  if (!dictionary) throw new DictionaryError(`no dictionary for the language "${lang}": add ${DICTIONARIES_DIR}/${lang}.json`);
-  return Object.fromEntries(Object.entries(dictionary).filter(([key]) => prefixes.some((prefix) => key.startsWith(prefix))));
+  if (!dictionary)
+    throw new DictionaryError(`no dictionary for the language "${lang}": add ${DICTIONARIES_DIR}/${lang}.json`);
+  return Object.fromEntries(
+    Object.entries(dictionary).filter(([key]) => prefixes.some((prefix) => key.startsWith(prefix))),
+  );
 }

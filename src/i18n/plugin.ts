@@ -21,7 +21,9 @@ export function i18nPlugin(language: string, words = new Words()) {
       void words.dictionaries;
     });
     config.addGlobalData("lang", language);
-    config.addFilter("t", (key: string | Phrase, lang: string, values?: Record<string, unknown>) => words.say(lang, key, values));
+    config.addFilter("t", (key: string | Phrase, lang: string, values?: Record<string, unknown>) =>
+      words.say(lang, key, values),
+    );
     // A browser script's words, for a `<script type="application/json">` block: JSON that cannot end the block.
     config.addFilter("phrasesJson", (lang: string, prefixes: string[]) =>
       JSON.stringify(phrasesOf(words.dictionaries, lang, prefixes)).replace(/</g, "\\u003c"),

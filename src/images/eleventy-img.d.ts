@@ -10,7 +10,10 @@ declare module "@11ty/eleventy-img" {
     /** Given to sharp: `{ animated: true }` keeps an animated GIF's frames. */
     sharpOptions?: Record<string, unknown>;
   }
-  export type ImageMetadata = Record<string, { url: string; width: number; height: number; sourceType: string; srcset: string }[]>;
+  export type ImageMetadata = Record<
+    string,
+    { url: string; width: number; height: number; sourceType: string; srcset: string }[]
+  >;
   export default function Image(source: string, options: ImageOptions): Promise<ImageMetadata>;
   export function generateHTML(metadata: ImageMetadata, attributes: Record<string, string>): string;
 }

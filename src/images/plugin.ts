@@ -24,19 +24,24 @@ interface PostEnv {
  */
 export function imagesPlugin(inputDir: string) {
   return (config: EleventyConfig) => {
-    config.addAsyncShortcode("featuredImage", async function (this: { eleventy?: { directories?: { output?: string } } }, post: Post, inputPath: string) {
-      const image = post.image;
-      if (!image?.src) return "";
-      const source = image.src.startsWith("/") ? path.join(inputDir, image.src) : path.join(path.dirname(inputPath), image.src);
-      const metadata = await Image(source, imageOptions(this.eleventy?.directories?.output ?? "_site"));
-      return generateHTML(metadata, {
-        alt: image.alt ?? "",
-        sizes: IMAGE_SIZES,
-        loading: "eager",
-        decoding: "async",
-        fetchpriority: "high",
-      });
-    });
+    config.addAsyncShortcode(
+      "featuredImage",
+      async function (this: { eleventy?: { directories?: { output?: string } } }, post: Post, inputPath: string) {
+        const image = post.image;
+        if (!image?.src) return "";
+        const source = image.src.startsWith("/")
+          ? path.join(inputDir, image.src)
+          : path.join(path.dirname(inputPath), image.src);
+        const metadata = await Image(source, imageOptions(this.eleventy?.directories?.output ?? "_site"));
+        return generateHTML(metadata, {
+          alt: image.alt ?? "",
+          sizes: IMAGE_SIZES,
+          loading: "eager",
+          decoding: "async",
+          fetchpriority: "high",
+        });
+      },
+    );
 
     // The site's Markdown library, as Eleventy renders posts with it: the images are found with
     // the same parser (and its settings) that renders them.
@@ -62,7 +67,8 @@ export function imagesPlugin(inputDir: string) {
     config.addPreprocessor("bodyImages", "md", async function (data, content) {
       // A post left out of the production build (a draft, a scheduled post) is not rendered.
       if (data.unpublished && isProductionBuild()) return undefined;
-      if (!markdown) throw new Error("The Markdown library was not set up before the posts were read (src/markdown/plugin.ts)");
+      if (!markdown)
+        throw new Error("The Markdown library was not set up before the posts were read (src/markdown/plugin.ts)");
       const files = { postFile: this.inputPath, input: inputDir, output: config.directories.output };
       // Under `npm start` a missing image is printed and left as written, as a bad post is.
       const onMissing = isProductionBuild() ? undefined : (error: Error) => console.error(`[11ty] ${error.message}`);

@@ -78,7 +78,10 @@ export function tagSummaries(posts: readonly Post[], root = "/"): TagSummary[] {
   for (const post of posts) {
     for (const { name, slug } of post.tags) {
       // The schema refuses such a tag (slug.ts, addressProblems): never a page at /tags//.
-      if (!slug) throw new Error(`${post.url} ("${post.title}"): the tag "${name}" has no letter or digit to make its address (/tags/<slug>/)`);
+      if (!slug)
+        throw new Error(
+          `${post.url} ("${post.title}"): the tag "${name}" has no letter or digit to make its address (/tags/<slug>/)`,
+        );
       const tag = tags.get(slug) ?? { name, slug, url: tagUrl(slug, 1, root), count: 0 };
       tag.count += 1;
       tags.set(slug, tag);

@@ -80,19 +80,19 @@ function asUsage<T>(read: () => T): T {
 export function parseNewPostArgs(argv: readonly string[]): NewPostArgs {
   const parsed = asUsage(() =>
     parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      guest: { type: "string", short: "g", multiple: true, default: [] },
-      tag: { type: "string", short: "t", multiple: true, default: [] },
-      date: { type: "string", short: "d" },
-      content: { type: "string" },
-      lang: { type: "string", short: "l" },
-      "translation-of": { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  })
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        guest: { type: "string", short: "g", multiple: true, default: [] },
+        tag: { type: "string", short: "t", multiple: true, default: [] },
+        date: { type: "string", short: "d" },
+        content: { type: "string" },
+        lang: { type: "string", short: "l" },
+        "translation-of": { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    }),
   );
   const { values, positionals } = parsed;
   const [kind = "", title = "", ...extra] = positionals;
@@ -111,15 +111,28 @@ export function parseNewPostArgs(argv: readonly string[]): NewPostArgs {
   if (!isKind(kind)) throw new UsageError(`"${kind}" is not a kind of post: use article or episode`);
   if (title.trim().length === 0) throw new UsageError(`no title given: npm run new -- ${kind} "The Title"`);
   if (extra.length > 0) {
-    throw new UsageError(`one title expected, got ${positionals.length - 1} words: put the title in quotes, e.g. npm run new -- ${kind} "${positionals.slice(1).join(" ")}"`);
+    throw new UsageError(
+      `one title expected, got ${positionals.length - 1} words: put the title in quotes, e.g. npm run new -- ${kind} "${positionals.slice(1).join(" ")}"`,
+    );
   }
-  if (lang !== undefined && !LANGUAGE_CODE.test(lang)) throw new UsageError(`--lang "${values.lang}" is not a language code: write it as the address does, e.g. --lang fr`);
-  if (translationOf === "") throw new UsageError("--translation-of is empty: give the original's file, folder or slug, e.g. --translation-of playing-to-win");
-  if (kind === "article" && values.guest.length > 0) throw new UsageError("only an episode has guests: drop --guest or make it an episode");
-  if (kind === "episode" && values.guest.length === 0) throw new UsageError('an episode needs at least one guest: --guest "Full Name, Role"');
+  if (lang !== undefined && !LANGUAGE_CODE.test(lang))
+    throw new UsageError(
+      `--lang "${values.lang}" is not a language code: write it as the address does, e.g. --lang fr`,
+    );
+  if (translationOf === "")
+    throw new UsageError(
+      "--translation-of is empty: give the original's file, folder or slug, e.g. --translation-of playing-to-win",
+    );
+  if (kind === "article" && values.guest.length > 0)
+    throw new UsageError("only an episode has guests: drop --guest or make it an episode");
+  if (kind === "episode" && values.guest.length === 0)
+    throw new UsageError('an episode needs at least one guest: --guest "Full Name, Role"');
   for (const tag of base.tags) {
     // A tag's page is /tags/<slug of the tag>/, as a person's is.
-    if (tag.length > 0 && slugify(tag).length === 0) throw new UsageError(`--tag "${tag}": a tag needs a letter or digit (in any script) for its page URL (/tags/<tag>/)`);
+    if (tag.length > 0 && slugify(tag).length === 0)
+      throw new UsageError(
+        `--tag "${tag}": a tag needs a letter or digit (in any script) for its page URL (/tags/<tag>/)`,
+      );
   }
   return { help: false, kind, title: title.trim(), ...base, guests: values.guest.map(parseGuest) };
 }
@@ -131,7 +144,10 @@ export function parseGuest(text: string): Person {
   const role = comma < 0 ? "" : text.slice(comma + 1).trim();
   if (name.length === 0) throw new UsageError(`--guest "${text}" has no name: write --guest "Full Name, Role"`);
   // A person's page is /people/<slug of the name>/: a name without a letter or digit (in any script) would have none.
-  if (slugify(name).length === 0) throw new UsageError(`--guest "${text}": the name needs a letter or digit (in any script) for the person's page URL (/people/<name>/)`);
+  if (slugify(name).length === 0)
+    throw new UsageError(
+      `--guest "${text}": the name needs a letter or digit (in any script) for the person's page URL (/people/<name>/)`,
+    );
   return role.length > 0 ? { name, role } : { name };
 }
 
@@ -167,7 +183,9 @@ export function postUrl(date: string, slug: string, lang = "en"): string {
  */
 export function checkLanguage(lang: string, known: readonly string[], dictionaries = "content/_data/i18n"): string {
   if (known.includes(lang)) return lang;
-  throw new UsageError(`--lang "${lang}" is not a language of the site: there is no ${dictionaries}/${lang}.json. Its languages: ${known.join(", ") || "none"}`);
+  throw new UsageError(
+    `--lang "${lang}" is not a language of the site: there is no ${dictionaries}/${lang}.json. Its languages: ${known.join(", ") || "none"}`,
+  );
 }
 
 /**
@@ -175,11 +193,14 @@ export function checkLanguage(lang: string, known: readonly string[], dictionari
  * original's), else the site's only other language.
  */
 export function translationLanguage(lang: string | undefined, original: string, known: readonly string[]): string {
-  if (lang === original) throw new NewPostError(`--lang ${lang} is the language of the original: a translation is in another language`);
+  if (lang === original)
+    throw new NewPostError(`--lang ${lang} is the language of the original: a translation is in another language`);
   if (lang !== undefined) return lang;
   const others = known.filter((other) => other !== original);
   if (others.length === 1) return others[0]!;
-  throw new UsageError(`--translation-of: say which language the translation is in, --lang ${others.join(" or --lang ") || "<lang>"}`);
+  throw new UsageError(
+    `--translation-of: say which language the translation is in, --lang ${others.join(" or --lang ") || "<lang>"}`,
+  );
 }
 
 /**
@@ -197,10 +218,18 @@ export function withTranslationKey(text: string, key: string): string {
 }
 
 /** Where the post's files go, relative to the content folder, with `/` separators. */
-export function postPaths(kind: PostKind, date: string, slug: string): { main: string; transcript?: string; folder?: string } {
+export function postPaths(
+  kind: PostKind,
+  date: string,
+  slug: string,
+): { main: string; transcript?: string; folder?: string } {
   const name = `${date}-${slug}`;
   if (kind === "article") return { main: `${POSTS_DIR}/${name}.md` };
-  return { folder: `${POSTS_DIR}/${name}`, main: `${POSTS_DIR}/${name}/index.md`, transcript: `${POSTS_DIR}/${name}/transcript.md` };
+  return {
+    folder: `${POSTS_DIR}/${name}`,
+    main: `${POSTS_DIR}/${name}/index.md`,
+    transcript: `${POSTS_DIR}/${name}/transcript.md`,
+  };
 }
 
 /** Every path, relative to the content folder, whose existence means a post with this date and slug already exists. */
@@ -208,7 +237,8 @@ export function conflictingPaths(date: string, slug: string): string[] {
   return [`${POSTS_DIR}/${date}-${slug}.md`, `${POSTS_DIR}/${date}-${slug}`];
 }
 
-const yaml = (data: Record<string, unknown>): string => dump(data, { lineWidth: -1, noRefs: true, quoteStyle: "double" });
+const yaml = (data: Record<string, unknown>): string =>
+  dump(data, { lineWidth: -1, noRefs: true, quoteStyle: "double" });
 
 export interface NewPost {
   kind: PostKind;
@@ -236,11 +266,15 @@ export interface NewPost {
  */
 export function postFileText(post: NewPost): string {
   const slug = slugify(post.title) ? {} : { slug: FALLBACK_SLUG };
-  const languages = { ...(post.lang ? { lang: post.lang } : {}), ...(post.translationKey ? { translationKey: post.translationKey } : {}) };
+  const languages = {
+    ...(post.lang ? { lang: post.lang } : {}),
+    ...(post.translationKey ? { translationKey: post.translationKey } : {}),
+  };
   const head = yaml({ title: post.title, ...slug, date: post.date, ...languages, kind: post.kind });
   const people = post.kind === "episode" ? { host: { name: post.host.trim() }, guests: post.guests } : {};
   const tail = yaml({ tags: post.tags, ...people });
-  const description = "# description: One sentence that sums up the post, for feeds, search results and link previews.\n";
+  const description =
+    "# description: One sentence that sums up the post, for feeds, search results and link previews.\n";
   const body =
     post.kind === "episode"
       ? "<!-- Write the show notes here, in Markdown. The transcript goes in transcript.md, beside this file. -->"
@@ -285,7 +319,10 @@ export function transcriptFileText(post: NewPost, slug: string): string {
     "# Until then the build warns that these speakers never speak: that is the reminder.",
     "# Keep the body empty until then: text before the first turn is an error.",
   ].join("\n");
-  const front = dump({ heading: "Transcript", speakers }, { lineWidth: -1, noRefs: true, quoteStyle: "double", forceQuotes: true });
+  const front = dump(
+    { heading: "Transcript", speakers },
+    { lineWidth: -1, noRefs: true, quoteStyle: "double", forceQuotes: true },
+  );
   return `---\n${comments}\n${front}---\n`;
 }
 
@@ -304,7 +341,8 @@ export function checkPeople(host: string, guests: readonly Person[]): void {
   const seen = new Map<string, string>([[slugify(host), `${host.trim()} (the host)`]]);
   for (const guest of guests) {
     const other = seen.get(slugify(guest.name));
-    if (other !== undefined) throw new NewPostError(`guest "${guest.name}" is the same person as ${other}: give each person once`);
+    if (other !== undefined)
+      throw new NewPostError(`guest "${guest.name}" is the same person as ${other}: give each person once`);
     seen.set(slugify(guest.name), `the guest "${guest.name}"`);
   }
 }

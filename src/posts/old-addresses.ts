@@ -44,7 +44,13 @@ export const shownValue = (value: string) => (CONTROL.test(value) ? JSON.stringi
  */
 export function pathOffSite(path: string): string | null {
   const control = CONTROL.exec(path)?.[0];
-  const cause = control ? `it drops the control character ${codePoint(control)}` : path.includes("\\") ? 'it reads "\\" as "/"' : path.startsWith("//") ? '"//" starts another site\'s address' : null;
+  const cause = control
+    ? `it drops the control character ${codePoint(control)}`
+    : path.includes("\\")
+      ? 'it reads "\\" as "/"'
+      : path.startsWith("//")
+        ? '"//" starts another site\'s address'
+        : null;
   let host: string | null;
   try {
     const url = new URL(path, `${THIS_SITE}/`);
@@ -108,7 +114,8 @@ export function sameAddresses(from: string): string[] {
 
 /** What of the site's own a redirect from the path `from` would take the place of (SITE_PAGES, SITE_FOLDERS); null for none. */
 export function ownAddress(from: string): string | null {
-  for (const [folder, what] of SITE_FOLDERS) if (from.startsWith(folder) || from === folder.slice(0, -1)) return `under ${folder}, ${what}`;
+  for (const [folder, what] of SITE_FOLDERS)
+    if (from.startsWith(folder) || from === folder.slice(0, -1)) return `under ${folder}, ${what}`;
   for (const address of sameAddresses(from)) {
     const page = SITE_PAGES.get(address);
     if (page) return page;
@@ -122,7 +129,10 @@ export function ownAddress(from: string): string | null {
  * read as another site's, nor one the site writes itself.
  */
 export const oldAddress = z
-  .string({ error: (issue) => (issue.input === undefined ? "is required: the old path, e.g. /2019/05/old-title/" : "must be a path") })
+  .string({
+    error: (issue) =>
+      issue.input === undefined ? "is required: the old path, e.g. /2019/05/old-title/" : "must be a path",
+  })
   .superRefine((value, ctx) => {
     const message = oldAddressProblem(value);
     if (message) ctx.addIssue({ code: "custom", message });
@@ -131,7 +141,8 @@ export const oldAddress = z
 /** What is wrong with an old address (see oldAddress), or null. */
 function oldAddressProblem(value: string): string | null {
   if (QUERY_PATH.test(value)) return null;
-  if (value.startsWith("/?")) return `${value} must be a WordPress query link with one number: /?p=123, /?page_id=12 or /?attachment_id=456`;
+  if (value.startsWith("/?"))
+    return `${value} must be a WordPress query link with one number: /?p=123, /?page_id=12 or /?attachment_id=456`;
   const offSite = offSiteMessage(value);
   if (offSite) return offSite;
   if (!SITE_PATH.test(value))

@@ -33,10 +33,17 @@ export function peopleOf(posts: readonly Post[]): PersonPage[] {
   const add = (name: string, role: string | Phrase | undefined, post: Post) => {
     const slug = slugify(name);
     // The schema refuses such a name (posts/slug.ts, addressProblems): never a page at /people//.
-    if (!slug) throw new Error(`${post.url} ("${post.title}"): the name "${name}" has no letter or digit to make the person's address (/people/<slug>/)`);
+    if (!slug)
+      throw new Error(
+        `${post.url} ("${post.title}"): the name "${name}" has no letter or digit to make the person's address (/people/<slug>/)`,
+      );
     const person = people.get(slug) ?? { name, slug, url: personUrl(name), roles: [], episodes: [], markLanguages };
     const noted = typeof role === "string" ? { text: role, lang: post.lang } : role;
-    if (noted && !person.roles.some((known) => ("text" in known && "text" in noted ? known.text === noted.text : known === noted))) person.roles.push(noted);
+    if (
+      noted &&
+      !person.roles.some((known) => ("text" in known && "text" in noted ? known.text === noted.text : known === noted))
+    )
+      person.roles.push(noted);
     if (!person.episodes.some((episode) => episode.url === post.url)) person.episodes.push(postCard(post));
     people.set(slug, person);
   };

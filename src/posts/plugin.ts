@@ -111,7 +111,10 @@ export function postsPlugin(site: SiteSettings, listings: ListingPages<Post[]>, 
       const file = path.join(config.directories.data, SITE_REDIRECTS_FILE);
       const shown = path.relative(process.cwd(), file);
       siteRedirects = { shown, redirects: readSiteRedirects(file, shown) };
-      const pages = pagesOfPosts(posts, site.postsPerTagPage, [site.feeds.podcast], site.language, [site.feeds.atom, site.feeds.json]);
+      const pages = pagesOfPosts(posts, site.postsPerTagPage, [site.feeds.podcast], site.language, [
+        site.feeds.atom,
+        site.feeds.json,
+      ]);
       return redirectsOf(posts, siteRedirects.redirects, pages, shown);
     });
     // A site redirect to another page than those that come from posts (the home page, /archive/,
@@ -132,7 +135,12 @@ export function postsPlugin(site: SiteSettings, listings: ListingPages<Post[]>, 
     });
     config.addFilter("readableCount", (count: number, lang?: string) => readableCount(count, lang ?? site.language));
     config.addFilter("netlifyRedirects", (redirects: Redirect[]) => netlifyRedirects(redirects, site.pathPrefix));
-    config.addFilter("netlifyNotFound", (languages: { root: string }[]) => netlifyNotFound(languages.map((language) => language.root), site.pathPrefix));
+    config.addFilter("netlifyNotFound", (languages: { root: string }[]) =>
+      netlifyNotFound(
+        languages.map((language) => language.root),
+        site.pathPrefix,
+      ),
+    );
     config.addFilter("redirectPagePath", redirectPagePath);
   };
 }

@@ -57,7 +57,11 @@ export function articleReadingTime(markdown: string): ReadingTime {
  * An episode: its audio's length when it has audio, else its transcript's end (estimated from
  * its marks), else the show notes read as an article.
  */
-export function episodeTime(audioSeconds: number | null, transcriptEndSeconds: number | null, showNotes: string): ReadingTime {
+export function episodeTime(
+  audioSeconds: number | null,
+  transcriptEndSeconds: number | null,
+  showNotes: string,
+): ReadingTime {
   if (audioSeconds) {
     const minutes = Math.max(1, Math.round(audioSeconds / 60));
     return { minutes, label: duration(minutes), kind: "listen" };

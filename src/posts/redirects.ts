@@ -20,11 +20,16 @@ const siteRedirectSchema = z
     {
       from: oldAddress,
       to: z
-        .string({ error: (issue) => (issue.input === undefined ? "is required: the path it leads to, e.g. /tags/leadership/" : "must be a path") })
+        .string({
+          error: (issue) =>
+            issue.input === undefined ? "is required: the path it leads to, e.g. /tags/leadership/" : "must be a path",
+        })
         .superRefine((to, ctx) => {
           const message =
             offSiteMessage(to) ??
-            (SITE_PATH.test(to) ? null : "must be a path from the site's root, starting with / (e.g. /tags/leadership/), without spaces, quotes or \".\" and \"..\" parts");
+            (SITE_PATH.test(to)
+              ? null
+              : 'must be a path from the site\'s root, starting with / (e.g. /tags/leadership/), without spaces, quotes or "." and ".." parts');
           if (message) ctx.addIssue({ code: "custom", message });
         }),
     },
@@ -37,7 +42,9 @@ const siteRedirectSchema = z
   )
   .strict();
 
-const siteRedirectsSchema = z.array(siteRedirectSchema, { error: 'must be a JSON array of { "from": "/old/path/", "to": "/new/path/" }' });
+const siteRedirectsSchema = z.array(siteRedirectSchema, {
+  error: 'must be a JSON array of { "from": "/old/path/", "to": "/new/path/" }',
+});
 
 export class SiteRedirectsError extends Error {
   override name = "SiteRedirectsError";
@@ -70,7 +77,9 @@ export function readSiteRedirects(file: string, shown = file): Redirect[] {
   try {
     json = JSON.parse(source);
   } catch (error) {
-    throw new SiteRedirectsError(`Invalid redirects in ${shown}\n${shown}: not valid JSON: ${(error as Error).message}`);
+    throw new SiteRedirectsError(
+      `Invalid redirects in ${shown}\n${shown}: not valid JSON: ${(error as Error).message}`,
+    );
   }
   return parseSiteRedirects(json, shown);
 }
@@ -108,7 +117,8 @@ export function collectRedirects(
   const redirects: Redirect[] = [];
   const problems: RedirectProblem[] = [];
   const add = (from: string, to: string, origin: RedirectOrigin, prefix: string) => {
-    const problem = (message: string, other?: RedirectOrigin) => problems.push({ origin, from, message: `${prefix}: ${message}`, other });
+    const problem = (message: string, other?: RedirectOrigin) =>
+      problems.push({ origin, from, message: `${prefix}: ${message}`, other });
     // A path's redirect page is written at `/old/index.html` for `/old` as for `/old/`: both are one address.
     const query = queryOf(from);
     const addresses = query ? [from] : sameAddresses(from);
@@ -116,16 +126,24 @@ export function collectRedirects(
     const post = addresses.map((address) => live.get(address)).find((p) => p !== undefined);
     const earlier = seen.get(key);
     if (post) return problem(`${from} is the address of a live post`, { post });
-    if (!query && addresses.some((address) => isPage(address))) return problem(`${from} is the address of a page of the site`);
+    if (!query && addresses.some((address) => isPage(address)))
+      return problem(`${from} is the address of a page of the site`);
     if (earlier) return problem(`${from} already redirects to ${earlier.to}`, earlier.origin);
     seen.set(key, { to, origin });
     redirects.push({ from, to });
   };
-  for (const post of posts) for (const from of post.redirect_from) add(from, post.url, { post }, `redirect_from of "${post.title}"`);
+  for (const post of posts)
+    for (const from of post.redirect_from) add(from, post.url, { post }, `redirect_from of "${post.title}"`);
   site.forEach(({ from, to }, entry) => {
     const prefix = `entry [${entry}]`;
-    if (from === to || (!queryOf(from) && sameAddresses(from).includes(to))) problems.push({ origin: { entry }, from, message: `${prefix}: ${from} leads to itself` });
-    else if (isPage(to) === false) problems.push({ origin: { entry }, from, message: `${prefix}: "to" ${to} is not a page of the site${suggestion(to, isPage)}` });
+    if (from === to || (!queryOf(from) && sameAddresses(from).includes(to)))
+      problems.push({ origin: { entry }, from, message: `${prefix}: ${from} leads to itself` });
+    else if (isPage(to) === false)
+      problems.push({
+        origin: { entry },
+        from,
+        message: `${prefix}: "to" ${to} is not a page of the site${suggestion(to, isPage)}`,
+      });
     else add(from, to, { entry }, prefix);
   });
   return { redirects, problems };
@@ -139,9 +157,15 @@ function suggestion(to: string, isPage: PageTest): string {
 }
 
 /** Every redirect of the site (see collectRedirects); throws one error listing every problem, a site redirect's with its file (`siteFile`). */
-export function redirectsOf(posts: readonly Post[], site: readonly Redirect[] = [], isPage?: PageTest, siteFile = SITE_REDIRECTS_FILE): Redirect[] {
+export function redirectsOf(
+  posts: readonly Post[],
+  site: readonly Redirect[] = [],
+  isPage?: PageTest,
+  siteFile = SITE_REDIRECTS_FILE,
+): Redirect[] {
   const { redirects, problems } = collectRedirects(posts, site, isPage);
-  if (problems.length) throw new Error(problems.map((p) => ("entry" in p.origin ? `${siteFile}: ${p.message}` : p.message)).join("\n"));
+  if (problems.length)
+    throw new Error(problems.map((p) => ("entry" in p.origin ? `${siteFile}: ${p.message}` : p.message)).join("\n"));
   return redirects;
 }
 
@@ -183,7 +207,9 @@ export function pagesOfPosts(
 export function redirectsLeadingNowhere(site: readonly Redirect[], written: ReadonlySet<string>): string[] {
   const froms = new Set(site.map((r) => r.from));
   return site.flatMap(({ to }, entry) =>
-    written.has(to) && !froms.has(to) ? [] : [`entry [${entry}]: "to" ${to} is not a page the build wrote${suggestion(to, (page) => written.has(page))}`],
+    written.has(to) && !froms.has(to)
+      ? []
+      : [`entry [${entry}]: "to" ${to} is not a page the build wrote${suggestion(to, (page) => written.has(page))}`],
   );
 }
 
@@ -214,7 +240,9 @@ export function netlifyRedirects(redirects: readonly Redirect[], pathPrefix = "/
   const served = (p: string) => hostRulePath(pathPrefix, p);
   const line = ({ from, to }: Redirect) => {
     const query = queryOf(from);
-    return query ? `${served("/")} ${query.key}=${query.value} ${served(to)} 301!` : `${served(from)} ${served(to)} 301`;
+    return query
+      ? `${served("/")} ${query.key}=${query.value} ${served(to)} 301!`
+      : `${served(from)} ${served(to)} 301`;
   };
   return redirects.map(line).join("\n") + (redirects.length ? "\n" : "");
 }

@@ -36,10 +36,13 @@ export const AUDIO_TYPE = /^audio\/[a-z0-9][a-z0-9.+-]*$/;
 
 /** `%29` for ")": a character as it is written inside a URL. */
 const percentEncoded = (char: string) =>
-  char.charCodeAt(0) < 0x80 ? `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(char);
+  char.charCodeAt(0) < 0x80
+    ? `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+    : encodeURIComponent(char);
 
 /** `"a"`, `"a" and "b"`, `"a", "b" and "c"`. */
-const listed = (items: readonly string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+const listed = (items: readonly string[]) =>
+  items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 
 /**
  * What is wrong with an audio address (an episode's `audio.url`), or null: it must be an absolute
@@ -47,10 +50,13 @@ const listed = (items: readonly string[]) => (items.length < 2 ? items.join("") 
  * the characters that would let it break out of the page or link it is written in.
  */
 export function audioUrlProblem(url: string): string | null {
-  if (!/^(?:https?:\/\/|\/.)/s.test(url)) return "must be an http(s) URL or a path from the site's root (/media/episode.mp3)";
+  if (!/^(?:https?:\/\/|\/.)/s.test(url))
+    return "must be an http(s) URL or a path from the site's root (/media/episode.mp3)";
   const breaking = [...new Set(url.match(AUDIO_URL_BREAKS) ?? [])];
   if (breaking.length) {
-    const names = breaking.map((char) => (/[\s\p{Cc}\p{Cf}]/u.test(char) && char !== " " ? codePoint(char) : char === '"' ? `'"'` : `"${char}"`));
+    const names = breaking.map((char) =>
+      /[\s\p{Cc}\p{Cf}]/u.test(char) && char !== " " ? codePoint(char) : char === '"' ? `'"'` : `"${char}"`,
+    );
     const written = breaking.map(percentEncoded);
     return `${shownValue(url)} has ${listed(names)}, which would end the address in a page or a link: write ${breaking.length === 1 ? "it" : "them"} ${listed(written)}`;
   }
@@ -74,9 +80,16 @@ const audio = z
         const message = audioUrlProblem(url);
         if (message) ctx.addIssue({ code: "custom", message });
       }),
-      type: z.string({ error: "is required, e.g. audio/mpeg" }).regex(AUDIO_TYPE, { error: "must be an audio MIME type, e.g. audio/mpeg" }),
+      type: z
+        .string({ error: "is required, e.g. audio/mpeg" })
+        .regex(AUDIO_TYPE, { error: "must be an audio MIME type, e.g. audio/mpeg" }),
       length: z
-        .number({ error: (issue) => (issue.input === undefined ? "is required: the file's size in bytes" : "must be the file's size in bytes, a whole number") })
+        .number({
+          error: (issue) =>
+            issue.input === undefined
+              ? "is required: the file's size in bytes"
+              : "must be the file's size in bytes, a whole number",
+        })
         .int({ error: "must be the file's size in bytes, a whole number" })
         .positive({ error: "must be the file's size in bytes, a whole number" }),
       duration: z
@@ -96,7 +109,9 @@ const audio = z
 const chapter = z
   .object(
     {
-      start: z.string({ error: 'is required, as "hh:mm:ss" in quotes' }).regex(/^\d{2,}:[0-5]\d:[0-5]\d$/, { error: 'must be written "hh:mm:ss", e.g. "00:12:30"' }),
+      start: z
+        .string({ error: 'is required, as "hh:mm:ss" in quotes' })
+        .regex(/^\d{2,}:[0-5]\d:[0-5]\d$/, { error: 'must be written "hh:mm:ss", e.g. "00:12:30"' }),
       title: text("the chapter's title"),
     },
     { error: "must be a chapter with start and title" },
@@ -115,8 +130,14 @@ const image = z
   )
   .strict()
   .superRefine((value, ctx) => {
-    if (value.src && !value.alt) ctx.addIssue({ code: "custom", path: ["alt"], message: "is required: describe the image for readers who cannot see it" });
-    if (!value.src && !value.credit) ctx.addIssue({ code: "custom", path: ["src"], message: "is required (or give only a credit)" });
+    if (value.src && !value.alt)
+      ctx.addIssue({
+        code: "custom",
+        path: ["alt"],
+        message: "is required: describe the image for readers who cannot see it",
+      });
+    if (!value.src && !value.credit)
+      ctx.addIssue({ code: "custom", path: ["src"], message: "is required (or give only a credit)" });
   });
 
 /**
@@ -126,9 +147,13 @@ const image = z
 const card = z
   .object(
     {
-      src: text("the image file, relative to the post or from the site's root").refine((src) => !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src), {
-        error: "must be a file of the site, beside the post or from its root (/assets/card.png), not an address elsewhere",
-      }),
+      src: text("the image file, relative to the post or from the site's root").refine(
+        (src) => !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src),
+        {
+          error:
+            "must be a file of the site, beside the post or from its root (/assets/card.png), not an address elsewhere",
+        },
+      ),
       alt: text("what the image shows, for readers who cannot see it"),
     },
     {
@@ -144,7 +169,8 @@ const card = z
 const siteDate = (timeZone: string, example: string) =>
   z
     .string({
-      error: (issue) => (issue.input === undefined ? "is required" : "must be a date written as YYYY-MM-DD or an ISO 8601 date-time"),
+      error: (issue) =>
+        issue.input === undefined ? "is required" : "must be a date written as YYYY-MM-DD or an ISO 8601 date-time",
     })
     .transform((value, ctx) => {
       const date = parseSiteDate(value, timeZone);
@@ -207,7 +233,9 @@ function makePostSchema(timeZone: string, language: string) {
       date_estimated: z.boolean({ error: "must be true or false" }).default(false),
       slug: z
         .string({ error: "must be text" })
-        .refine((slug) => slug !== "" && slugify(slug) === slug, { error: "must be lowercase words joined by hyphens (e.g. playing-to-win, 東京での対話)" })
+        .refine((slug) => slug !== "" && slugify(slug) === slug, {
+          error: "must be lowercase words joined by hyphens (e.g. playing-to-win, 東京での対話)",
+        })
         .optional(),
       lang: z
         .string({ error: "must be a language code, e.g. fr" })
@@ -216,7 +244,9 @@ function makePostSchema(timeZone: string, language: string) {
       translationKey: text("the same text in each version of one post, e.g. playing-to-win").optional(),
       kind: z.enum(POST_KINDS, {
         error: (issue) =>
-          issue.input === undefined ? "is required (article or episode)" : `"${String(issue.input)}" is not a kind: use article or episode`,
+          issue.input === undefined
+            ? "is required (article or episode)"
+            : `"${String(issue.input)}" is not a kind: use article or episode`,
       }),
       description: text("one sentence that sums up the post").optional(),
       tags: z.array(text("a tag"), { error: "must be a list, e.g. [Strategy, Books]" }).default([]),
@@ -226,12 +256,14 @@ function makePostSchema(timeZone: string, language: string) {
       card: card.optional(),
       newsletter: z.boolean({ error: "must be true or false" }).default(false),
       draft: z.boolean({ error: "must be true or false" }).default(false),
-      redirect_from: z
-        .array(oldAddress, { error: "must be a list of old paths, e.g. [/old-title/]" })
-        .default([]),
+      redirect_from: z.array(oldAddress, { error: "must be a list of old paths, e.g. [/old-title/]" }).default([]),
       audio: audio.optional(),
-      chapters: z.array(chapter, { error: 'must be a list of chapters, each with start: "hh:mm:ss" and title' }).default([]),
-      comments: z.array(comment(timeZone), { error: "must be a list of comments, each with author, date and text" }).default([]),
+      chapters: z
+        .array(chapter, { error: 'must be a list of chapters, each with start: "hh:mm:ss" and title' })
+        .default([]),
+      comments: z
+        .array(comment(timeZone), { error: "must be a list of comments, each with author, date and text" })
+        .default([]),
     })
     .superRefine((post, ctx) => {
       if (post.kind === "episode") {
@@ -240,14 +272,20 @@ function makePostSchema(timeZone: string, language: string) {
           ctx.addIssue({ code: "custom", path: ["guests"], message: "an episode needs at least one guest" });
       } else {
         if (post.host) ctx.addIssue({ code: "custom", path: ["host"], message: "only an episode has a host" });
-        if (post.guests.length > 0) ctx.addIssue({ code: "custom", path: ["guests"], message: "only an episode has guests" });
+        if (post.guests.length > 0)
+          ctx.addIssue({ code: "custom", path: ["guests"], message: "only an episode has guests" });
         if (post.audio) ctx.addIssue({ code: "custom", path: ["audio"], message: "only an episode has audio" });
-        if (post.chapters.length) ctx.addIssue({ code: "custom", path: ["chapters"], message: "only an episode has chapters" });
+        if (post.chapters.length)
+          ctx.addIssue({ code: "custom", path: ["chapters"], message: "only an episode has chapters" });
       }
       post.chapters.forEach((chapter, index) => {
         const previous = post.chapters[index - 1];
         if (previous && chapter.start <= previous.start)
-          ctx.addIssue({ code: "custom", path: ["chapters", index, "start"], message: `${chapter.start} must come after the chapter before (${previous.start})` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["chapters", index, "start"],
+            message: `${chapter.start} must come after the chapter before (${previous.start})`,
+          });
       });
       for (const { path, message } of addressProblems(post)) ctx.addIssue({ code: "custom", path, message });
       const seen = new Map<string, string>();

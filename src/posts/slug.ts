@@ -40,7 +40,21 @@ export function slugify(text: string): string {
 const latinSlug = (text: string) => latinPart(text).replace(/^-+|-+$/g, "");
 
 /** Latin letters with no accent to strip, spelled as WordPress spells them (remove_accents): "Straße" and "Strae" are two names. */
-const SPELLED: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø: "o", đ: "d", ð: "d", ł: "l", þ: "th", ħ: "h", ı: "i", ŋ: "n", ſ: "s", ĸ: "k" };
+const SPELLED: Record<string, string> = {
+  ß: "ss",
+  æ: "ae",
+  œ: "oe",
+  ø: "o",
+  đ: "d",
+  ð: "d",
+  ł: "l",
+  þ: "th",
+  ħ: "h",
+  ı: "i",
+  ŋ: "n",
+  ſ: "s",
+  ĸ: "k",
+};
 const UNSPELLED = new RegExp(`[${Object.keys(SPELLED).join("")}]`, "g");
 
 /** Latin text as the slug always made it (accents stripped, quotes dropped, the rest a hyphen), not yet trimmed. */
@@ -115,13 +129,18 @@ export function addressProblems(post: Addressed): AddressProblem[] {
   const none = (what: string, text: string, page: string) =>
     `"${text}" has no letter or digit to make ${what} address (${page}): write it with at least one letter or digit`;
   if (post.slug === undefined && slugify(post.title) === "")
-    problems.push({ path: ["title"], message: `${none("the post's", post.title, "/en/YYYY/MM/DD/<slug>/")}, or give the post a slug` });
+    problems.push({
+      path: ["title"],
+      message: `${none("the post's", post.title, "/en/YYYY/MM/DD/<slug>/")}, or give the post a slug`,
+    });
   post.tags?.forEach((tag, index) => {
     if (slugify(tag) === "") problems.push({ path: ["tags", index], message: none("the tag's", tag, "/tags/<slug>/") });
   });
-  if (post.host && slugify(post.host.name) === "") problems.push({ path: ["host", "name"], message: none("the person's", post.host.name, "/people/<slug>/") });
+  if (post.host && slugify(post.host.name) === "")
+    problems.push({ path: ["host", "name"], message: none("the person's", post.host.name, "/people/<slug>/") });
   post.guests?.forEach((guest, index) => {
-    if (slugify(guest.name) === "") problems.push({ path: ["guests", index, "name"], message: none("the person's", guest.name, "/people/<slug>/") });
+    if (slugify(guest.name) === "")
+      problems.push({ path: ["guests", index, "name"], message: none("the person's", guest.name, "/people/<slug>/") });
   });
   return problems;
 }

@@ -30,7 +30,9 @@ export const BROWSER_SCRIPTS = {
 export async function bundleBrowserScripts(output: string, searchDefaults: SearchSettings): Promise<void> {
   const result = await build({
     define: { SEARCH_DEFAULTS: JSON.stringify(searchDefaults) },
-    entryPoints: Object.fromEntries(Object.entries(BROWSER_SCRIPTS).map(([name, file]) => [name, path.join(SRC, file)])),
+    entryPoints: Object.fromEntries(
+      Object.entries(BROWSER_SCRIPTS).map(([name, file]) => [name, path.join(SRC, file)]),
+    ),
     outdir: path.join(output, "assets"),
     bundle: true,
     format: "esm",
@@ -38,5 +40,6 @@ export async function bundleBrowserScripts(output: string, searchDefaults: Searc
     minify: true,
     logLevel: "silent",
   });
-  if (result.errors.length) throw new Error(`The browser scripts were not bundled: ${result.errors.map((e) => e.text).join("; ")}`);
+  if (result.errors.length)
+    throw new Error(`The browser scripts were not bundled: ${result.errors.map((e) => e.text).join("; ")}`);
 }

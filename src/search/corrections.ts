@@ -101,7 +101,10 @@ export function corrections(typed: string, words: Iterable<WordCount>): Correcti
     const sound = soundKeys(word).some((key) => keys.has(key));
     if (distance <= allowed || sound) found.set(word, { word, distance, sound, count });
   }
-  return [...found.values()].sort((a, b) => a.distance - b.distance || Number(b.sound) - Number(a.sound) || b.count - a.count || (a.word < b.word ? -1 : 1));
+  return [...found.values()].sort(
+    (a, b) =>
+      a.distance - b.distance || Number(b.sound) - Number(a.sound) || b.count - a.count || (a.word < b.word ? -1 : 1),
+  );
 }
 
 /** Whether the site says `word` itself. */
@@ -138,7 +141,10 @@ export function shardFiles(index: WordShardIndex, typed: string): string[] {
 /** Reads a file of words: `{"words": [["momofuku", 4], …]}`. */
 export function decodeWordShard(json: unknown, file: string): WordCount[] {
   const words = (json as { words?: unknown } | null)?.words;
-  if (!Array.isArray(words) || !words.every((entry) => Array.isArray(entry) && typeof entry[0] === "string" && typeof entry[1] === "number"))
+  if (
+    !Array.isArray(words) ||
+    !words.every((entry) => Array.isArray(entry) && typeof entry[0] === "string" && typeof entry[1] === "number")
+  )
     throw new Error(`${file} does not list words as [word, count] pairs`);
   return words as WordCount[];
 }
@@ -146,7 +152,9 @@ export function decodeWordShard(json: unknown, file: string): WordCount[] {
 /** Reads `words.json`. */
 export function decodeWordShardIndex(json: unknown): WordShardIndex {
   const index = json as Partial<WordShardIndex> | null;
-  const isMap = (value: unknown) => typeof value === "object" && value !== null && Object.values(value).every((file) => typeof file === "string");
-  if (!index || !isMap(index.spelling) || !isMap(index.sound)) throw new Error(`${WORD_SHARD_INDEX} does not map keys to files`);
+  const isMap = (value: unknown) =>
+    typeof value === "object" && value !== null && Object.values(value).every((file) => typeof file === "string");
+  if (!index || !isMap(index.spelling) || !isMap(index.sound))
+    throw new Error(`${WORD_SHARD_INDEX} does not map keys to files`);
   return index as WordShardIndex;
 }

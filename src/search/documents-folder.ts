@@ -55,10 +55,15 @@ export class SearchDocumentsFolder {
   write(documents: readonly SearchDocument[]): void {
     if (!this.#files) {
       if (this.named && existsSync(this.dir) && readdirSync(this.dir).length && !existsSync(path.join(this.dir, MARK)))
-        throw new Error(`The search documents' folder ${this.dir} holds files that are not search documents: name an empty or missing folder`);
+        throw new Error(
+          `The search documents' folder ${this.dir} holds files that are not search documents: name an empty or missing folder`,
+        );
       rmSync(this.dir, { recursive: true, force: true });
       mkdirSync(this.dir, { recursive: true });
-      writeFileSync(path.join(this.dir, MARK), "Search documents for Pagefind, written by the site's build, which empties this folder.\n");
+      writeFileSync(
+        path.join(this.dir, MARK),
+        "Search documents for Pagefind, written by the site's build, which empties this folder.\n",
+      );
       this.#files = new Map();
     }
     const files = this.#files;
@@ -91,10 +96,19 @@ export class SearchDocumentsFolder {
   /** What a build recorded with its documents; an error naming the folder when there are none. */
   readSummary(): SearchDocumentsSummary {
     const file = path.join(this.dir, SUMMARY);
-    if (!existsSync(file)) throw new Error(`No search documents in ${this.dir}: the site's build writes them, and the search index is made after it (npm run build runs both)`);
+    if (!existsSync(file))
+      throw new Error(
+        `No search documents in ${this.dir}: the site's build writes them, and the search index is made after it (npm run build runs both)`,
+      );
     const summary = JSON.parse(readFileSync(file, "utf8")) as Partial<SearchDocumentsSummary>;
-    if (!Number.isInteger(summary.pages) || !Number.isInteger(summary.transcriptRecords) || typeof summary.language !== "string")
-      throw new Error(`${file} does not say how many pages and transcript records there are, and in which language: ${JSON.stringify(summary)}`);
+    if (
+      !Number.isInteger(summary.pages) ||
+      !Number.isInteger(summary.transcriptRecords) ||
+      typeof summary.language !== "string"
+    )
+      throw new Error(
+        `${file} does not say how many pages and transcript records there are, and in which language: ${JSON.stringify(summary)}`,
+      );
     return summary as SearchDocumentsSummary;
   }
 

@@ -45,7 +45,10 @@ function writeRecordsFiles(pagefind: string, language: string): { posts: number;
   const languages = [...indexedLanguages(pagefind).keys()];
   const byLanguage = new Map<string, { records: { id: string; url: string }[]; counts: WordCounts }>();
   for (const [id, fragment] of readFragments(pagefind)) {
-    const { records, counts } = getOrMake(byLanguage, recordLanguage(id, languages), () => ({ records: [], counts: new WordCounts() }));
+    const { records, counts } = getOrMake(byLanguage, recordLanguage(id, languages), () => ({
+      records: [],
+      counts: new WordCounts(),
+    }));
     records.push({ id, url: recordUrl(fragment) });
     counts.add(fragment.content);
   }

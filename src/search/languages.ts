@@ -26,9 +26,15 @@ export interface SearchLanguage extends SearchPage {
  * language some post is written in, in order.
  */
 export function searchLanguages(posts: readonly Pick<Post, "lang">[], siteLanguage: string): SearchLanguage[] {
-  const others = [...new Set(posts.map((post) => post.lang))].filter((lang) => lang !== siteLanguage).sort((a, b) => a.localeCompare(b));
+  const others = [...new Set(posts.map((post) => post.lang))]
+    .filter((lang) => lang !== siteLanguage)
+    .sort((a, b) => a.localeCompare(b));
   const pages = [siteLanguage, ...others].map((lang) => ({ lang, url: languagePath("/search/", lang, siteLanguage) }));
-  return pages.map((page) => ({ ...page, root: languagePath("/", page.lang, siteLanguage), others: pages.filter((other) => other !== page) }));
+  return pages.map((page) => ({
+    ...page,
+    root: languagePath("/", page.lang, siteLanguage),
+    others: pages.filter((other) => other !== page),
+  }));
 }
 
 /**

@@ -33,7 +33,10 @@ export async function writeSearchIndex(source: string, documents: number, output
   });
   if (code !== 0) throw new Error(`Pagefind could not index ${source} (exit code ${code}):\n${output.trim()}`);
   const indexed = Number(/Indexed (\d+) pages?\b/.exec(output)?.[1]);
-  if (indexed !== documents) throw new Error(`Pagefind indexed ${Number.isNaN(indexed) ? "an unknown number of" : indexed} pages of the ${documents} search documents in ${source}:\n${output.trim()}`);
+  if (indexed !== documents)
+    throw new Error(
+      `Pagefind indexed ${Number.isNaN(indexed) ? "an unknown number of" : indexed} pages of the ${documents} search documents in ${source}:\n${output.trim()}`,
+    );
 }
 
 /** Pagefind's `pagefind-entry.json`: its version, and an index per language. */
@@ -48,7 +51,8 @@ interface PagefindEntry {
 export function indexedLanguages(pagefindDir: string): Map<string, number> {
   const file = path.join(pagefindDir, "pagefind-entry.json");
   const entry = JSON.parse(readFileSync(file, "utf8")) as Partial<PagefindEntry>;
-  if (typeof entry.languages !== "object" || entry.languages === null) throw new Error(`${file} lists no language index`);
+  if (typeof entry.languages !== "object" || entry.languages === null)
+    throw new Error(`${file} lists no language index`);
   return new Map(Object.entries(entry.languages).map(([lang, index]) => [lang, index.page_count]));
 }
 
@@ -59,6 +63,7 @@ export function indexedLanguages(pagefindDir: string): Map<string, number> {
 export function recordLanguage(id: string, languages: Iterable<string>): string {
   let found: string | undefined;
   for (const lang of languages) if (id.startsWith(`${lang}_`) && (!found || lang.length > found.length)) found = lang;
-  if (found === undefined) throw new Error(`The search record ${id} is of no language Pagefind indexed (${[...languages].join(", ")})`);
+  if (found === undefined)
+    throw new Error(`The search record ${id} is of no language Pagefind indexed (${[...languages].join(", ")})`);
   return found;
 }

@@ -66,14 +66,19 @@ export function fillPhrase<T>(phrase: string, values: Readonly<Record<string, T>
 }
 
 /** `phrase` with its `{name}` placeholders filled from `values`, as text. */
-export const fillText = (phrase: string, values: Readonly<Record<string, string | number>>): string => fillPhrase(phrase, values).join("");
+export const fillText = (phrase: string, values: Readonly<Record<string, string | number>>): string =>
+  fillPhrase(phrase, values).join("");
 
 /** The settings' phrases from `json` (the page's block, or the script's own), or an error naming what is missing. */
 export function decodeSettings(json: unknown): SearchSettings {
   const settings = json as Partial<SearchSettings> | null;
   const phrases = settings?.phrases as Record<string, unknown> | undefined;
   const missing = SCRIPT_PHRASES.filter((key) => typeof phrases?.[key] !== "string");
-  if (typeof settings?.lang !== "string" || !(settings.files === null || typeof settings.files === "string") || missing.length)
+  if (
+    typeof settings?.lang !== "string" ||
+    !(settings.files === null || typeof settings.files === "string") ||
+    missing.length
+  )
     throw new Error(`The search page's settings lack ${missing.length ? missing.join(", ") : "their language"}`);
   return settings as SearchSettings;
 }

@@ -41,7 +41,12 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
     // The dictionaries, read again at the start of every build (as the `t` filter's are).
     const dictionariesDir = path.join(config.directories.data, DICTIONARIES_DIR);
     let dictionaries: Dictionaries | undefined;
-    const loadedDictionaries = () => (dictionaries ??= readDictionaries(dictionariesDir, site.language, path.relative(process.cwd(), dictionariesDir)));
+    const loadedDictionaries = () =>
+      (dictionaries ??= readDictionaries(
+        dictionariesDir,
+        site.language,
+        path.relative(process.cwd(), dictionariesDir),
+      ));
     // The page scripts change with src/, whose edits restart `npm start`, and with the phrases of
     // the site's language they carry (phrases.ts): bundled again only when those change.
     let bundled: { settings: string; done: Promise<void> } | undefined;
@@ -49,13 +54,21 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
       dictionaries = undefined;
       const defaults = searchSettings(loadedDictionaries(), site.language, site.language);
       const settings = JSON.stringify(defaults);
-      if (bundled?.settings !== settings) bundled = { settings, done: bundleBrowserScripts(directories.output, defaults) };
+      if (bundled?.settings !== settings)
+        bundled = { settings, done: bundleBrowserScripts(directories.output, defaults) };
       return bundled.done;
     });
     // The search pages: one per language of the posts, the site's at /search/ (content/search.njk).
-    config.addCollection("searchLanguages", (api): SearchLanguage[] => searchLanguages(api.getAll().flatMap((item) => postOf(item) ?? []), site.language));
+    config.addCollection("searchLanguages", (api): SearchLanguage[] =>
+      searchLanguages(
+        api.getAll().flatMap((item) => postOf(item) ?? []),
+        site.language,
+      ),
+    );
     // What a search page in `lang` tells its script (phrases.ts), for a JSON block.
-    config.addFilter("searchSettings", (lang: string) => scriptSafeJson(searchSettings(loadedDictionaries(), lang, site.language)));
+    config.addFilter("searchSettings", (lang: string) =>
+      scriptSafeJson(searchSettings(loadedDictionaries(), lang, site.language)),
+    );
     let folder: SearchDocumentsFolder | undefined;
     const documentsFolder = (output: string) => {
       if (folder) return folder;
@@ -70,7 +83,9 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
     // Under `npm start` the store hands back the same episode until its files change; its kind's
     // label may change with the dictionaries.
     const byEpisode = new WeakMap<EpisodeWithTranscript, { kind: string; documents: SearchDocument[] }>();
-    const searchable = new BuiltPages((page) => (page.content.includes("data-pagefind-body") ? { url: page.url, html: pageForIndex(page.content) } : null));
+    const searchable = new BuiltPages((page) =>
+      page.content.includes("data-pagefind-body") ? { url: page.url, html: pageForIndex(page.content) } : null,
+    );
 
     // Computed with the other collections, from the same parsed transcripts as the pages.
     config.addCollection("transcriptSearchDocuments", (api) => {
@@ -88,7 +103,12 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
     config.on("eleventy.after", async ({ directories, results }) => {
       const transcriptRecords = transcriptDocuments;
       if (isProductionBuild()) {
-        writeDocuments(documentsFolder(directories.output), transcriptRecords, searchable.update(results, listings), site.language);
+        writeDocuments(
+          documentsFolder(directories.output),
+          transcriptRecords,
+          searchable.update(results, listings),
+          site.language,
+        );
         return;
       }
       // The listing pages left as they were are known only until the next build starts.
@@ -109,7 +129,12 @@ export function searchPlugin(site: SiteSettings, transcripts: TranscriptStore, l
 }
 
 /** Makes `folder` hold the documents, and what they are, for Pagefind's CLI. */
-function writeDocuments(folder: SearchDocumentsFolder, transcripts: SearchDocument[], pages: SearchDocument[], language: string): SearchDocumentsFolder {
+function writeDocuments(
+  folder: SearchDocumentsFolder,
+  transcripts: SearchDocument[],
+  pages: SearchDocument[],
+  language: string,
+): SearchDocumentsFolder {
   folder.write([...transcripts, ...pages]);
   folder.writeSummary({ pages: pages.length, transcriptRecords: transcripts.length, language });
   return folder;

@@ -7,9 +7,11 @@ import { escapeRegExp } from "../text/escape.ts";
 
 /** Words that stand in almost every turn: they do not decide which posts or turns come first. */
 export const COMMON_WORDS: ReadonlySet<string> = new Set(
-  ("a about all also am an and any are as at be been but by can could did do does doing for from had has have he her him his how i if im in " +
+  (
+    "a about all also am an and any are as at be been but by can could did do does doing for from had has have he her him his how i if im in " +
     "into is it its just me my no not of on or our out she so some than that thats the their them then there these they this those to too " +
-    "up us was we were what when where which who whom why will with would you your youre").split(" "),
+    "up us was we were what when where which who whom why will with would you your youre"
+  ).split(" "),
 );
 
 export interface SearchQuery {
@@ -49,7 +51,8 @@ export function parseQuery(typed: string, lang = "en"): SearchQuery {
 
 /** A word typed, replaced by a correction written as the word was: "Momofuko" → "Momofuku", "RUMMELT" → "RUMELT". */
 function inTheCaseOf(typed: string, correction: string): string {
-  if (typed.length > 1 && typed === typed.toUpperCase() && typed !== typed.toLowerCase()) return correction.toUpperCase();
+  if (typed.length > 1 && typed === typed.toUpperCase() && typed !== typed.toLowerCase())
+    return correction.toUpperCase();
   const first = typed.match(/\p{L}/u)?.[0];
   return first && first !== first.toLowerCase() ? correction.charAt(0).toUpperCase() + correction.slice(1) : correction;
 }
@@ -70,14 +73,20 @@ export function correctedQuery(query: SearchQuery, corrections: ReadonlyMap<stri
     })
     .join("");
   const partial = query.partial !== null && corrections.has(query.partial) ? null : query.partial;
-  return { text, quoted: query.quoted, words: query.words.map(fix), terms: [...new Set(query.terms.map(fix))], partial, lang: query.lang };
+  return {
+    text,
+    quoted: query.quoted,
+    words: query.words.map(fix),
+    terms: [...new Set(query.terms.map(fix))],
+    partial,
+    lang: query.lang,
+  };
 }
 
 /** The text Pagefind is given for a query: the phrase in quotes for an exact search, else the words. */
 export function pagefindQuery(query: SearchQuery): string {
   return query.quoted ? `"${query.words.join(" ")}"` : query.words.join(" ");
 }
-
 
 /**
  * The `highlight` parameters of a result's link, for the page it opens to mark (browser/highlight.ts):
@@ -104,7 +113,14 @@ function wordPattern(word: string): string {
  * there is nothing to mark.
  */
 export function highlightPattern(params: readonly string[]): RegExp | null {
-  const pieces = [...new Set(params.map((param) => param.split(/\s+/).map(normalizeWord).filter(Boolean)).filter((words) => words.length).map((words) => words.join(" ")))]
+  const pieces = [
+    ...new Set(
+      params
+        .map((param) => param.split(/\s+/).map(normalizeWord).filter(Boolean))
+        .filter((words) => words.length)
+        .map((words) => words.join(" ")),
+    ),
+  ]
     .sort((a, b) => b.length - a.length)
     .map((piece) => piece.split(" ").map(wordPattern).join(`[^\\p{L}\\p{N}]+`));
   return pieces.length ? new RegExp(`(?<!${WORD_CHAR})(?:${pieces.join("|")})`, "giu") : null;

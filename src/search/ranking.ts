@@ -31,7 +31,10 @@ export const RECORD_POSTS_FILE = "posts.json";
 /** Reads `posts.json`: a post is the list of its records' ids, its page's first ("" if none). */
 export function decodeRecordPosts(json: unknown): PostRecords[] {
   const posts = (json as { posts?: unknown } | null)?.posts;
-  if (!Array.isArray(posts) || !posts.every((post) => Array.isArray(post) && post.length && post.every((id) => typeof id === "string")))
+  if (
+    !Array.isArray(posts) ||
+    !posts.every((post) => Array.isArray(post) && post.length && post.every((id) => typeof id === "string"))
+  )
     throw new Error(`${RECORD_POSTS_FILE} does not list posts as arrays of record ids`);
   return (posts as string[][]).map(([page, ...transcript]) => ({ page: page || null, transcript }));
 }
@@ -59,7 +62,11 @@ export function wholeWordHits(hits: TermHits, exact: ReadonlySet<string>): TermH
  * How much each term weighs: ln(1 + posts / posts holding it). A word that stands in nearly every
  * post ("leadership" on this blog) weighs little beside one that stands in a single post ("ramen").
  */
-export function termWeights(terms: readonly string[], hits: readonly TermHits[], index: RecordIndex): Map<string, number> {
+export function termWeights(
+  terms: readonly string[],
+  hits: readonly TermHits[],
+  index: RecordIndex,
+): Map<string, number> {
   const total = Math.max(1, index.posts.length);
   return new Map(
     terms.map((term, i) => {
@@ -149,7 +156,8 @@ export function answerPosts(
 ): Answer {
   const all = matchPosts(query, hits, index, allowed, phrase);
   if (all.length || query.quoted) return { matches: all, held: hits.length, terms: hits.length };
-  const rarity = (match: PostMatch & { holds: boolean[] }) => query.terms.reduce((sum, term, i) => sum + (match.holds[i] ? (weights.get(term) ?? 1) : 0), 0);
+  const rarity = (match: PostMatch & { holds: boolean[] }) =>
+    query.terms.reduce((sum, term, i) => sum + (match.holds[i] ? (weights.get(term) ?? 1) : 0), 0);
   const some = postsHolding(query, hits, index, allowed)
     .map((match) => ({ ...match, rarity: rarity(match) }))
     .sort((a, b) => b.held - a.held || b.rarity - a.rarity || b.score - a.score || a.post - b.post)
@@ -177,7 +185,10 @@ function postsHolding(
   const matches: (PostMatch & { holds: boolean[] })[] = [];
   for (const [post, perTerm] of byPost) {
     const holds = perTerm.map((records) => records.size > 0);
-    const score = hits.reduce((sum, termHits, i) => (holds[i] ? sum + Math.max(...[...perTerm[i]!].map((r) => termHits.get(r)!.score)) : sum), 0);
+    const score = hits.reduce(
+      (sum, termHits, i) => (holds[i] ? sum + Math.max(...[...perTerm[i]!].map((r) => termHits.get(r)!.score)) : sum),
+      0,
+    );
     const records = [...new Set(perTerm.flatMap((set) => [...set]))];
     const rated = records.map((record) => ({
       record,
@@ -189,14 +200,23 @@ function postsHolding(
       score: hits.reduce((sum, termHits) => sum + (termHits.get(record)?.score ?? 0), 0),
     }));
     const page = index.posts[post]!.page;
-    const spoken = rated.filter((r) => r.record !== page).sort((a, b) => b.terms - a.terms || b.near - a.near || b.score - a.score);
+    const spoken = rated
+      .filter((r) => r.record !== page)
+      .sort((a, b) => b.terms - a.terms || b.near - a.near || b.score - a.score);
     // Only records holding as many terms as the best: a turn with fewer terms never ranks above its turns.
     const transcript = spoken
       .filter((r) => r.terms === spoken[0]!.terms)
       .slice(0, TRANSCRIPT_RECORDS_LOADED)
       .map((r) => r.record);
     const near = Math.max(0, ...rated.map((r) => r.near));
-    matches.push({ post, score: score * (1 + near), held: holds.filter(Boolean).length, holds, page: page && records.includes(page) ? page : null, transcript });
+    matches.push({
+      post,
+      score: score * (1 + near),
+      held: holds.filter(Boolean).length,
+      holds,
+      page: page && records.includes(page) ? page : null,
+      transcript,
+    });
   }
   return matches;
 }
@@ -229,27 +249,52 @@ export const EXCERPT_WORDS = 30;
  * beats one holding them apart; common words ("of", "the") never decide, since only the terms
  * count. `positions` gives, per term, where Pagefind matched it in this record.
  */
-export function rankMoments(query: SearchQuery, weights: ReadonlyMap<string, number>, record: LoadedRecord, positions: ReadonlyMap<string, readonly number[]>): Moment[] {
+export function rankMoments(
+  query: SearchQuery,
+  weights: ReadonlyMap<string, number>,
+  record: LoadedRecord,
+  positions: ReadonlyMap<string, readonly number[]>,
+): Moment[] {
   const words = record.content.trim().split(/\s+/);
   const normalized = (i: number) => normalizeWord(words[i] ?? "");
   const segments = record.transcript
-    ? [...record.anchors].sort((a, b) => a.location - b.location).map((anchor, i, all) => ({ turn: anchor.id, title: anchor.title ?? "", start: anchor.location, end: all[i + 1]?.location ?? words.length }))
+    ? [...record.anchors]
+        .sort((a, b) => a.location - b.location)
+        .map((anchor, i, all) => ({
+          turn: anchor.id,
+          title: anchor.title ?? "",
+          start: anchor.location,
+          end: all[i + 1]?.location ?? words.length,
+        }))
     : [{ turn: null, title: "", start: 0, end: words.length }];
   const totalWeight = query.terms.reduce((sum, term) => sum + (weights.get(term) ?? 1), 0);
   const moments: Moment[] = [];
   for (const { turn, title, start, end } of segments) {
     const found = query.terms.map((term) =>
-      (positions.get(term) ?? []).filter((p) => p >= start && p < end).map((p) => ({ p, weight: wordWeight(query, words[p] ?? "", term) })),
+      (positions.get(term) ?? [])
+        .filter((p) => p >= start && p < end)
+        .map((p) => ({ p, weight: wordWeight(query, words[p] ?? "", term) })),
     );
     if (found.every((list) => !list.length)) continue;
-    const held = query.terms.reduce((sum, term, i) => sum + (weights.get(term) ?? 1) * Math.max(0, ...found[i]!.map((f) => f.weight)), 0);
+    const held = query.terms.reduce(
+      (sum, term, i) => sum + (weights.get(term) ?? 1) * Math.max(0, ...found[i]!.map((f) => f.weight)),
+      0,
+    );
     const phrases = phraseStarts(query, found, start, end, normalized);
     const near = closeness(
       found.filter((list) => list.length).map((list) => list.map((f) => f.p)),
       query.words.length,
     );
-    const frequency = query.terms.reduce((sum, term, i) => sum + (weights.get(term) ?? 1) * Math.log(1 + found[i]!.length), 0);
-    const marked = new Set(found.flat().filter((f) => f.weight > 0).map((f) => f.p));
+    const frequency = query.terms.reduce(
+      (sum, term, i) => sum + (weights.get(term) ?? 1) * Math.log(1 + found[i]!.length),
+      0,
+    );
+    const marked = new Set(
+      found
+        .flat()
+        .filter((f) => f.weight > 0)
+        .map((f) => f.p),
+    );
     for (const p of phrases) for (let i = 0; i < query.words.length; i++) marked.add(p + i);
     const centre = phrases[0] ?? windowStart(found.map((list) => list.map((f) => f.p))) ?? start;
     moments.push({
@@ -279,7 +324,13 @@ export function byRank(a: { rank: readonly number[] }, b: { rank: readonly numbe
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Where the whole query stands word for word, in order, within [start, end): the phrase's first positions. */
-function phraseStarts(query: SearchQuery, found: { p: number; weight: number }[][], start: number, end: number, normalized: (i: number) => string): number[] {
+function phraseStarts(
+  query: SearchQuery,
+  found: { p: number; weight: number }[][],
+  start: number,
+  end: number,
+  normalized: (i: number) => string,
+): number[] {
   if (query.words.length < 2) return [];
   // Anchored on the first decisive word's matches: the phrase starts that many words before.
   const anchor = query.words.indexOf(query.terms[0]!);
@@ -310,7 +361,14 @@ function windowStart(lists: readonly number[][]): number | null {
 }
 
 /** About EXCERPT_WORDS words of [start, end) around `centre`, escaped, marked, with "…" where cut. */
-export function excerpt(words: readonly string[], start: number, end: number, centre: number, marked: ReadonlySet<number>, length = EXCERPT_WORDS): string {
+export function excerpt(
+  words: readonly string[],
+  start: number,
+  end: number,
+  centre: number,
+  marked: ReadonlySet<number>,
+  length = EXCERPT_WORDS,
+): string {
   const from = Math.max(start, Math.min(centre - Math.floor(length / 3), end - length));
   const to = Math.min(end, from + length);
   const parts: string[] = [];
@@ -324,7 +382,11 @@ export function excerpt(words: readonly string[], start: number, end: number, ce
 }
 
 /** The terms that no loaded record holds as such: Pagefind matched only a word that comes close ("x" for "xqzvwpj"). */
-export function approximateTerms(query: SearchQuery, records: readonly LoadedRecord[], positions: (record: string, term: string) => readonly number[]): string[] {
+export function approximateTerms(
+  query: SearchQuery,
+  records: readonly LoadedRecord[],
+  positions: (record: string, term: string) => readonly number[],
+): string[] {
   const stem = stemmerFor(query.lang);
   return query.terms.filter(
     (term) =>

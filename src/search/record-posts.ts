@@ -17,7 +17,9 @@ function readFragmentFile(file: string): [string, Fragment][] {
   const text = gunzipSync(readFileSync(file)).toString("utf8");
   if (!text.startsWith("pagefind_dcd")) throw new Error(`${file} is not a Pagefind fragment`);
   const json = JSON.parse(text.slice("pagefind_dcd".length)) as Fragment | Record<string, Fragment>;
-  return typeof json.url === "string" ? [[path.basename(file, ".pf_fragment"), json as Fragment]] : Object.entries(json as Record<string, Fragment>);
+  return typeof json.url === "string"
+    ? [[path.basename(file, ".pf_fragment"), json as Fragment]]
+    : Object.entries(json as Record<string, Fragment>);
 }
 
 /** Every record of the index Pagefind wrote in `pagefindDir`, with its id, one file at a time. */
@@ -41,7 +43,9 @@ export function recordPosts(records: Iterable<{ id: string; url: string }>): Pos
     if (anchor === undefined) post.page = id;
     else post.transcript.push(id);
   }
-  return [...byUrl.values()].sort((a, b) => (a.url < b.url ? -1 : 1)).map(({ page, transcript }) => ({ page, transcript }));
+  return [...byUrl.values()]
+    .sort((a, b) => (a.url < b.url ? -1 : 1))
+    .map(({ page, transcript }) => ({ page, transcript }));
 }
 
 /** The URL a record's results lead to: its `url` meta (a transcript's turns), else its page's. */
@@ -53,7 +57,11 @@ export function encodeRecordPosts(posts: readonly PostRecords[]): string {
 }
 
 /** Writes `posts.json` (or the `file` of another language, language-files.ts) into `pagefindDir`; returns how many posts it lists. */
-export function writeRecordPosts(pagefindDir: string, records: Iterable<{ id: string; url: string }>, file = RECORD_POSTS_FILE): number {
+export function writeRecordPosts(
+  pagefindDir: string,
+  records: Iterable<{ id: string; url: string }>,
+  file = RECORD_POSTS_FILE,
+): number {
   const posts = recordPosts(records);
   writeFileSync(path.join(pagefindDir, file), encodeRecordPosts(posts));
   return posts.length;

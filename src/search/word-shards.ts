@@ -1,7 +1,14 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { SHORTEST_CORRECTED, WORD_SHARD_INDEX, WORD_SHARDS_DIR, soundKeys, type WordCount, type WordShardIndex } from "./corrections.ts";
+import {
+  SHORTEST_CORRECTED,
+  WORD_SHARD_INDEX,
+  WORD_SHARDS_DIR,
+  soundKeys,
+  type WordCount,
+  type WordShardIndex,
+} from "./corrections.ts";
 import { normalizeWord } from "./query.ts";
 import { getOrMake } from "../maps/get-or-make.ts";
 
@@ -32,7 +39,10 @@ export class WordCounts {
   words(): Map<string, number> {
     const counts = new Map<string, number>();
     for (const [token, n] of this.#tokens) {
-      const parts = token.split(/[^\p{L}\p{M}\p{N}]+/u).map(normalizeWord).filter(Boolean);
+      const parts = token
+        .split(/[^\p{L}\p{M}\p{N}]+/u)
+        .map(normalizeWord)
+        .filter(Boolean);
       const words = parts.length > 1 ? [normalizeWord(token), ...parts] : parts;
       for (const word of words) {
         if (word.length < SHORTEST_LISTED || /\p{N}/u.test(word)) continue;
@@ -47,16 +57,27 @@ export class WordCounts {
  * Splits `entries` by the start of their key: all under "" while they fit in a file, else by the
  * first letter, then the first two…; a key's entries too short to split further stay under it.
  */
-export function shardByKey(entries: readonly (readonly [key: string, entry: WordCount])[], max = WORDS_PER_SHARD): Map<string, WordCount[]> {
+export function shardByKey(
+  entries: readonly (readonly [key: string, entry: WordCount])[],
+  max = WORDS_PER_SHARD,
+): Map<string, WordCount[]> {
   const shards = new Map<string, WordCount[]>();
   const place = (prefix: string, items: readonly (readonly [string[], WordCount])[]) => {
     if (items.length <= max) {
-      if (items.length) shards.set(prefix, items.map(([, entry]) => entry));
+      if (items.length)
+        shards.set(
+          prefix,
+          items.map(([, entry]) => entry),
+        );
       return;
     }
     const depth = [...prefix].length;
     const here = items.filter(([chars]) => chars.length <= depth);
-    if (here.length) shards.set(prefix, here.map(([, entry]) => entry));
+    if (here.length)
+      shards.set(
+        prefix,
+        here.map(([, entry]) => entry),
+      );
     const deeper = new Map<string, [string[], WordCount][]>();
     for (const item of items) {
       if (item[0].length <= depth) continue;

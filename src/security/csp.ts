@@ -19,7 +19,11 @@ const originOf = (url: string): string | null => (/^https?:\/\//.test(url) ? new
  * files, and the newsletter form's address when one is configured.
  */
 export function contentSecurityPolicy(site: SiteSettings, posts: readonly Post[], context: "meta" | "header"): string {
-  const media = [...new Set(posts.flatMap((post) => (post.audio ? [originOf(post.audio.url)] : [])).filter((o): o is string => o !== null))].sort();
+  const media = [
+    ...new Set(
+      posts.flatMap((post) => (post.audio ? [originOf(post.audio.url)] : [])).filter((o): o is string => o !== null),
+    ),
+  ].sort();
   const form = originOf(site.newsletter.action);
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
@@ -41,5 +45,11 @@ export function contentSecurityPolicy(site: SiteSettings, posts: readonly Post[]
 
 /** Netlify-style `_headers`: the policy and a few safe defaults for every path of the site (under its path prefix). */
 export function headersFile(policy: string, pathPrefix = "/"): string {
-  return [`${pathPrefix}*`, `  Content-Security-Policy: ${policy}`, "  X-Content-Type-Options: nosniff", "  Referrer-Policy: strict-origin-when-cross-origin", ""].join("\n");
+  return [
+    `${pathPrefix}*`,
+    `  Content-Security-Policy: ${policy}`,
+    "  X-Content-Type-Options: nosniff",
+    "  Referrer-Policy: strict-origin-when-cross-origin",
+    "",
+  ].join("\n");
 }

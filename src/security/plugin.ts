@@ -9,7 +9,10 @@ export function securityPlugin(site: SiteSettings) {
     // Every page asks for the policy; work it out once per list of posts, not once per page.
     const cache = new WeakMap<readonly Post[], Record<"meta" | "header", string>>();
     const policy = (posts: readonly Post[], context: "meta" | "header") => {
-      const known = cache.get(posts) ?? { meta: contentSecurityPolicy(site, posts, "meta"), header: contentSecurityPolicy(site, posts, "header") };
+      const known = cache.get(posts) ?? {
+        meta: contentSecurityPolicy(site, posts, "meta"),
+        header: contentSecurityPolicy(site, posts, "header"),
+      };
       cache.set(posts, known);
       return known[context];
     };

@@ -33,7 +33,13 @@ export function seoPlugin(site: SiteSettings, listings: ListingChanges) {
       oncePerBuild((api) => {
         const posts = api.getAll().flatMap((item) => postOf(item) ?? []);
         const translations = translationsByUrl(posts);
-        const links = new Map(posts.flatMap((post) => (translations.has(post.url) ? [[post.url, languageLinks(post, translations.get(post.url)!, site.language)] as const] : [])));
+        const links = new Map(
+          posts.flatMap((post) =>
+            translations.has(post.url)
+              ? [[post.url, languageLinks(post, translations.get(post.url)!, site.language)] as const]
+              : [],
+          ),
+        );
         versions = { translations, links };
         return translations;
       }),
@@ -52,14 +58,18 @@ export function seoPlugin(site: SiteSettings, listings: ListingChanges) {
     // Written from what the builds wrote, so no page is missed (pages paginated over collections
     // are not in `collections.all`, and under `npm start` a build reports only what it rebuilt);
     // pages marked noindex (404, redirects) stay out.
-    const indexable = new BuiltPages((page) => (NOINDEX.test(page.content) ? null : { path: page.url, url: absoluteUrl(site, page.url) }));
+    const indexable = new BuiltPages((page) =>
+      NOINDEX.test(page.content) ? null : { path: page.url, url: absoluteUrl(site, page.url) },
+    );
     config.on("eleventy.after", ({ directories, results }) => {
       const pages = indexable
         .update(results, listings)
         .sort((a, b) => a.url.localeCompare(b.url))
         .map(({ path: pagePath, url }) => {
           const links = versions.links.get(pagePath);
-          return links ? { url, alternates: links.map((link) => ({ ...link, url: absoluteUrl(site, link.url) })) } : { url };
+          return links
+            ? { url, alternates: links.map((link) => ({ ...link, url: absoluteUrl(site, link.url) })) }
+            : { url };
         });
       writeFileSync(path.join(directories.output, "sitemap.xml"), sitemap(pages));
     });

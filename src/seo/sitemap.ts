@@ -16,9 +16,17 @@ const XHTML = "http://www.w3.org/1999/xhtml";
  */
 export function sitemap(pages: readonly SitemapPage[]): string {
   const urls = pages.map((page) => {
-    const alternates = (page.alternates ?? []).map((link) => empty("xhtml:link", { rel: "alternate", hreflang: link.hreflang, href: link.url }));
+    const alternates = (page.alternates ?? []).map((link) =>
+      empty("xhtml:link", { rel: "alternate", hreflang: link.hreflang, href: link.url }),
+    );
     return `  ${wrap("url", element("loc", page.url) + alternates.join(""))}`;
   });
   const namespaces = pages.some((page) => page.alternates?.length) ? ` xmlns:xhtml="${XHTML}"` : "";
-  return ['<?xml version="1.0" encoding="utf-8"?>', `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"${namespaces}>`, ...urls, "</urlset>", ""].join("\n");
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"${namespaces}>`,
+    ...urls,
+    "</urlset>",
+    "",
+  ].join("\n");
 }

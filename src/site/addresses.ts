@@ -52,7 +52,9 @@ function permalinkAddress(permalink: unknown, site: unknown): string | null {
   const perLanguage = /^\{\{\s*\w+\.root\s*\}\}([^{}]*)$/.exec(permalink.trim());
   if (perLanguage) return `/${perLanguage[1]}`;
   const setting = /^\{\{\s*site\.([\w.]+)\s*\}\}$/.exec(permalink.trim())?.[1] ?? "";
-  const value = setting.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], site);
+  const value = setting
+    .split(".")
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], site);
   return setting && typeof value === "string" ? value : null;
 }
 
@@ -76,13 +78,25 @@ export function templatePages(contentDir: string, site: unknown, read: (file: st
 export function siteAddresses(templates: readonly TemplatePage[], languages: readonly string[] = []): SiteAddresses {
   const folders = new Map(BUILT_FOLDERS);
   for (const lang of languages)
-    if (!folders.has(`/${lang}/`)) folders.set(`/${lang}/`, { what: `the pages in the language "${lang}"`, redirects: true });
-  return { pages: new Map([...templates.map((t): [string, string] => [t.address, `the site's page ${t.file}`]), ...BUILT_PAGES]), folders };
+    if (!folders.has(`/${lang}/`))
+      folders.set(`/${lang}/`, { what: `the pages in the language "${lang}"`, redirects: true });
+  return {
+    pages: new Map([
+      ...templates.map((t): [string, string] => [t.address, `the site's page ${t.file}`]),
+      ...BUILT_PAGES,
+    ]),
+    folders,
+  };
 }
 
 /** One key for the addresses Eleventy writes to one file, or to a file and a folder of one name: "/Podcast", "/podcast/", "/podcast/index.html". */
 export function addressKey(address: string): string {
-  return safeDecode(address).toLowerCase().replace(/\/index\.html?$/, "/").replace(/\/+$/, "") || "/";
+  return (
+    safeDecode(address)
+      .toLowerCase()
+      .replace(/\/index\.html?$/, "/")
+      .replace(/\/+$/, "") || "/"
+  );
 }
 
 /** The addresses taken so far while planning: the site's, then the imported posts', redirects' and pages'. */
@@ -92,7 +106,10 @@ export interface TakenAddresses {
 }
 
 export function takenAddresses(site: SiteAddresses): TakenAddresses {
-  const taken: TakenAddresses = { pages: new Map(), folders: new Map([...site.folders].map(([folder, owner]) => [addressKey(folder), owner])) };
+  const taken: TakenAddresses = {
+    pages: new Map(),
+    folders: new Map([...site.folders].map(([folder, owner]) => [addressKey(folder), owner])),
+  };
   for (const [address, what] of site.pages) take(taken, address, what);
   return taken;
 }
@@ -108,6 +125,8 @@ export function ownerOf(taken: TakenAddresses, address: string): { owner: string
   const key = addressKey(address);
   const page = taken.pages.get(key);
   if (page) return { owner: `the address of ${page}`, redirects: false };
-  for (const [folder, { what, redirects }] of taken.folders) if (key === folder || key.startsWith(`${folder}/`)) return { owner: `under ${folder}/, where the site has ${what}`, redirects };
+  for (const [folder, { what, redirects }] of taken.folders)
+    if (key === folder || key.startsWith(`${folder}/`))
+      return { owner: `under ${folder}/, where the site has ${what}`, redirects };
   return null;
 }

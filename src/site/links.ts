@@ -13,7 +13,9 @@ const NON_ASCII = /[^\x00-\x7f]/;
  * U+FFFD, as a browser sends it.
  */
 export function encodeUrl(url: string): string {
-  return NON_ASCII.test(url) ? url.replace(/[^\x00-\x7f]+/g, (text) => [...Buffer.from(text, "utf8")].map(percent).join("")) : url;
+  return NON_ASCII.test(url)
+    ? url.replace(/[^\x00-\x7f]+/g, (text) => [...Buffer.from(text, "utf8")].map(percent).join(""))
+    : url;
 }
 
 const percent = (byte: number) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;

@@ -13,9 +13,14 @@ export const pathPrefixSchema = z
     const trimmed = value.trim();
     return trimmed === "" || trimmed === "/" ? "/" : `/${trimmed.replace(/^\/+|\/+$/g, "")}/`;
   })
-  .refine((prefix) => /^\/(?:[A-Za-z0-9._~%-]+\/)*$/.test(prefix) && !prefix.split("/").some((part) => part === "." || part === ".."), {
-    message: 'is not a path of the site (letters, digits, "-", "_", ".", "~" and "/" only, no "." or ".." parts), e.g. "/repo/"',
-  });
+  .refine(
+    (prefix) =>
+      /^\/(?:[A-Za-z0-9._~%-]+\/)*$/.test(prefix) && !prefix.split("/").some((part) => part === "." || part === ".."),
+    {
+      message:
+        'is not a path of the site (letters, digits, "-", "_", ".", "~" and "/" only, no "." or ".." parts), e.g. "/repo/"',
+    },
+  );
 
 /** Site settings live in one data file, `content/_data/site.json`, read by Eleventy as `site` and by the domain here. */
 export const siteSettingsSchema = z.object({
@@ -34,7 +39,11 @@ export const siteSettingsSchema = z.object({
     /** The page that lists the episodes. */
     url: z.string().startsWith("/"),
   }),
-  feeds: z.object({ atom: z.string().startsWith("/"), json: z.string().startsWith("/"), podcast: z.string().startsWith("/") }),
+  feeds: z.object({
+    atom: z.string().startsWith("/"),
+    json: z.string().startsWith("/"),
+    podcast: z.string().startsWith("/"),
+  }),
   url: z.url().transform((u) => u.replace(/\/+$/, "")),
   /** "/" or "/repo/": every link, feed and sitemap URL starts with it (`PATH_PREFIX` in the environment overrides it). */
   pathPrefix: pathPrefixSchema.default("/"),
@@ -74,7 +83,10 @@ export function parseSiteSettings(json: unknown, file = SITE_SETTINGS_FILE): Sit
  * file's `pathPrefix` (CI builds a project site under its repository's name; "" and "/" both mean
  * the root).
  */
-export function loadSiteSettings(file = SITE_SETTINGS_FILE, env: Record<string, string | undefined> = process.env): SiteSettings {
+export function loadSiteSettings(
+  file = SITE_SETTINGS_FILE,
+  env: Record<string, string | undefined> = process.env,
+): SiteSettings {
   const json = JSON.parse(readUtf8File(file, path.relative(process.cwd(), file) || file)) as Record<string, unknown>;
   const fromEnv = env.PATH_PREFIX;
   if (fromEnv === undefined) return parseSiteSettings(json, file);

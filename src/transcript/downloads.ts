@@ -4,8 +4,16 @@ import type { ParsedTranscript } from "./parse.ts";
 const FORMATS = {
   vtt: { label: "WebVTT captions", type: "text/vtt", write: (t: ParsedTranscript) => toWebVTT(t) },
   srt: { label: "SRT subtitles", type: "application/x-subrip", write: (t: ParsedTranscript) => toSRT(t) },
-  json: { label: "Podcasting 2.0 JSON", type: "application/json", write: (t: ParsedTranscript) => `${JSON.stringify(toPodcastJSON(t), null, 1)}\n` },
-  txt: { label: "Plain text", type: "text/plain", write: (t: ParsedTranscript, title: string) => toPlainText(t, title) },
+  json: {
+    label: "Podcasting 2.0 JSON",
+    type: "application/json",
+    write: (t: ParsedTranscript) => `${JSON.stringify(toPodcastJSON(t), null, 1)}\n`,
+  },
+  txt: {
+    label: "Plain text",
+    type: "text/plain",
+    write: (t: ParsedTranscript, title: string) => toPlainText(t, title),
+  },
 } as const;
 
 export type DownloadFormat = keyof typeof FORMATS;

@@ -36,9 +36,7 @@ function renderTurn(turn: Turn, options: RenderOptions): string {
   const head =
     `<p class="turn-head"><a class="turn-speaker" href="${escapeHtml(options.personUrl(turn.speaker))}">${escapeHtml(turn.speaker)}</a>` +
     ` <a class="turn-time" href="#${id}">${time}</a></p>`;
-  const paragraphs = turn.paragraphs
-    .filter((p) => p.length > 0)
-    .map((p) => `  <p>${p.map(renderInline).join("")}</p>`);
+  const paragraphs = turn.paragraphs.filter((p) => p.length > 0).map((p) => `  <p>${p.map(renderInline).join("")}</p>`);
   const dataStart = String(Math.round(turn.estimatedStart * 1000) / 1000);
   return [`<div class="turn" id="${id}" data-start="${dataStart}">`, `  ${head}`, ...paragraphs, `</div>`].join("\n");
 }

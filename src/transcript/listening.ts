@@ -67,7 +67,8 @@ export function readPosition(stored: string | null): SavedPosition | null {
   }
 }
 
-const isSeconds = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value) && value >= 0;
+const isSeconds = (value: unknown): value is number =>
+  typeof value === "number" && Number.isFinite(value) && value >= 0;
 
 /** The listener has heard the episode to its end (or to its last seconds). */
 export function isFinished(position: number, duration: number | null): boolean {

@@ -536,7 +536,8 @@ function addParagraph(builder: Builder, paragraph: Inline[], markOnly: boolean):
 function trimParagraph(inlines: Inline[]): Inline[] {
   const out = inlines.map((i) => (i.kind === "text" ? { ...i } : i));
   const firstText = out.find((i) => i.kind === "text");
-  if (firstText && firstText.kind === "text" && out.indexOf(firstText) === 0) firstText.text = firstText.text.trimStart();
+  if (firstText && firstText.kind === "text" && out.indexOf(firstText) === 0)
+    firstText.text = firstText.text.trimStart();
   const last = out[out.length - 1];
   if (last && last.kind === "text") last.text = last.text.trimEnd();
   return out.filter((i) => i.kind === "mark" || i.text.length > 0);

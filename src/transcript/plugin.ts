@@ -24,10 +24,17 @@ export function transcriptPlugin(store: TranscriptStore) {
     config.on("eleventy.after", ({ directories }) => {
       for (const episode of episodes) {
         const { post, transcript, downloads } = episode;
-        if (written.has(episode) && downloads.every((download) => existsSync(path.join(directories.output, download.url)))) continue;
+        if (
+          written.has(episode) &&
+          downloads.every((download) => existsSync(path.join(directories.output, download.url)))
+        )
+          continue;
         mkdirSync(path.join(directories.output, post.url), { recursive: true });
         for (const download of downloads)
-          writeFileSync(path.join(directories.output, download.url), downloadBody(transcript, download.format, post.title));
+          writeFileSync(
+            path.join(directories.output, download.url),
+            downloadBody(transcript, download.format, post.title),
+          );
         written.add(episode);
       }
     });

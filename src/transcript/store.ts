@@ -54,7 +54,8 @@ export class TranscriptStore {
       return null;
     }
     const transcript = readEpisodeTranscript(readFrontMatter(source), relative, post);
-    for (const warning of transcript.diagnostics.filter((d) => d.severity === "warning")) console.warn(`[11ty] warning: ${warning.message}`);
+    for (const warning of transcript.diagnostics.filter((d) => d.severity === "warning"))
+      console.warn(`[11ty] warning: ${warning.message}`);
     const errors = transcript.diagnostics.filter((d) => d.severity === "error");
     if (errors.length) {
       const message = `Transcript errors in ${relative}:\n${errors.map((e) => e.message).join("\n")}`;

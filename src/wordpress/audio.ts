@@ -17,7 +17,17 @@ export interface FoundAudio {
   duration: string;
 }
 
-const TYPES: Record<string, string> = { mp3: "audio/mpeg", m4a: "audio/mp4", mp4: "audio/mp4", aac: "audio/aac", ogg: "audio/ogg", oga: "audio/ogg", opus: "audio/ogg", wav: "audio/wav", flac: "audio/flac" };
+const TYPES: Record<string, string> = {
+  mp3: "audio/mpeg",
+  m4a: "audio/mp4",
+  mp4: "audio/mp4",
+  aac: "audio/aac",
+  ogg: "audio/ogg",
+  oga: "audio/ogg",
+  opus: "audio/ogg",
+  wav: "audio/wav",
+  flac: "audio/flac",
+};
 
 function typeOf(url: string): string {
   const extension = /\.([a-z0-9]+)(?:[?#]|$)/i.exec(url)?.[1]?.toLowerCase() ?? "";
@@ -27,7 +37,11 @@ function typeOf(url: string): string {
 /** "31:00", "1:02:03", "00:31:00" or a number of seconds → "hh:mm:ss"; "" when unreadable. */
 export function clockDuration(value: string): string {
   const text = value.trim();
-  const parts = /^\d+$/.test(text) ? [Number(text)] : /^\d{1,3}(?::\d{1,2}){1,2}$/.test(text) ? text.split(":").map(Number) : null;
+  const parts = /^\d+$/.test(text)
+    ? [Number(text)]
+    : /^\d{1,3}(?::\d{1,2}){1,2}$/.test(text)
+      ? text.split(":").map(Number)
+      : null;
   if (!parts) return "";
   const seconds = parts.reduce((total, part) => total * 60 + part, 0);
   return seconds > 0 ? formatHms(seconds) : "";
@@ -56,17 +70,29 @@ function audioType(value: string, url: string, field: string, reject: Reject): s
 /** WordPress's and PowerPress's `enclosure` field: the URL, the size and the type on their own lines, then PowerPress's extras. */
 function fromEnclosureField(item: WxrItem, reject: Reject): FoundAudio | null {
   const key = item.meta.has("enclosure") ? "enclosure" : "_podPressMedia_enclosure";
-  const [first = "", length = "", type = "", ...extra] = (item.meta.get(key) ?? "").split(/\r?\n/).map((line) => line.trim());
+  const [first = "", length = "", type = "", ...extra] = (item.meta.get(key) ?? "")
+    .split(/\r?\n/)
+    .map((line) => line.trim());
   const url = checkedAddress(first, `${key} field's address`, reject);
   if (!url) return null;
-  return { url, type: audioType(type, url, `${key} field's type`, reject), length: byteCount(length), duration: serializedDuration(extra.join("\n")) };
+  return {
+    url,
+    type: audioType(type, url, `${key} field's type`, reject),
+    length: byteCount(length),
+    duration: serializedDuration(extra.join("\n")),
+  };
 }
 
 /** An RSS <enclosure> on the item. */
 function fromRssEnclosure(item: WxrItem, reject: Reject): FoundAudio | null {
   const url = item.enclosure && checkedAddress(item.enclosure.url, "<enclosure> url", reject);
   if (!item.enclosure || !url) return null;
-  return { url, type: audioType(item.enclosure.type, url, "<enclosure> type", reject), length: byteCount(item.enclosure.length), duration: "" };
+  return {
+    url,
+    type: audioType(item.enclosure.type, url, "<enclosure> type", reject),
+    length: byteCount(item.enclosure.length),
+    duration: "",
+  };
 }
 
 function metaDuration(item: WxrItem): string {
@@ -93,7 +119,8 @@ function fromAddresses(item: WxrItem, inText: readonly string[], reject: Reject)
 
 /** The first audio file the post gives, completed with what other fields know; null if none. Values that are no address or MIME type are rejected, never used. */
 export function audioOf(item: WxrItem, inText: readonly string[], reject: Reject): FoundAudio | null {
-  const found = fromEnclosureField(item, reject) ?? fromRssEnclosure(item, reject) ?? fromAddresses(item, inText, reject);
+  const found =
+    fromEnclosureField(item, reject) ?? fromRssEnclosure(item, reject) ?? fromAddresses(item, inText, reject);
   if (!found) return null;
   const length = found.length || byteCount(item.meta.get("filesize_raw"));
   return { ...found, length, duration: found.duration || metaDuration(item) };

@@ -35,7 +35,10 @@ function reasonToLeaveOut(comment: WxrComment, text: string): LeftOutReason | nu
 /** The comment's time in the site's zone, from the UTC date when the export has one. */
 function commentDate(comment: WxrComment, timeZone: string): string {
   const utc = DateTime.fromSQL(comment.dateGmt, { zone: "utc" });
-  const date = utc.isValid && !comment.dateGmt.startsWith("0000") ? utc.setZone(timeZone) : DateTime.fromSQL(comment.date, { zone: timeZone });
+  const date =
+    utc.isValid && !comment.dateGmt.startsWith("0000")
+      ? utc.setZone(timeZone)
+      : DateTime.fromSQL(comment.date, { zone: timeZone });
   return date.isValid ? date.toISO({ suppressMilliseconds: true })! : "";
 }
 

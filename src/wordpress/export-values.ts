@@ -28,7 +28,10 @@ export const AN_AUDIO_TYPE = "an audio MIME type";
 
 /** A value as the report shows it: in JSON's quotes, with every character that could end or hide a line escaped. */
 export const shownValue = (value: string): string =>
-  JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\p{Cf}]/gu, (char) => `\\u${char.codePointAt(0)!.toString(16).padStart(4, "0")}`);
+  JSON.stringify(value).replace(
+    /[\u007f-\u009f\u2028\u2029\p{Cf}]/gu,
+    (char) => `\\u${char.codePointAt(0)!.toString(16).padStart(4, "0")}`,
+  );
 
 /** A Reject that adds `<item>: its <field> "<value>" is not <expected>: left out` to `warnings`. */
 export const rejectInto =

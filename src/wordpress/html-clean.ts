@@ -62,7 +62,9 @@ function dropUnsafe({ body, findings }: Pass): void {
   for (const element of all(body, UNSAFE_ELEMENTS.join(","))) {
     if (!body.contains(element)) continue; // inside one dropped already
     const source = element.getAttribute("src") ?? element.getAttribute("data") ?? element.getAttribute("action") ?? "";
-    findings.warnings.push(`A <${element.nodeName.toLowerCase()}> element was dropped${source ? ` (${shortUrl(source)})` : ""}: the new site does not run, load or show it.`);
+    findings.warnings.push(
+      `A <${element.nodeName.toLowerCase()}> element was dropped${source ? ` (${shortUrl(source)})` : ""}: the new site does not run, load or show it.`,
+    );
     element.remove();
   }
 }
@@ -87,7 +89,10 @@ function embedFigures(pass: Pass): void {
     const wrapper = figure.querySelector(".wp-block-embed__wrapper");
     const url = (wrapper?.textContent ?? "").trim();
     const paragraph = pass.body.ownerDocument.createElement("p");
-    if (isWebUrl(url)) paragraph.appendChild(embedLink(pass, url, /(?:^|\s)is-provider-([\w-]+)/.exec(figure.className)?.[1] ?? hostOf(url)));
+    if (isWebUrl(url))
+      paragraph.appendChild(
+        embedLink(pass, url, /(?:^|\s)is-provider-([\w-]+)/.exec(figure.className)?.[1] ?? hostOf(url)),
+      );
     else if (url) paragraph.textContent = url;
     if (wrapper) replaceWith(wrapper, [paragraph]);
   }
@@ -99,7 +104,9 @@ function frames(pass: Pass): void {
     const url = watchUrl(source);
     if (isWebUrl(url)) replaceWith(frame, [embedLink(pass, url, hostOf(url))]);
     else {
-      pass.findings.warnings.push(`An <iframe> was dropped${source ? ` (${shortUrl(source)})` : ""}: it showed nothing the new site can link to.`);
+      pass.findings.warnings.push(
+        `An <iframe> was dropped${source ? ` (${shortUrl(source)})` : ""}: it showed nothing the new site can link to.`,
+      );
       frame.remove();
     }
   }
@@ -107,7 +114,10 @@ function frames(pass: Pass): void {
 
 function videos({ body, findings }: Pass): void {
   for (const video of all(body, "video")) {
-    const source = [video.getAttribute("src"), ...all(video, "source").map((s) => s.getAttribute("src"))].find((s) => s?.trim())?.trim() ?? "";
+    const source =
+      [video.getAttribute("src"), ...all(video, "source").map((s) => s.getAttribute("src"))]
+        .find((s) => s?.trim())
+        ?.trim() ?? "";
     if (isWebUrl(source)) {
       findings.warnings.push(`A video was turned into a link: ${source}`);
       replaceWith(video, [linkTo(body.ownerDocument, source, source)]);
@@ -136,9 +146,17 @@ function links({ body, options, findings }: Pass): void {
     const href = link.getAttribute("href")?.trim() ?? "";
     if (!isSafeUrl(href)) {
       const text = (link.textContent ?? "").replace(/\s+/g, " ").trim();
-      findings.warnings.push(`The link "${text}" pointed to a ${schemeOf(href)}: address: its text is kept, without the link.`);
+      findings.warnings.push(
+        `The link "${text}" pointed to a ${schemeOf(href)}: address: its text is kept, without the link.`,
+      );
       unwrap(link);
-    } else if (isImageFile(href) && uploadUrl(href, options.uploadsUrls) && all(link, "img").length === 1 && !link.textContent?.trim()) unwrap(link);
+    } else if (
+      isImageFile(href) &&
+      uploadUrl(href, options.uploadsUrls) &&
+      all(link, "img").length === 1 &&
+      !link.textContent?.trim()
+    )
+      unwrap(link);
   }
 }
 
@@ -157,7 +175,9 @@ function imageAsLink(image: Element, url: string, text: string): void {
 function dropImage({ findings }: Pass, image: Element, url: string, alt: string): void {
   if (url) {
     findings.images.push({ url, alt, upload: false });
-    findings.warnings.push(`An image with a ${schemeOf(url)}: address was dropped${alt ? `, its alt text "${alt}" kept` : ""}: ${shortUrl(url)}`);
+    findings.warnings.push(
+      `An image with a ${schemeOf(url)}: address was dropped${alt ? `, its alt text "${alt}" kept` : ""}: ${shortUrl(url)}`,
+    );
   }
   replaceWith(image, [image.ownerDocument.createTextNode(alt)]);
 }
@@ -179,7 +199,10 @@ function images(pass: Pass): void {
       if (!alt) findings.warnings.push(`The image ${upload} has no alt text: describe what it shows.`);
       continue;
     }
-    if (upload === null) findings.warnings.push(`The image ${url} is not one of the site's uploads: it became a link, as the new site must not load images from elsewhere; copy it beside the post to show it.`);
+    if (upload === null)
+      findings.warnings.push(
+        `The image ${url} is not one of the site's uploads: it became a link, as the new site must not load images from elsewhere; copy it beside the post to show it.`,
+      );
     imageAsLink(image, upload ?? url, alt || fileName(url));
   }
 }
@@ -206,8 +229,13 @@ function tables({ body, findings }: Pass): void {
     moveCaption(table);
     if (!table.querySelector(NOT_IN_MARKDOWN_TABLES)) continue;
     const cells = all(table, "td, th").filter((cell) => ownTable(cell) === table);
-    replaceWith(table, cells.map((cell) => adopt("div", cell)));
-    findings.warnings.push("A table holding lists, headings, quotes or tables was turned into one block per cell: rebuild it if it was a real table.");
+    replaceWith(
+      table,
+      cells.map((cell) => adopt("div", cell)),
+    );
+    findings.warnings.push(
+      "A table holding lists, headings, quotes or tables was turned into one block per cell: rebuild it if it was a real table.",
+    );
   }
 }
 

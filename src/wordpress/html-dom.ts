@@ -7,7 +7,23 @@ const TEXT_NODE = 3;
 const isElement = (node: Node): node is Element => node.nodeType === ELEMENT_NODE;
 
 /** Elements that run code, load things or take input: dropped with their content. */
-export const UNSAFE_ELEMENTS = ["script", "style", "object", "embed", "applet", "form", "input", "button", "select", "textarea", "noscript", "template", "svg", "frame", "frameset"];
+export const UNSAFE_ELEMENTS = [
+  "script",
+  "style",
+  "object",
+  "embed",
+  "applet",
+  "form",
+  "input",
+  "button",
+  "select",
+  "textarea",
+  "noscript",
+  "template",
+  "svg",
+  "frame",
+  "frameset",
+];
 /** Players: their inner text is a fallback ("Your browser does not support…"), not the post's. */
 const PLAYERS = ["iframe", "audio", "video"];
 /** Node names (upper case) of what is never written, nor read as text. */
@@ -42,8 +58,45 @@ export function parseBody(html: string): HTMLElement {
 }
 
 // Elements whose children are read as top-level blocks of their own (Gutenberg groups, columns…).
-const CONTAINERS = new Set(["DIV", "SECTION", "ARTICLE", "MAIN", "HEADER", "FOOTER", "ASIDE", "NAV", "CENTER", "DETAILS", "HGROUP"]);
-const BLOCKS = new Set(["P", "H1", "H2", "H3", "H4", "H5", "H6", "UL", "OL", "DL", "DT", "DD", "LI", "BLOCKQUOTE", "PRE", "TABLE", "FIGURE", "FIGCAPTION", "HR", "ADDRESS", "FIELDSET", "MENU", "DIR", "SUMMARY"]);
+const CONTAINERS = new Set([
+  "DIV",
+  "SECTION",
+  "ARTICLE",
+  "MAIN",
+  "HEADER",
+  "FOOTER",
+  "ASIDE",
+  "NAV",
+  "CENTER",
+  "DETAILS",
+  "HGROUP",
+]);
+const BLOCKS = new Set([
+  "P",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "UL",
+  "OL",
+  "DL",
+  "DT",
+  "DD",
+  "LI",
+  "BLOCKQUOTE",
+  "PRE",
+  "TABLE",
+  "FIGURE",
+  "FIGCAPTION",
+  "HR",
+  "ADDRESS",
+  "FIELDSET",
+  "MENU",
+  "DIR",
+  "SUMMARY",
+]);
 
 /** The blocks of a post in order; text and inline elements standing between blocks are gathered into a <p>. */
 export function topLevelBlocks(parent: Element): Element[] {
@@ -128,7 +181,12 @@ export function plainText(root: Node, style: TextStyle): string {
   visit(root, false);
   breakParagraph();
   return paragraphs
-    .map((paragraph) => paragraph.map((text) => text.replace(/\s+/g, " ").trim()).filter(Boolean).join("\n"))
+    .map((paragraph) =>
+      paragraph
+        .map((text) => text.replace(/\s+/g, " ").trim())
+        .filter(Boolean)
+        .join("\n"),
+    )
     .filter(Boolean)
     .join(style.paragraphBreak);
 }

@@ -43,10 +43,30 @@ function inlineCode(text: string): string {
 
 // Where a fenced block can stand: anywhere else (a heading, a table cell, a link, a caption) its
 // lines would be joined or wrapped, and the code inside would be read as Markdown, or as HTML.
-const FENCE_CONTEXTS = new Set(["DIV", "BLOCKQUOTE", "LI", "UL", "OL", "FIGURE", "SECTION", "ARTICLE", "MAIN", "HEADER", "FOOTER", "ASIDE", "NAV", "DETAILS", "CENTER", "DL", "DD", "BODY"]);
+const FENCE_CONTEXTS = new Set([
+  "DIV",
+  "BLOCKQUOTE",
+  "LI",
+  "UL",
+  "OL",
+  "FIGURE",
+  "SECTION",
+  "ARTICLE",
+  "MAIN",
+  "HEADER",
+  "FOOTER",
+  "ASIDE",
+  "NAV",
+  "DETAILS",
+  "CENTER",
+  "DL",
+  "DD",
+  "BODY",
+]);
 
 function canFence(node: Node): boolean {
-  for (let parent = node.parentNode; parent; parent = parent.parentNode) if (!FENCE_CONTEXTS.has(parent.nodeName)) return false;
+  for (let parent = node.parentNode; parent; parent = parent.parentNode)
+    if (!FENCE_CONTEXTS.has(parent.nodeName)) return false;
   return true;
 }
 
@@ -63,7 +83,10 @@ function preformatted(_content: string, node: HTMLElement): string {
 function heading(content: string, node: HTMLElement): string {
   const level = Math.max(2, Number(node.nodeName.charAt(1)));
   // "1. Greeting" was escaped as the start of a list; after "## " it is a heading's text.
-  const text = content.replace(/\s*\n\s*/g, " ").trim().replace(/^(\d+)\\\./, "$1.");
+  const text = content
+    .replace(/\s*\n\s*/g, " ")
+    .trim()
+    .replace(/^(\d+)\\\./, "$1.");
   return text ? `\n\n${"#".repeat(level)} ${text}\n\n` : "";
 }
 
@@ -92,7 +115,10 @@ function image(_content: string, node: HTMLElement): string {
 
 /** The delimiter around each paragraph of the content: emphasis cannot span a blank line. */
 function delimited(content: string, delimiter: string): string {
-  const paragraphs = content.split(/\n{2,}/).map((paragraph) => paragraph.trim()).filter(Boolean);
+  const paragraphs = content
+    .split(/\n{2,}/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean);
   const joined = paragraphs.map((paragraph) => `${delimiter}${paragraph}${delimiter}`).join("\n\n");
   return content.includes("\n\n") ? `\n\n${joined}\n\n` : joined;
 }

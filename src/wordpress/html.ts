@@ -40,7 +40,9 @@ function classicHtml(html: string): string {
   const isolated = html
     .replace(/\r\n?/g, "\n")
     .split(/(<pre[\s>][\s\S]*?<\/pre>)/i)
-    .map((part, index) => (index % 2 === 1 ? part : part.replace(/^[ \t]*(https?:\/\/[^\s<>"]+)[ \t]*$/gim, "\n\n$1\n\n")))
+    .map((part, index) =>
+      index % 2 === 1 ? part : part.replace(/^[ \t]*(https?:\/\/[^\s<>"]+)[ \t]*$/gim, "\n\n$1\n\n"),
+    )
     .join("");
   return autop(isolated);
 }
@@ -52,9 +54,18 @@ export function convertPostHtml(html: string, options: ConvertOptions): Converte
   const body = parseBody(classic ? classicHtml(expanded) : expanded);
   cleanPostDom(body, options, findings, classic);
   const blocks = topLevelBlocks(body)
-    .map((block) => ({ markdown: blockMarkdown(block), text: plainText(block, BLOCK_TEXT), tag: block.nodeName.toLowerCase() }))
+    .map((block) => ({
+      markdown: blockMarkdown(block),
+      text: plainText(block, BLOCK_TEXT),
+      tag: block.nodeName.toLowerCase(),
+    }))
     .filter((block) => block.markdown !== "");
-  return { blocks, images: findings.images, audio: [...new Set(findings.audio)], warnings: [...new Set(findings.warnings)] };
+  return {
+    blocks,
+    images: findings.images,
+    audio: [...new Set(findings.audio)],
+    warnings: [...new Set(findings.warnings)],
+  };
 }
 
 /**

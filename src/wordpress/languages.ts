@@ -32,7 +32,8 @@ export function languageCode(slug: string): string | null {
   return LANGUAGE_CODE.test(code) ? code : null;
 }
 
-const termOf = (item: WxrItem, domain: string) => item.terms.find((term) => term.domain === domain && term.slug.trim() !== "");
+const termOf = (item: WxrItem, domain: string) =>
+  item.terms.find((term) => term.domain === domain && term.slug.trim() !== "");
 
 /**
  * The languages and versions of the export's posts. `imported` says which items become posts (a
@@ -40,14 +41,23 @@ const termOf = (item: WxrItem, domain: string) => item.terms.find((term) => term
  * version in the site's language, else Polylang's name for the group (`pll_…`), which is unique;
  * so is the slug of a group, or that name is used.
  */
-export function languagesOf(items: readonly WxrItem[], siteLanguage: string, imported: (item: WxrItem) => boolean, warnings: string[], label: (item: WxrItem) => string): Languages {
+export function languagesOf(
+  items: readonly WxrItem[],
+  siteLanguage: string,
+  imported: (item: WxrItem) => boolean,
+  warnings: string[],
+  label: (item: WxrItem) => string,
+): Languages {
   const languages = new Map<WxrItem, string>();
   for (const item of items) {
     const term = termOf(item, LANGUAGE);
     if (!term) continue;
     const code = languageCode(term.slug);
     if (code) languages.set(item, code);
-    else warnings.push(`${label(item)}: its language "${term.slug}" is not a language code (such as fr or pt-br): the post is in the site's language, ${siteLanguage}`);
+    else
+      warnings.push(
+        `${label(item)}: its language "${term.slug}" is not a language code (such as fr or pt-br): the post is in the site's language, ${siteLanguage}`,
+      );
   }
   const of = (item: WxrItem) => languages.get(item) ?? siteLanguage;
 

@@ -97,7 +97,11 @@ export const languageArchives = (lang: string, feedPath: string): ArchivePages =
  * Redirects for the archives: each category and tag archive to its tag page (the archive page when
  * the term became no tag, as "Uncategorized"), date archives to the year's page, the feed to ours.
  */
-export function archiveRedirects({ front, terms, dates }: ArchiveSources, feedPath: string, pages = siteLanguageArchives(feedPath)): SiteRedirect[] {
+export function archiveRedirects(
+  { front, terms, dates }: ArchiveSources,
+  feedPath: string,
+  pages = siteLanguageArchives(feedPath),
+): SiteRedirect[] {
   const redirects = new Map<string, string>();
   const add = (paths: string[], to: string) => {
     for (const from of paths) if (from !== to && !redirects.has(from)) redirects.set(from, to);

@@ -8,9 +8,36 @@ import type { LeftOutReason } from "./comments.ts";
 import { checkedAddress, rejectInto } from "./export-values.ts";
 import { convertPostHtml } from "./html.ts";
 import { languagesOf, type Languages } from "./languages.ts";
-import { archiveRedirects, languageArchives, oldPath, siteLanguageArchives, permalinkFront, postOldPaths, type SiteRedirect } from "./old-urls.ts";
-import { folderCopies, imageTarget, importPost, plainText, postDay, postSlug, type Folder, type ImageNeed, type ImportedPost, type PlannedFile, type PostContext } from "./post.ts";
-import { addressKey, ownerOf, take, takenAddresses, type SiteAddresses, type TakenAddresses } from "../site/addresses.ts";
+import {
+  archiveRedirects,
+  languageArchives,
+  oldPath,
+  siteLanguageArchives,
+  permalinkFront,
+  postOldPaths,
+  type SiteRedirect,
+} from "./old-urls.ts";
+import {
+  folderCopies,
+  imageTarget,
+  importPost,
+  plainText,
+  postDay,
+  postSlug,
+  type Folder,
+  type ImageNeed,
+  type ImportedPost,
+  type PlannedFile,
+  type PostContext,
+} from "./post.ts";
+import {
+  addressKey,
+  ownerOf,
+  take,
+  takenAddresses,
+  type SiteAddresses,
+  type TakenAddresses,
+} from "../site/addresses.ts";
 import type { WxrExport, WxrItem, WxrTerm } from "./wxr.ts";
 import { frontMatter } from "./yaml.ts";
 
@@ -20,7 +47,21 @@ export const PAGES_DIR = "pages";
 /** The category WordPress gives a post nobody categorised: not a tag worth a page. */
 const DEFAULT_CATEGORY = "uncategorized";
 /** Post types of WordPress's own machinery: menus, revisions, templates, styles, caches. */
-const WORDPRESS_INTERNALS = new Set(["revision", "nav_menu_item", "custom_css", "customize_changeset", "oembed_cache", "user_request", "wp_block", "wp_template", "wp_template_part", "wp_global_styles", "wp_navigation", "wp_font_family", "wp_font_face"]);
+const WORDPRESS_INTERNALS = new Set([
+  "revision",
+  "nav_menu_item",
+  "custom_css",
+  "customize_changeset",
+  "oembed_cache",
+  "user_request",
+  "wp_block",
+  "wp_template",
+  "wp_template_part",
+  "wp_global_styles",
+  "wp_navigation",
+  "wp_font_family",
+  "wp_font_face",
+]);
 /** Post types that are posts: WordPress's, and Seriously Simple Podcasting's episodes. */
 const POST_TYPES = new Set(["post", "podcast"]);
 
@@ -61,14 +102,16 @@ export interface ImportPlan {
   report: ImportReport;
 }
 
-const itemLabel = (item: WxrItem, file: string) => `item ${item.id} “${plainText(item.title) || "(untitled)"}” (${file}:${item.line})`;
+const itemLabel = (item: WxrItem, file: string) =>
+  `item ${item.id} “${plainText(item.title) || "(untitled)"}” (${file}:${item.line})`;
 
 /** Why a post is left out, or null when it is imported. */
 function postSkipReason(item: WxrItem): string | null {
   if (item.status === "private") return "a private post: readers of the old site never saw it";
   if (item.status === "trash") return "in WordPress's trash";
   if (item.status === "auto-draft") return "an empty draft WordPress made by itself";
-  if (!["publish", "future", "draft", "pending"].includes(item.status)) return `its status "${item.status}" is not one the import knows`;
+  if (!["publish", "future", "draft", "pending"].includes(item.status))
+    return `its status "${item.status}" is not one the import knows`;
   return null;
 }
 
@@ -77,7 +120,8 @@ function postSkipReason(item: WxrItem): string | null {
  * Polylang's copy of it, whose slug is `uncategorized-fr` whatever its name ("Non classé").
  */
 const isDefaultCategory = (term: WxrTerm, lang: string) =>
-  slugify(plainText(term.name)) === DEFAULT_CATEGORY || (term.domain === "category" && term.slug === `${DEFAULT_CATEGORY}-${lang}`);
+  slugify(plainText(term.name)) === DEFAULT_CATEGORY ||
+  (term.domain === "category" && term.slug === `${DEFAULT_CATEGORY}-${lang}`);
 
 /**
  * Categories (except the default one) and tags, as tags; repeats (in case or punctuation) once.
@@ -126,7 +170,12 @@ function oldLinkPath(planning: Planning, item: WxrItem, label: string, field = "
  * redirect's, under a folder of its own); then /pages/<slug>/, like its file (-2, -3… if taken or
  * another page's old address). The old address redirects there when the site has no page at it.
  */
-function pageAddress(planning: Planning, old: string, slug: string, path: string): { address: string; redirect?: SiteRedirect } {
+function pageAddress(
+  planning: Planning,
+  old: string,
+  slug: string,
+  path: string,
+): { address: string; redirect?: SiteRedirect } {
   const { taken, pageOldAddresses } = planning;
   const clash = ownerOf(taken, old);
   const elsewhere = (n: number) => `/${PAGES_DIR}/${slug}${n > 1 ? `-${n}` : ""}/`;
@@ -136,7 +185,9 @@ function pageAddress(planning: Planning, old: string, slug: string, path: string
   take(taken, address, `the imported page ${path}`);
   if (!clash) return { address };
   const redirect = clash.redirects ? { from: old, to: address } : undefined;
-  planning.report.warnings.push(`${path}: its old address ${old} is ${clash.owner}: the page is at ${address} instead${redirect ? `, and ${old} redirects there` : ""}`);
+  planning.report.warnings.push(
+    `${path}: its old address ${old} is ${clash.owner}: the page is at ${address} instead${redirect ? `, and ${old} redirects there` : ""}`,
+  );
   return { address, redirect };
 }
 
@@ -147,7 +198,10 @@ function notePage(planning: Planning, item: WxrItem, label: string): void {
   const existing = planning.settings.existingPages.get(slug);
   if (!existing) planning.pages.push({ item, old });
   else {
-    planning.report.skipped.push({ item: label, reason: `the site has its own page "${slug}" (${existing}): the old ${old} redirects there` });
+    planning.report.skipped.push({
+      item: label,
+      reason: `the site has its own page "${slug}" (${existing}): the old ${old} redirects there`,
+    });
     const clash = ownerOf(planning.taken, old);
     // No redirect at an address the site has a page at ("/" for a `?page_id=` link).
     if (old !== existing && (!clash || clash.redirects)) planning.siteRedirects.push({ from: old, to: existing });
@@ -160,7 +214,10 @@ function importPage(planning: Planning, { item, old }: PlannedPage): { files: Pl
   const slug = postSlug(item);
   // As a post: a page with images from the uploads is a folder, its images beside its index.md.
   const folder: Folder = { base: `${PAGES_DIR}/${slug}`, copies: new Map(), missing: [] };
-  const converted = convertPostHtml(item.content, { uploadsUrls: context.uploadsUrls, imageTarget: imageTarget(folder, context) });
+  const converted = convertPostHtml(item.content, {
+    uploadsUrls: context.uploadsUrls,
+    imageTarget: imageTarget(folder, context),
+  });
   const path = folder.copies.size > 0 ? `${folder.base}/index.md` : `${folder.base}.md`;
   report.warnings.push(...converted.warnings.map((w) => `${path}: ${w}`));
   const { address, redirect } = pageAddress(planning, old, slug, path);
@@ -218,7 +275,13 @@ export function planImport(wxr: WxrExport, file: string, settings: ImportSetting
   const languages = languagesOf(posts, language, imported, report.warnings, (item) => itemLabel(item, file));
   const fronts = new Map<string, string>();
   for (const lang of new Set([language, ...posts.map(languages.of)]))
-    fronts.set(lang, permalinkFront(posts.filter((p) => languages.of(p) === lang).map((p) => p.link), siteUrl));
+    fronts.set(
+      lang,
+      permalinkFront(
+        posts.filter((p) => languages.of(p) === lang).map((p) => p.link),
+        siteUrl,
+      ),
+    );
   const planning: Planning = {
     file,
     settings,
@@ -226,7 +289,11 @@ export function planImport(wxr: WxrExport, file: string, settings: ImportSetting
     language,
     languages,
     fronts,
-    siteLanguagePaths: new Set(posts.filter((p) => languages.of(p) === language).flatMap((p) => postOldPaths(p.id, oldPath(p.link, siteUrl), fronts.get(language)!, ""))),
+    siteLanguagePaths: new Set(
+      posts
+        .filter((p) => languages.of(p) === language)
+        .flatMap((p) => postOldPaths(p.id, oldPath(p.link, siteUrl), fronts.get(language)!, "")),
+    ),
     files: [],
     report,
     siteRedirects: [],
@@ -251,11 +318,14 @@ export function planImport(wxr: WxrExport, file: string, settings: ImportSetting
 function planItem(planning: Planning, item: WxrItem): void {
   const { report } = planning;
   const label = itemLabel(item, planning.file);
-  if (WORDPRESS_INTERNALS.has(item.postType)) report.skipped.push({ item: label, reason: `WordPress's own ${item.postType.replaceAll("_", " ")}, not content` });
+  if (WORDPRESS_INTERNALS.has(item.postType))
+    report.skipped.push({ item: label, reason: `WordPress's own ${item.postType.replaceAll("_", " ")}, not content` });
   else if (item.postType === "attachment") report.attachments++;
-  else if (item.postType === "page" && item.status !== "publish") report.skipped.push({ item: label, reason: `a page that is ${item.status}, not published` });
+  else if (item.postType === "page" && item.status !== "publish")
+    report.skipped.push({ item: label, reason: `a page that is ${item.status}, not published` });
   else if (item.postType === "page") notePage(planning, item, label);
-  else if (!POST_TYPES.has(item.postType)) report.skipped.push({ item: label, reason: `its type "${item.postType}" is not a post or a page` });
+  else if (!POST_TYPES.has(item.postType))
+    report.skipped.push({ item: label, reason: `its type "${item.postType}" is not a post or a page` });
   else planPost(planning, item, label);
 }
 
@@ -274,12 +344,23 @@ function planPages(planning: Planning): void {
  * repeat one), and the name of its file: `YYYY-MM-DD-slug`, or `YYYY-MM-DD-slug-fr` for a version
  * in another language that kept its original's slug and day (Polylang can share slugs).
  */
-function uniqueSlug(planning: Planning, item: WxrItem, date: string, lang: string, label: string): { slug: string; name: string } {
+function uniqueSlug(
+  planning: Planning,
+  item: WxrItem,
+  date: string,
+  lang: string,
+  label: string,
+): { slug: string; name: string } {
   const own = postSlug(item);
   if (item.postName && own !== item.postName)
-    planning.report.warnings.push(`${label}: its WordPress slug "${item.postName}" is not a URL slug: the post's address ends in /${own}/`);
+    planning.report.warnings.push(
+      `${label}: its WordPress slug "${item.postName}" is not a URL slug: the post's address ends in /${own}/`,
+    );
   const slug = planning.slugs.has(`${lang} ${date}-${own}`) ? `${own}-${item.id}` : own;
-  if (slug !== own) planning.report.warnings.push(`${label}: another post of ${date} has the slug "${own}": this one's address ends in /${slug}/`);
+  if (slug !== own)
+    planning.report.warnings.push(
+      `${label}: another post of ${date} has the slug "${own}": this one's address ends in /${slug}/`,
+    );
   planning.slugs.add(`${lang} ${date}-${slug}`);
   const name = planning.names.has(`${date}-${slug}`) ? `${date}-${slug}-${lang}` : `${date}-${slug}`;
   planning.names.add(name);
@@ -297,8 +378,11 @@ function oldAddresses(planning: Planning, item: WxrItem, lang: string, url: stri
     .filter((p): p is string => !!p && p !== url);
   const front = planning.fronts.get(lang)!;
   // A draft's link (`/fr/?p=104`) has no path of its own: its language's front, a home page.
-  const own = postOldPaths(item.id, oldLinkPath(planning, item, label), front, url).filter((p) => p !== front && p !== `/${lang}/`);
-  const kept = lang === planning.language ? own : own.filter((p) => p.startsWith("/?") || !planning.siteLanguagePaths.has(p));
+  const own = postOldPaths(item.id, oldLinkPath(planning, item, label), front, url).filter(
+    (p) => p !== front && p !== `/${lang}/`,
+  );
+  const kept =
+    lang === planning.language ? own : own.filter((p) => p.startsWith("/?") || !planning.siteLanguagePaths.has(p));
   return [...new Set([...kept, ...attachmentPaths])];
 }
 
@@ -319,7 +403,10 @@ function planPost(planning: Planning, item: WxrItem, label: string): void {
   const scheduled = !draft && day.date > settings.today;
   const translationKey = planning.languages.keyOf(item);
   const languages = { ...(lang !== planning.language ? { lang } : {}), ...(translationKey ? { translationKey } : {}) };
-  const imported = importPost({ item, date: day.date, slug, name, ...languages, draft, scheduled, tags: tagsOf(item, lang), redirects, label }, planning.context);
+  const imported = importPost(
+    { item, date: day.date, slug, name, ...languages, draft, scheduled, tags: tagsOf(item, lang), redirects, label },
+    planning.context,
+  );
   planning.files.push(...imported.files);
   const post = `the post ${imported.files[0]!.path}`;
   take(planning.taken, url, post);
@@ -352,17 +439,28 @@ function count(report: ImportReport, imported: ImportedPost, redirects: number, 
  */
 function archivesOf(planning: Planning): SiteRedirect[] {
   const { feedPath } = planning.settings;
-  const languages = [planning.language, ...[...planning.fronts.keys()].filter((lang) => lang !== planning.language).sort()];
+  const languages = [
+    planning.language,
+    ...[...planning.fronts.keys()].filter((lang) => lang !== planning.language).sort(),
+  ];
   return languages.flatMap((lang) => {
     const published = planning.published.filter((p) => p.lang === lang);
     const terms = published.flatMap(({ item }) =>
       item.terms
         .filter((t) => t.domain === "category" || t.domain === "post_tag")
-        .map((t) => ({ domain: t.domain, slug: t.slug, tag: isDefaultCategory(t, lang) ? null : plainText(t.name) || null })),
+        .map((t) => ({
+          domain: t.domain,
+          slug: t.slug,
+          tag: isDefaultCategory(t, lang) ? null : plainText(t.name) || null,
+        })),
     );
     if (lang !== planning.language && !published.length) return [];
     const sources = { front: planning.fronts.get(lang)!, dates: published.map((p) => p.date), terms };
-    return archiveRedirects(sources, feedPath, lang === planning.language ? siteLanguageArchives(feedPath, lang) : languageArchives(lang, feedPath));
+    return archiveRedirects(
+      sources,
+      feedPath,
+      lang === planning.language ? siteLanguageArchives(feedPath, lang) : languageArchives(lang, feedPath),
+    );
   });
 }
 

@@ -74,7 +74,10 @@ export function postDay(item: WxrItem, timeZone: string, label: string): { date:
   const local = wordpressDay(item.postDate, timeZone);
   if (!local) return null;
   const date = local.toISODate()!;
-  const gmt = item.postDateGmt && !item.postDateGmt.startsWith("0000") ? DateTime.fromSQL(item.postDateGmt, { zone: "utc" }) : null;
+  const gmt =
+    item.postDateGmt && !item.postDateGmt.startsWith("0000")
+      ? DateTime.fromSQL(item.postDateGmt, { zone: "utc" })
+      : null;
   const inZone = gmt?.isValid ? gmt.setZone(timeZone).toISODate() : null;
   if (!inZone || inZone === date) return { date };
   return {
@@ -124,11 +127,20 @@ function description(item: WxrItem): string | undefined {
 }
 
 /** The audio front matter, in the schema's order. */
-const audioData = (audio: FoundAudio) => ({ url: audio.url, type: audio.type, length: audio.length, duration: audio.duration });
+const audioData = (audio: FoundAudio) => ({
+  url: audio.url,
+  type: audio.type,
+  length: audio.length,
+  duration: audio.duration,
+});
 
 /** Incomplete audio, as a YAML comment for the author to finish: dumped like the rest, then commented out line by line. */
 function audioToFinish(audio: FoundAudio): string {
-  const draft = { ...audioData(audio), length: audio.length || "<size in bytes>", duration: audio.duration || "hh:mm:ss" };
+  const draft = {
+    ...audioData(audio),
+    length: audio.length || "<size in bytes>",
+    duration: audio.duration || "hh:mm:ss",
+  };
   return `The old post's audio. Add its size in bytes and its duration, then remove the # signs:\n${yaml({ audio: draft }, true).replace(/\n$/, "")}`;
 }
 
@@ -152,7 +164,8 @@ export interface Folder {
 }
 
 /** The images to copy into the folder, as files to write. */
-export const folderCopies = (folder: Folder): PlannedFile[] => [...folder.copies].map(([name, source]) => ({ path: `${folder.base}/${name}`, copyFrom: source }));
+export const folderCopies = (folder: Folder): PlannedFile[] =>
+  [...folder.copies].map(([name, source]) => ({ path: `${folder.base}/${name}`, copyFrom: source }));
 
 /** The converter's image callback: copy an upload beside the post when the folder has it. */
 export function imageTarget(folder: Folder, context: Pick<PostContext, "uploadsUrls" | "uploadFile">) {
@@ -173,11 +186,20 @@ export function imageTarget(folder: Folder, context: Pick<PostContext, "uploadsU
 /** The featured image (`_thumbnail_id`): its front matter, once its file is beside the post. */
 function featuredImage(item: WxrItem, folder: Folder, context: PostContext, warnings: string[], label: string) {
   const attachment = context.attachments.get(Number(item.meta.get("_thumbnail_id")));
-  const url = attachment && checkedAddress(attachment.attachmentUrl, `featured image's address (attachment ${attachment.id})`, rejectInto(warnings, label));
+  const url =
+    attachment &&
+    checkedAddress(
+      attachment.attachmentUrl,
+      `featured image's address (attachment ${attachment.id})`,
+      rejectInto(warnings, label),
+    );
   const src = url && imageTarget(folder, context)(url);
   if (!attachment || !src) return undefined;
   const alt = (attachment.meta.get("_wp_attachment_image_alt") ?? "").trim();
-  if (!alt) warnings.push(`${label}: the featured image ${src} has no alt text in WordPress: its title is used; describe the image under image.alt`);
+  if (!alt)
+    warnings.push(
+      `${label}: the featured image ${src} has no alt text in WordPress: its title is used; describe the image under image.alt`,
+    );
   return { src, alt: alt || attachment.title.trim() || src };
 }
 
@@ -202,9 +224,12 @@ export interface PostInput {
 /** What the author must finish about the audio: its missing size or duration, or an article's audio. */
 function audioWarnings(audio: FoundAudio | null, kind: ImportedPost["kind"], main: string): string[] {
   if (!audio) return [];
-  if (kind === "article") return [`${main}: audio ${audio.url} with no transcript: kept as a link; an episode needs a transcript`];
+  if (kind === "article")
+    return [`${main}: audio ${audio.url} with no transcript: kept as a link; an episode needs a transcript`];
   const missing = [audio.length ? "" : "size in bytes", audio.duration ? "" : "duration"].filter(Boolean);
-  return missing.length ? [`${main}: the audio ${audio.url} lacks its ${missing.join(" and ")}: complete audio: in the front matter`] : [];
+  return missing.length
+    ? [`${main}: the audio ${audio.url} lacks its ${missing.join(" and ")}: complete audio: in the front matter`]
+    : [];
 }
 
 interface PostParts {
@@ -251,7 +276,10 @@ export function importPost(input: PostInput, context: PostContext): ImportedPost
   const { item, date, slug } = input;
   const base = `posts/${input.name ?? `${date}-${slug}`}`;
   const folder: Folder = { base, copies: new Map(), missing: [] };
-  const converted = convertPostHtml(item.content, { uploadsUrls: context.uploadsUrls, imageTarget: imageTarget(folder, context) });
+  const converted = convertPostHtml(item.content, {
+    uploadsUrls: context.uploadsUrls,
+    imageTarget: imageTarget(folder, context),
+  });
   const found = findTranscript(converted.blocks);
   const kind = found ? "episode" : "article";
   const warnings: string[] = [];
@@ -264,7 +292,19 @@ export function importPost(input: PostInput, context: PostContext): ImportedPost
   const audio = audioOf(item, converted.audio, rejectInto(warnings, input.label));
   warnings.push(...audioWarnings(audio, kind, main));
   const comments = sortComments(item.comments, context.timeZone);
-  const files: PlannedFile[] = [{ path: main, text: postText(input, { kind, speakers, image, audio, comments, blocks: found ? found.showNotes : converted.blocks }) }];
+  const files: PlannedFile[] = [
+    {
+      path: main,
+      text: postText(input, {
+        kind,
+        speakers,
+        image,
+        audio,
+        comments,
+        blocks: found ? found.showNotes : converted.blocks,
+      }),
+    },
+  ];
   if (found && speakers) {
     const text = transcriptText(found.heading, speakers, found.paragraphs);
     files.push({ path: `${base}/transcript.md`, text });
@@ -291,5 +331,7 @@ function transcriptProblems(text: string, file: string, speakers: Record<string,
   const firstLine = text.slice(0, bodyStart).split("\n").length;
   const parsed = parseTranscript(text.slice(bodyStart), { file, firstLine, speakers });
   // Its messages start with the file and line; an error would stop the build.
-  return parsed.diagnostics.map((d) => (d.severity === "error" ? `${d.message} (an error: the build stops on it)` : d.message));
+  return parsed.diagnostics.map((d) =>
+    d.severity === "error" ? `${d.message} (an error: the build stops on it)` : d.message,
+  );
 }

@@ -15,7 +15,9 @@ function commentsLine(report: ImportReport): string {
 function languagesLines(report: ImportReport): string[] {
   const counts = Object.entries(report.languages).sort(([a], [b]) => a.localeCompare(b));
   if (!counts.length) return [];
-  const byLanguage = counts.map(([lang, n], index) => (index === 0 ? `${plural(n, "post")} in ${lang}` : `${n} in ${lang}`)).join(", ");
+  const byLanguage = counts
+    .map(([lang, n], index) => (index === 0 ? `${plural(n, "post")} in ${lang}` : `${n} in ${lang}`))
+    .join(", ");
   return [`languages: ${byLanguage}; ${plural(report.translationGroups, "translation group")}`];
 }
 
@@ -30,11 +32,16 @@ function filesLines(outcome: WriteOutcome, dryRun: boolean): string[] {
       "Kept as they are (edited since the last import, or not written by it; --force replaces them):",
       ...outcome.kept.map((file) => `  ${file}`),
     );
-  if (outcome.forced.length) lines.push("", `Replaced although edited (--force):`, ...outcome.forced.map((file) => `  ${file}`));
+  if (outcome.forced.length)
+    lines.push("", `Replaced although edited (--force):`, ...outcome.forced.map((file) => `  ${file}`));
   return lines;
 }
 
-export function formatReport(report: ImportReport, outcome: WriteOutcome, options: { source: string; content: string; dryRun: boolean }): string {
+export function formatReport(
+  report: ImportReport,
+  outcome: WriteOutcome,
+  options: { source: string; content: string; dryRun: boolean },
+): string {
   const { posts, images } = report;
   const lines = [
     `${options.dryRun ? "Dry run: nothing written. " : ""}Import of ${options.source} into ${options.content}/`,
@@ -49,9 +56,22 @@ export function formatReport(report: ImportReport, outcome: WriteOutcome, option
   ];
   if (report.skipped.length) lines.push("", "Skipped:", ...report.skipped.map((s) => `  ${s.item}: ${s.reason}`));
   if (images.missing.length)
-    lines.push("", "Images missing from the uploads folder (the post links to the old address until the file is there and the import runs again):", ...images.missing.map((i) => `  ${i.url} → ${options.content}/${i.path}`));
+    lines.push(
+      "",
+      "Images missing from the uploads folder (the post links to the old address until the file is there and the import runs again):",
+      ...images.missing.map((i) => `  ${i.url} → ${options.content}/${i.path}`),
+    );
   if (images.toFetch.length)
-    lines.push("", "Images to fetch (nothing was downloaded: run again with --uploads <copy of wp-content/uploads>):", ...images.toFetch.map((i) => `  ${i.url} → ${options.content}/${i.path}`));
-  if (report.warnings.length) lines.push("", "To look at:", ...report.warnings.map((w) => `  ${/^(posts|pages)\//.test(w) ? `${options.content}/` : ""}${w}`));
+    lines.push(
+      "",
+      "Images to fetch (nothing was downloaded: run again with --uploads <copy of wp-content/uploads>):",
+      ...images.toFetch.map((i) => `  ${i.url} → ${options.content}/${i.path}`),
+    );
+  if (report.warnings.length)
+    lines.push(
+      "",
+      "To look at:",
+      ...report.warnings.map((w) => `  ${/^(posts|pages)\//.test(w) ? `${options.content}/` : ""}${w}`),
+    );
   return `${lines.join("\n")}\n`;
 }

@@ -21,7 +21,8 @@ const htmlAttribute = (value: string) => value.replace(/"/g, "&quot;").replace(/
 
 function parseAttributes(text: string): Map<string, string> {
   const attributes = new Map<string, string>();
-  for (const match of text.matchAll(ATTRIBUTE)) attributes.set(match[1]!.toLowerCase(), match[2] ?? match[3] ?? match[4] ?? "");
+  for (const match of text.matchAll(ATTRIBUTE))
+    attributes.set(match[1]!.toLowerCase(), match[2] ?? match[3] ?? match[4] ?? "");
   return attributes;
 }
 
@@ -44,7 +45,9 @@ function caption({ attributes, content }: Shortcode): string | null {
 
 function embed({ content }: Shortcode): string | null {
   const url = (content ?? "").replace(/<[^>]*>/g, "").trim();
-  return url ? `<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">${htmlAttribute(url)}</div></figure>` : null;
+  return url
+    ? `<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">${htmlAttribute(url)}</div></figure>`
+    : null;
 }
 
 function video(shortcode: Shortcode): string | null {
@@ -74,7 +77,13 @@ const ADVICE = new Map([
 
 /** Text in brackets is a shortcode of some plugin only when it reads like one: attributes, `/]` or a closing tag. */
 function looksLikeShortcode(shortcode: Shortcode, rawAttributes: string, selfClosing: string): boolean {
-  return EXPANSIONS.has(shortcode.name) || ADVICE.has(shortcode.name) || rawAttributes.includes("=") || selfClosing !== "" || shortcode.content !== null;
+  return (
+    EXPANSIONS.has(shortcode.name) ||
+    ADVICE.has(shortcode.name) ||
+    rawAttributes.includes("=") ||
+    selfClosing !== "" ||
+    shortcode.content !== null
+  );
 }
 
 function keptWarning(tag: string, name: string): string {
@@ -91,7 +100,11 @@ export function expandShortcodes(html: string, warnings: string[]): string {
     const [tag, escapeOpen, name = "", rawAttributes = "", selfClosing = "", escapeClose] = match;
     const closing = `[/${name}]`;
     const closeAt = selfClosing ? -1 : html.indexOf(closing, opening.lastIndex);
-    const shortcode: Shortcode = { name, attributes: parseAttributes(rawAttributes), content: closeAt >= 0 ? html.slice(opening.lastIndex, closeAt) : null };
+    const shortcode: Shortcode = {
+      name,
+      attributes: parseAttributes(rawAttributes),
+      content: closeAt >= 0 ? html.slice(opening.lastIndex, closeAt) : null,
+    };
     let replacement: string | null = null;
     let end = opening.lastIndex;
     if (escapeOpen && escapeClose) replacement = tag.slice(1, -1);

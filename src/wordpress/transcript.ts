@@ -65,7 +65,10 @@ function isConversation(labels: Map<string, number>, introduced: boolean): boole
  */
 export function findTranscript(blocks: readonly PostBlock[]): FoundTranscript | null {
   const intro = blocks.findIndex(
-    (block, i) => block.text.length <= INTRO_MAX_LENGTH && INTRO_RE.test(block.text) && turnLabel(blocks[i + 1]?.text ?? "") !== null,
+    (block, i) =>
+      block.text.length <= INTRO_MAX_LENGTH &&
+      INTRO_RE.test(block.text) &&
+      turnLabel(blocks[i + 1]?.text ?? "") !== null,
   );
   const start = intro >= 0 ? intro + 1 : blocks.findIndex((block) => turnLabel(block.text) !== null);
   if (start < 0) return null;
@@ -74,7 +77,10 @@ export function findTranscript(blocks: readonly PostBlock[]): FoundTranscript | 
   return {
     showNotes: blocks.slice(0, intro >= 0 ? intro : start),
     heading: intro >= 0 ? blocks[intro]!.text.trim() : "Transcript",
-    paragraphs: blocks.slice(start).map((block) => block.text.replace(/\s+/g, " ").trim()).filter(Boolean),
+    paragraphs: blocks
+      .slice(start)
+      .map((block) => block.text.replace(/\s+/g, " ").trim())
+      .filter(Boolean),
     labels,
   };
 }
@@ -95,7 +101,10 @@ const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’\-]+`;
 /** The most frequent "Label Surname" in the text, or null when the label never comes with a surname. */
 function fullNameIn(label: string, text: string): string | null {
   const counts = new Map<string, number>();
-  const pattern = new RegExp(String.raw`(?<![\p{L}\p{M}])${escapeRegExp(label)}(?: ${NAME_WORD}){1,2}(?![\p{L}\p{M}])`, "gu");
+  const pattern = new RegExp(
+    String.raw`(?<![\p{L}\p{M}])${escapeRegExp(label)}(?: ${NAME_WORD}){1,2}(?![\p{L}\p{M}])`,
+    "gu",
+  );
   for (const match of text.matchAll(pattern)) {
     const name = match[0].replace(/[’']s$/u, "");
     counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -107,7 +116,10 @@ const ROLE = String.raw`((?:[^.;:()\n—–]|\.(?=\S))+)`;
 
 /** The role as a title: without its article, cut before a clause ("…, describes…"), first letter raised. */
 function cleanRole(raw: string, plural: boolean): string | undefined {
-  let role = raw.split(/, (?!and |or )(?=\p{Ll})/u)[0]!.replace(/^(?:a|an|the) /u, "").trim();
+  let role = raw
+    .split(/, (?!and |or )(?=\p{Ll})/u)[0]!
+    .replace(/^(?:a|an|the) /u, "")
+    .trim();
   // "Tim Beattie and Bella Bardswell, co-founders of Stellafai": each is a co-founder.
   if (plural) role = role.replace(/^(\S+?)s\b/u, "$1");
   if (!role || role.length > 120 || !/\p{L}/u.test(role)) return undefined;
@@ -127,7 +139,10 @@ export function roleIn(name: string, text: string, label = name): string | undef
     if (role) return role;
   }
   const other = `${NAME_WORD}(?: ${NAME_WORD}){0,2}`;
-  const pair = new RegExp(`(?:${escapeRegExp(name)} and ${other}|${other} and ${escapeRegExp(name)}), ${ROLE}`, "u").exec(text);
+  const pair = new RegExp(
+    `(?:${escapeRegExp(name)} and ${other}|${other} and ${escapeRegExp(name)}), ${ROLE}`,
+    "u",
+  ).exec(text);
   return pair ? cleanRole(pair[1]!, true) : undefined;
 }
 
@@ -158,8 +173,14 @@ export function speakersOf(found: FoundTranscript, hostName: string, file: strin
     const role = name ? roleIn(name, notes, label) : undefined;
     labels[label] = name ?? label;
     guests.push(role ? { name: name ?? label, role } : { name: name ?? label });
-    if (!name) warnings.push(`${file}: the guest "${label}" is known only by this label: write their full name under guests (index.md) and speakers (transcript.md)`);
-    else if (!role) warnings.push(`${file}: no role found for the guest ${name} in the show notes: add role under guests if you want one shown`);
+    if (!name)
+      warnings.push(
+        `${file}: the guest "${label}" is known only by this label: write their full name under guests (index.md) and speakers (transcript.md)`,
+      );
+    else if (!role)
+      warnings.push(
+        `${file}: no role found for the guest ${name} in the show notes: add role under guests if you want one shown`,
+      );
   }
   if (!Object.values(labels).includes(hostName))
     warnings.push(`${file}: the host, ${hostName}, has no turn in the transcript: check the speakers in transcript.md`);

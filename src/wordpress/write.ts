@@ -42,7 +42,8 @@ function readManifest(file: string): Manifest {
 export function targetPath(contentDir: string, relative: string): string {
   const root = path.resolve(contentDir);
   const target = path.resolve(root, relative);
-  if (!target.startsWith(root + path.sep)) throw new Error(`refusing to write ${relative}: it is outside ${contentDir}`);
+  if (!target.startsWith(root + path.sep))
+    throw new Error(`refusing to write ${relative}: it is outside ${contentDir}`);
   return target;
 }
 
@@ -51,7 +52,11 @@ function bytesOf(file: PlannedFile): Buffer {
   return file.copyFrom !== undefined ? readFileSync(file.copyFrom) : Buffer.from(file.text ?? "", "utf8");
 }
 
-export function writePlan(files: readonly PlannedFile[], contentDir: string, options: { force: boolean; dryRun: boolean }): WriteOutcome {
+export function writePlan(
+  files: readonly PlannedFile[],
+  contentDir: string,
+  options: { force: boolean; dryRun: boolean },
+): WriteOutcome {
   const manifestFile = path.join(contentDir, MANIFEST_FILE);
   const manifest = readManifest(manifestFile);
   const outcome: WriteOutcome = { written: [], updated: [], unchanged: [], kept: [], forced: [] };
@@ -79,6 +84,7 @@ export function writePlan(files: readonly PlannedFile[], contentDir: string, opt
   }
   const sorted = Object.fromEntries(Object.entries(next).sort(([a], [b]) => a.localeCompare(b)));
   const text = `${JSON.stringify({ files: sorted }, null, 2)}\n`;
-  if (!options.dryRun && (!existsSync(manifestFile) || readFileSync(manifestFile, "utf8") !== text)) writeFileSync(manifestFile, text);
+  if (!options.dryRun && (!existsSync(manifestFile) || readFileSync(manifestFile, "utf8") !== text))
+    writeFileSync(manifestFile, text);
   return outcome;
 }

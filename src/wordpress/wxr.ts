@@ -137,7 +137,15 @@ const COMMENT_FIELDS: Record<string, (comment: WxrComment, text: string) => void
 /** Builds the export from the parser's events; `feed` is called with each chunk of the file. */
 function wxrBuilder(file: string) {
   const parser = new SaxesParser({ xmlns: true, fileName: file });
-  const result: WxrExport = { title: "", link: "", baseSiteUrl: "", baseBlogUrl: "", wxrVersion: "", authors: new Map(), items: [] };
+  const result: WxrExport = {
+    title: "",
+    link: "",
+    baseSiteUrl: "",
+    baseBlogUrl: "",
+    wxrVersion: "",
+    authors: new Map(),
+    items: [],
+  };
   const stack: string[] = [];
   let text = "";
   let item: WxrItem | null = null;
@@ -158,7 +166,8 @@ function wxrBuilder(file: string) {
     else if (name === "wp:postmeta" && item) meta = { key: "", value: "" };
     else if (name === "wp:author" && !item) author = { login: "", name: "" };
     else if (name === "category" && item) term = { domain: attribute("domain"), slug: attribute("nicename"), name: "" };
-    else if (name === "enclosure" && item) item.enclosure = { url: attribute("url"), length: attribute("length"), type: attribute("type") };
+    else if (name === "enclosure" && item)
+      item.enclosure = { url: attribute("url"), length: attribute("length"), type: attribute("type") };
   });
   parser.on("text", (chunk) => (text += chunk));
   parser.on("cdata", (chunk) => (text += chunk));
@@ -199,8 +208,14 @@ function wxrBuilder(file: string) {
     feed: (chunk: string) => parser.write(chunk),
     finish(): WxrExport {
       parser.close();
-      if (!sawRss) throw new WxrError(`${file}: not a WordPress export: there is no <rss> element (export from WordPress with Tools → Export)`);
-      if (!result.wxrVersion) throw new WxrError(`${file}: not a WordPress export: <wp:wxr_version> is missing (an RSS feed is not an export: use Tools → Export)`);
+      if (!sawRss)
+        throw new WxrError(
+          `${file}: not a WordPress export: there is no <rss> element (export from WordPress with Tools → Export)`,
+        );
+      if (!result.wxrVersion)
+        throw new WxrError(
+          `${file}: not a WordPress export: <wp:wxr_version> is missing (an RSS feed is not an export: use Tools → Export)`,
+        );
       return result;
     },
   };
@@ -240,7 +255,8 @@ export async function readWxr(file: string, shown = file): Promise<WxrExport> {
   const builder = wxrBuilder(shown);
   const text = new Utf8Stream(shown);
   try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) builder.feed(text.write(chunk as Buffer));
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }))
+      builder.feed(text.write(chunk as Buffer));
     builder.feed(text.end());
     return builder.finish();
   } catch (error) {

@@ -8,7 +8,8 @@ import { dump } from "js-yaml";
 const LINE_BREAK = /\r\n|[\n\r\u0085\u2028\u2029]/;
 
 /** The data as YAML; with `quoted`, every string in double quotes (a transcript's labels and names stay text, whatever they read as). */
-export const yaml = (data: Record<string, unknown>, quoted = false): string => dump(data, { lineWidth: -1, noRefs: true, quoteStyle: "double", forceQuotes: quoted });
+export const yaml = (data: Record<string, unknown>, quoted = false): string =>
+  dump(data, { lineWidth: -1, noRefs: true, quoteStyle: "double", forceQuotes: quoted });
 
 /** What YAML holds nowhere, not even in a comment (NUL and the other controls, lone surrogates). */
 const NOT_PRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ud800-\udfff\ufffe\uffff]/gu;
@@ -22,6 +23,9 @@ export const yamlComment = (text: string): string =>
     .join("\n")}\n`;
 
 /** A file's front matter, `---` to `---`: the data, then the comment (a field left for the author to finish). */
-export function frontMatter(data: Record<string, unknown>, options: { quoted?: boolean; comment?: string } = {}): string {
+export function frontMatter(
+  data: Record<string, unknown>,
+  options: { quoted?: boolean; comment?: string } = {},
+): string {
   return `---\n${yaml(data, options.quoted)}${options.comment ? yamlComment(options.comment) : ""}---\n`;
 }

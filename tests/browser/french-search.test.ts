@@ -60,15 +60,22 @@ describe("the French search page, /fr/search/, in Chromium", () => {
   }
 
   const summary = (page: Page) => page.locator(".search-summary").innerText();
-  const notice = async (page: Page) => ((await page.locator(".search-notice").isHidden()) ? null : page.locator(".search-notice").innerText());
+  const notice = async (page: Page) =>
+    (await page.locator(".search-notice").isHidden()) ? null : page.locator(".search-notice").innerText();
 
   it("finds the French post that says “organisations” for “organisation”, and only French posts", async () => {
     const page = await open("/fr/search/");
     assert.equal(await page.getAttribute("html", "lang"), "fr");
     await type(page, "organisation ");
     const results = await shownResults(page);
-    assert.ok(results.some((r) => r.post === FR_ARTICLE && /<mark>organisations<\/mark>/.test(r.excerpt ?? "")), JSON.stringify(results, null, 1));
-    assert.deepEqual(results.filter((r) => !r.post.startsWith("/fr/")), []);
+    assert.ok(
+      results.some((r) => r.post === FR_ARTICLE && /<mark>organisations<\/mark>/.test(r.excerpt ?? "")),
+      JSON.stringify(results, null, 1),
+    );
+    assert.deepEqual(
+      results.filter((r) => !r.post.startsWith("/fr/")),
+      [],
+    );
     assert.equal(await summary(page), `3 résultats pour ${inQuotes("organisation")}`);
     const article = results.find((r) => r.post === FR_ARTICLE)!;
     assert.equal(article.meta, "Article · 12 avril 2024");
@@ -98,17 +105,32 @@ describe("the French search page, /fr/search/, in Chromium", () => {
   it("shows no English post on /fr/search/, and no French post on /search/", async () => {
     const french = await open("/fr/search/", "leadership");
     const frenchResults = await shownResults(french);
-    assert.ok(frenchResults.some((r) => r.post === FR_EPISODE), JSON.stringify(frenchResults, null, 1));
-    assert.deepEqual(frenchResults.filter((r) => !r.post.startsWith("/fr/")), []);
+    assert.ok(
+      frenchResults.some((r) => r.post === FR_EPISODE),
+      JSON.stringify(frenchResults, null, 1),
+    );
+    assert.deepEqual(
+      frenchResults.filter((r) => !r.post.startsWith("/fr/")),
+      [],
+    );
     const english = await open("/search/", "leadership");
     assert.match(await summary(english), /^\d+ posts for “leadership”$/);
-    const links = await english.locator(".search-result-link").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const links = await english
+      .locator(".search-result-link")
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     assert.ok(links.length > 0, await summary(english));
-    assert.deepEqual(links.filter((url) => url.startsWith("/fr/")), []);
+    assert.deepEqual(
+      links.filter((url) => url.startsWith("/fr/")),
+      [],
+    );
     // A word said only in French finds nothing in English.
     const frenchWord = await open("/search/", "choisissant");
     assert.deepEqual(
-      (await frenchWord.locator(".search-result-link").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).filter((url) => url.startsWith("/fr/")),
+      (
+        await frenchWord
+          .locator(".search-result-link")
+          .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
+      ).filter((url) => url.startsWith("/fr/")),
       [],
     );
   });
@@ -139,7 +161,10 @@ describe("the French search page, /fr/search/, in Chromium", () => {
     );
     await page.locator('details[data-filter-name="kind"] summary').click();
     await page.locator('details[data-filter-name="kind"] label').first().waitFor();
-    assert.deepEqual((await page.locator('details[data-filter-name="kind"] label').allInnerTexts()).map((label) => label.trim()), ["Article (0)", "Épisode (1)"]);
+    assert.deepEqual(
+      (await page.locator('details[data-filter-name="kind"] label').allInnerTexts()).map((label) => label.trim()),
+      ["Article (0)", "Épisode (1)"],
+    );
     await type(page, "xqzvwpj");
     assert.equal(await summary(page), `Aucun résultat pour ${inQuotes("xqzvwpj")}.`);
     assert.equal((await page.locator(".search-empty p").innerText()).trim(), `À essayer${NBSP}:`);
@@ -154,8 +179,14 @@ describe("the French search page, /fr/search/, in Chromium", () => {
     assert.equal(await notice(page), "Résultats pour fondations. Chercher exactement fondatoins.");
     const [episode] = await shownResults(page);
     assert.equal(episode!.post, FR_EPISODE);
-    assert.ok(fetched.includes("/pagefind/words.fr.json") && !fetched.includes("/pagefind/words.json"), fetched.join("\n"));
-    assert.ok(fetched.includes("/pagefind/posts.fr.json") && !fetched.includes("/pagefind/posts.json"), fetched.join("\n"));
+    assert.ok(
+      fetched.includes("/pagefind/words.fr.json") && !fetched.includes("/pagefind/words.json"),
+      fetched.join("\n"),
+    );
+    assert.ok(
+      fetched.includes("/pagefind/posts.fr.json") && !fetched.includes("/pagefind/posts.json"),
+      fetched.join("\n"),
+    );
   });
 
   it("has no accessibility violation (axe-core, WCAG 2.2 AA), with results shown", async () => {

@@ -70,7 +70,10 @@ describe("the French pages in a browser", () => {
     // A shared moment: browsers let the page offer to play from it, not play by itself.
     assert.equal(await page.locator(".listen-offer").textContent(), "Lire à partir de 00:16");
     const turn = page.locator("#turn-2");
-    assert.equal(await turn.locator(".play-from").getAttribute("aria-label"), "Lire à partir d’ici, environ 00:04, Maria Bracho");
+    assert.equal(
+      await turn.locator(".play-from").getAttribute("aria-label"),
+      "Lire à partir d’ici, environ 00:04, Maria Bracho",
+    );
     assert.equal(await turn.locator(".play-from").textContent(), "Lire à partir d’ici");
     assert.equal(await turn.locator(".copy-link").textContent(), "Lien vers ce moment");
     await turn.locator(".copy-link").click();

@@ -39,20 +39,28 @@ async function recordMarks(context: BrowserContext): Promise<void> {
       if (!turn) return;
       const audio = document.getElementById("episode-audio") as HTMLAudioElement;
       const box = turn.getBoundingClientRect();
-      marks.push({ id: turn.id, time: audio.currentTime, marked: document.querySelectorAll('[aria-current="true"]').length, inView: box.top >= -1 && box.top < innerHeight });
+      marks.push({
+        id: turn.id,
+        time: audio.currentTime,
+        marked: document.querySelectorAll('[aria-current="true"]').length,
+        inView: box.top >= -1 && box.top < innerHeight,
+      });
     }).observe(document, { subtree: true, attributeFilter: ["aria-current"] });
   });
 }
 
 const marks = (page: Page) => page.evaluate(() => (window as unknown as { __marks: Mark[] }).__marks);
 
-async function newPage(options: Parameters<Browser["newContext"]>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
+async function newPage(
+  options: Parameters<Browser["newContext"]>[0] = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 500 }, ...options });
   await recordMarks(context);
   return { context, page: await context.newPage() };
 }
 
-const playButton = (page: Page, turn: number) => page.locator(`#turn-${turn}`).getByRole("button", { name: /^Play from here/ });
+const playButton = (page: Page, turn: number) =>
+  page.locator(`#turn-${turn}`).getByRole("button", { name: /^Play from here/ });
 const followSwitch = (page: Page) => page.getByRole("button", { name: "Follow along" });
 const offer = (page: Page) => page.locator(".listen-offer");
 
@@ -83,11 +91,15 @@ function waitInView(page: Page, turn: number, inView = true) {
 
 /** Waits until the page has brought the turn to the top of the window (its scroll-margin from it): a scroll over. */
 function waitAtTop(page: Page, turn: number) {
-  return page.waitForFunction((id) => Math.abs(document.getElementById(id)!.getBoundingClientRect().top - 16) < 2, `turn-${turn}`);
+  return page.waitForFunction(
+    (id) => Math.abs(document.getElementById(id)!.getBoundingClientRect().top - 16) < 2,
+    `turn-${turn}`,
+  );
 }
 
 /** Moves the player as its scrubber would, a little before a turn starts: playback then crosses into it. */
-const seekTo = (page: Page, seconds: number) => page.locator("#episode-audio").evaluate((audio, at) => void ((audio as HTMLAudioElement).currentTime = at), seconds);
+const seekTo = (page: Page, seconds: number) =>
+  page.locator("#episode-audio").evaluate((audio, at) => void ((audio as HTMLAudioElement).currentTime = at), seconds);
 const pause = (page: Page) => page.locator("#episode-audio").evaluate((audio) => (audio as HTMLAudioElement).pause());
 const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), positionKey(EPISODE));
 
@@ -113,10 +125,18 @@ async function tabTo(page: Page, selector: string, limit = 60): Promise<void> {
 
 describe("listening to an episode in Chromium: follow along, play from here, resume, share a moment", () => {
   before(async () => {
-    cpSync(path.join(ROOT, "tests/fixtures/episode-listening"), path.join(project.input, "posts/2024-07-02-listening"), { recursive: true });
+    cpSync(
+      path.join(ROOT, "tests/fixtures/episode-listening"),
+      path.join(project.input, "posts/2024-07-02-listening"),
+      { recursive: true },
+    );
     await buildSite(project.input, project.output);
     mkdirSync(path.join(project.output, "media"));
-    assert.equal(writeSilentWav(path.join(project.output, "media/listening.wav"), 40), 320044, "the fixture's audio length must match its front matter");
+    assert.equal(
+      writeSilentWav(path.join(project.output, "media/listening.wav"), 40),
+      320044,
+      "the fixture's audio length must match its front matter",
+    );
     ({ site, browser, stop } = await serveInChromium(project.output));
   });
   after(async () => {
@@ -136,11 +156,17 @@ describe("listening to an episode in Chromium: follow along, play from here, res
     // The reader scrolls back up: following stops, and says so.
     await page.mouse.move(640, 250);
     await page.mouse.wheel(0, -600);
-    await page.waitForFunction(() => document.querySelector(".follow-switch")?.getAttribute("aria-pressed") === "false");
+    await page.waitForFunction(
+      () => document.querySelector(".follow-switch")?.getAttribute("aria-pressed") === "false",
+    );
     assert.match((await page.locator(".follow-status").textContent()) ?? "", /Stopped following: you scrolled/);
     await seekTo(page, startOf(5) - 0.4);
     await waitForCurrent(page, 5);
-    assert.equal(await page.locator("#turn-5").evaluate((turn) => turn.getBoundingClientRect().top >= innerHeight), true, "the page stays where the reader scrolled");
+    assert.equal(
+      await page.locator("#turn-5").evaluate((turn) => turn.getBoundingClientRect().top >= innerHeight),
+      true,
+      "the page stays where the reader scrolled",
+    );
 
     // On again: the turn being said comes back into view, and the page follows the next ones.
     await followSwitch(page).click();
@@ -158,7 +184,10 @@ describe("listening to an episode in Chromium: follow along, play from here, res
     );
     for (const mark of seen) {
       const start = startOf(Number(mark.id.slice("turn-".length)));
-      assert.ok(mark.time >= start - 0.05 && mark.time < start + 1, `${mark.id} marked at ${mark.time} s, it starts at ${start} s`);
+      assert.ok(
+        mark.time >= start - 0.05 && mark.time < start + 1,
+        `${mark.id} marked at ${mark.time} s, it starts at ${start} s`,
+      );
       assert.equal(mark.marked, 1, `only ${mark.id} is marked`);
     }
     await context.close();
@@ -201,7 +230,9 @@ describe("listening to an episode in Chromium: follow along, play from here, res
     assert.equal(paused.duration, 40);
 
     await page.reload();
-    await offer(page).getByText(`Resume at 00:${Math.floor(paused.position)}`).waitFor();
+    await offer(page)
+      .getByText(`Resume at 00:${Math.floor(paused.position)}`)
+      .waitFor();
     await waitForCurrent(page, 4);
     await offer(page).click();
     await waitForPlayer(page, paused.position);
@@ -209,21 +240,30 @@ describe("listening to an episode in Chromium: follow along, play from here, res
 
     // Left while playing: saved as the page goes.
     const later = paused.position + 1;
-    await page.waitForFunction((at) => (document.getElementById("episode-audio") as HTMLAudioElement).currentTime >= at, later);
+    await page.waitForFunction(
+      (at) => (document.getElementById("episode-audio") as HTMLAudioElement).currentTime >= at,
+      later,
+    );
     await page.reload();
     const left = JSON.parse((await stored(page))!) as { position: number };
     assert.ok(left.position >= later, `saved at ${left.position} when the page was left`);
-    await offer(page).getByText(/^Resume at 00:1\d$/).waitFor();
+    await offer(page)
+      .getByText(/^Resume at 00:1\d$/)
+      .waitFor();
 
     // Paused in the last seconds: finished, nothing to resume.
     await playButton(page, 9).click();
-    await page.waitForFunction(() => (document.getElementById("episode-audio") as HTMLAudioElement).currentTime >= 32.5);
+    await page.waitForFunction(
+      () => (document.getElementById("episode-audio") as HTMLAudioElement).currentTime >= 32.5,
+    );
     await pause(page);
     assert.equal(await stored(page), null);
 
     // Played to the end: forgotten, and no offer on the next visit.
     await playButton(page, 4).click();
-    await page.waitForFunction(() => (document.getElementById("episode-audio") as HTMLAudioElement).currentTime >= 12.5);
+    await page.waitForFunction(
+      () => (document.getElementById("episode-audio") as HTMLAudioElement).currentTime >= 12.5,
+    );
     await pause(page);
     assert.notEqual(await stored(page), null);
     await playButton(page, 10).click();
@@ -263,13 +303,21 @@ describe("listening to an episode in Chromium: follow along, play from here, res
 
   it("uses the system's share sheet on a touch screen, and the clipboard with a mouse", async () => {
     for (const touch of [true, false]) {
-      const { context, page } = await newPage({ viewport: { width: 390, height: 844 }, hasTouch: touch, isMobile: touch });
+      const { context, page } = await newPage({
+        viewport: { width: 390, height: 844 },
+        hasTouch: touch,
+        isMobile: touch,
+      });
       await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.url });
       // Chromium on Linux has no share sheet: a stand-in records what the page shares. (A string:
       // tsx would name the functions of a function with a helper the page does not have.)
-      await context.addInitScript("window.__shared = []; navigator.canShare = (data) => Boolean(data.url); navigator.share = async (data) => { window.__shared.push(data); };");
+      await context.addInitScript(
+        "window.__shared = []; navigator.canShare = (data) => Boolean(data.url); navigator.share = async (data) => { window.__shared.push(data); };",
+      );
       await page.goto(site.url + EPISODE);
-      const button = page.locator("#turn-2").getByRole("button", { name: touch ? "Share this moment" : "Link to this moment" });
+      const button = page
+        .locator("#turn-2")
+        .getByRole("button", { name: touch ? "Share this moment" : "Link to this moment" });
       if (touch) await button.tap();
       else await button.click();
       if (touch) {
@@ -296,7 +344,9 @@ describe("listening to an episode in Chromium: follow along, play from here, res
 
     await tabTo(page, ".follow-switch");
     await page.keyboard.press("Space");
-    await page.waitForFunction(() => document.querySelector(".follow-switch")?.getAttribute("aria-pressed") === "false");
+    await page.waitForFunction(
+      () => document.querySelector(".follow-switch")?.getAttribute("aria-pressed") === "false",
+    );
     await page.keyboard.press("Enter");
     await page.waitForFunction(() => document.querySelector(".follow-switch")?.getAttribute("aria-pressed") === "true");
 

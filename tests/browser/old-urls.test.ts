@@ -19,13 +19,16 @@ const MOVED = "en/2024/08/01/a-moved-article/";
 function problemsOf(page: Page): string[] {
   const problems: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) problems.push(message.text());
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
+      problems.push(message.text());
   });
   page.on("requestfailed", (request) => {
-    if (request.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`${request.url()}: ${request.failure()?.errorText}`);
+    if (request.failure()?.errorText !== "net::ERR_ABORTED")
+      problems.push(`${request.url()}: ${request.failure()?.errorText}`);
   });
   page.on("response", (response) => {
-    if (response.status() >= 400 && !response.url().endsWith("/favicon.ico")) problems.push(`${response.url()}: ${response.status()}`);
+    if (response.status() >= 400 && !response.url().endsWith("/favicon.ico"))
+      problems.push(`${response.url()}: ${response.status()}`);
   });
   return problems;
 }
@@ -115,6 +118,9 @@ describe("old WordPress links in Chromium, under a path prefix", () => {
 
   it("takes an old path to the post under the prefix", async () => {
     const { site, browser } = served;
-    assert.deepEqual(await lands(browser, `${site.url}/repo/2024/08/01/a-moved-article/`, `${site.url}/repo/${MOVED}`), []);
+    assert.deepEqual(
+      await lands(browser, `${site.url}/repo/2024/08/01/a-moved-article/`, `${site.url}/repo/${MOVED}`),
+      [],
+    );
   });
 });

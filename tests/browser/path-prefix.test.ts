@@ -47,10 +47,16 @@ describe("a site served under a path prefix, in Chromium", () => {
     // The stylesheet applied, and the transcript's script ran (it adds a button to every turn).
     await page.locator("#turn-1 .copy-link").waitFor();
     const styled = await page.evaluate(() =>
-      [...document.styleSheets].some((sheet) => sheet.href?.endsWith("/repo/assets/site.css") && sheet.cssRules.length > 0),
+      [...document.styleSheets].some(
+        (sheet) => sheet.href?.endsWith("/repo/assets/site.css") && sheet.cssRules.length > 0,
+      ),
     );
     assert.ok(styled, "site.css is loaded from under the prefix");
-    assert.equal(await page.locator(".skip-link").evaluate((link) => getComputedStyle(link).position), "absolute", "site.css styles the page");
+    assert.equal(
+      await page.locator(".skip-link").evaluate((link) => getComputedStyle(link).position),
+      "absolute",
+      "site.css styles the page",
+    );
 
     await page.locator("#site-search-input").fill("ramen");
     await page.locator("#site-search-input").press("Enter");
@@ -60,7 +66,9 @@ describe("a site served under a path prefix, in Chromium", () => {
     const turn = result.locator(".search-turn-link").first();
     await turn.waitFor();
     await turn.click();
-    const landed = new RegExp(`^${site.url}${MARIA.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}\\?highlight=[^#]+#turn-\\d+$`);
+    const landed = new RegExp(
+      `^${site.url}${MARIA.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}\\?highlight=[^#]+#turn-\\d+$`,
+    );
     await page.waitForURL(landed);
     const id = new URL(page.url()).hash.slice(1);
     await page.locator(`#${id} mark.search-highlight`).first().waitFor();
@@ -78,10 +86,19 @@ describe("a site served under a path prefix, in Chromium", () => {
     await page.goto(`${site.url}${PREFIX}search/?q=${encodeURIComponent("Momofuko Ando")}`);
     const notice = page.locator(".search-notice");
     await notice.getByText("Showing results for Momofuku Ando.").waitFor();
-    const turn = page.locator(".search-result", { has: page.locator(`a.search-result-link[href^="${MARIA}"]`) }).locator(".search-turn-link").first();
+    const turn = page
+      .locator(".search-result", { has: page.locator(`a.search-result-link[href^="${MARIA}"]`) })
+      .locator(".search-turn-link")
+      .first();
     await turn.waitFor();
-    assert.ok(fetched.includes(`${PREFIX}assets/search-corrections.js`) && fetched.includes(`${PREFIX}pagefind/words.json`), fetched.join("\n"));
-    assert.match((await notice.getByRole("link").getAttribute("href")) ?? "", new RegExp(`^${PREFIX}search/\\?q=Momofuko\\+Ando&spelling=exact$`));
+    assert.ok(
+      fetched.includes(`${PREFIX}assets/search-corrections.js`) && fetched.includes(`${PREFIX}pagefind/words.json`),
+      fetched.join("\n"),
+    );
+    assert.match(
+      (await notice.getByRole("link").getAttribute("href")) ?? "",
+      new RegExp(`^${PREFIX}search/\\?q=Momofuko\\+Ando&spelling=exact$`),
+    );
     assert.deepEqual(failed, []);
     await page.close();
   });

@@ -52,7 +52,9 @@ async function watchedContext(options: Parameters<Browser["newContext"]>[0] = {}
   await context.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-    document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (event) =>
+      seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
   });
   return { context, requests };
 }
@@ -69,11 +71,17 @@ async function settle(page: Page, url: string, until: "load" | "networkidle" = "
 
 describe("quality in Chromium", () => {
   before(async () => {
-    cpSync(path.join(ROOT, "tests/fixtures/episode-with-audio"), path.join(project.input, "posts/2024-07-01-fixture-episode"), { recursive: true });
+    cpSync(
+      path.join(ROOT, "tests/fixtures/episode-with-audio"),
+      path.join(project.input, "posts/2024-07-01-fixture-episode"),
+      { recursive: true },
+    );
     cpSync(path.join(ROOT, "tests/fixtures/hostile"), path.join(project.input, "posts"), { recursive: true });
     mkdirSync(path.join(project.input, "pages/speaking"), { recursive: true });
     writeFileSync(path.join(project.input, "pages/speaking/index.md"), PAGE_WITH_IMAGE);
-    await sharp({ create: { width: 1600, height: 900, channels: 3, background: "#8a3b12" } }).png().toFile(path.join(project.input, "pages/speaking/stage.png"));
+    await sharp({ create: { width: 1600, height: 900, channels: 3, background: "#8a3b12" } })
+      .png()
+      .toFile(path.join(project.input, "pages/speaking/stage.png"));
     await buildSite(project.input, project.output);
     ({ site, browser, stop } = await serveInChromium(project.output));
   });
@@ -106,8 +114,12 @@ describe("quality in Chromium", () => {
     ];
     for (const [name, url] of [...Object.entries(PAGES), ...hostile]) {
       await settle(page, url!);
-      const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
-      if (widths.page > widths.screen) tooWide.push(`${name} (${url}): ${widths.page} px wide on a ${widths.screen} px screen`);
+      const widths = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        screen: window.innerWidth,
+      }));
+      if (widths.page > widths.screen)
+        tooWide.push(`${name} (${url}): ${widths.page} px wide on a ${widths.screen} px screen`);
     }
     await page.close();
     assert.deepEqual(tooWide, []);
@@ -132,16 +144,25 @@ describe("quality in Chromium", () => {
     const violations: string[] = [];
     for (const url of Object.values(PAGES)) {
       await settle(page, url, "networkidle");
-      violations.push(...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).map((v) => `${url}: ${v}`));
+      violations.push(
+        ...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).map(
+          (v) => `${url}: ${v}`,
+        ),
+      );
     }
     await settle(page, `${PAGES["episode with transcript"]}?highlight=ramen#turn-8`);
     await page.locator("mark.search-highlight").first().waitFor();
-    violations.push(...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)));
+    violations.push(
+      ...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)),
+    );
     await context.close();
     assert.deepEqual(violations, []);
     const foreign = requests.filter((url) => !url.startsWith(site.url) && !url.startsWith("data:"));
     assert.deepEqual(foreign, []);
-    assert.ok(requests.some((url) => url.endsWith(".pagefind")), "the search's WebAssembly loaded under the policy");
+    assert.ok(
+      requests.some((url) => url.endsWith(".pagefind")),
+      "the search's WebAssembly loaded under the policy",
+    );
   });
 
   it("keeps hostile titles, tags, names and transcripts inert on every page that shows them, search results included", async () => {
@@ -160,16 +181,25 @@ describe("quality in Chromium", () => {
       assert.equal(await page.locator('img[src="x"], svg').count(), 0, url);
     }
     await settle(page, "/en/2024/07/05/hostile-episode/");
-    assert.equal(await page.locator("h1").textContent(), 'Pwned </script><script>window.__pwned=1</script> "quoted" <img src=x onerror="window.__pwned=2"> & more');
+    assert.equal(
+      await page.locator("h1").textContent(),
+      'Pwned </script><script>window.__pwned=1</script> "quoted" <img src=x onerror="window.__pwned=2"> & more',
+    );
     for (const link of await page.locator(".post-people a, .tag-links a, .turn-speaker").all()) {
       await link.hover();
       assert.equal(await pwned(), undefined);
     }
     await page.goto(`${site.url}/search/?q=Zyxwhostile`);
     await page.locator(".search-turn-link").first().waitFor();
-    assert.equal((await page.locator(".search-turn-link").first().textContent())?.trim(), "javascript:window.__pwned=10 · 00:10");
+    assert.equal(
+      (await page.locator(".search-turn-link").first().textContent())?.trim(),
+      "javascript:window.__pwned=10 · 00:10",
+    );
     const title = page.locator(".search-result-link").first();
-    assert.equal(await title.textContent(), 'Pwned </script><script>window.__pwned=1</script> "quoted" <img src=x onerror="window.__pwned=2"> & more');
+    assert.equal(
+      await title.textContent(),
+      'Pwned </script><script>window.__pwned=1</script> "quoted" <img src=x onerror="window.__pwned=2"> & more',
+    );
     await page.locator("#search-input").fill("Pwned");
     await page.locator(".search-summary").filter({ hasText: "“Pwned”" }).waitFor();
     await title.waitFor();

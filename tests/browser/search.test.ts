@@ -5,20 +5,29 @@ import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { serveInChromium, type ServedSite } from "../support/browser.ts";
 import { sharedSite } from "../support/shared-site.ts";
-import { listSettled, openSearch as open, postCount, resultAt, shownResults, typeQuery } from "../support/search-page.ts";
+import {
+  listSettled,
+  openSearch as open,
+  postCount,
+  resultAt,
+  shownResults,
+  typeQuery,
+} from "../support/search-page.ts";
 
 const MARIA = "/en/2024/06/09/exploring-leadership-and-open-source-with-maria-bracho/";
 const BRUCE = "/en/2024/03/15/trust-excellence-customer-delight/";
 const OUTCOMES = "/en/2024/02/02/outcome-based-leadership-without-the-bureaucracy/";
 const MICHAEL = "/en/2024/01/24/navigating-the-evolution-of-cloud-infrastructure-insights-from-michael-galloway/";
-const TURN_TITLE = /^(Alexis Monville|Maria Bracho|Tamar Bercovici|Bruce Wang|Tim Beattie|Bella Bardswell|Michael Galloway) · ~?\d\d:\d\d$/;
+const TURN_TITLE =
+  /^(Alexis Monville|Maria Bracho|Tamar Bercovici|Bruce Wang|Tim Beattie|Bella Bardswell|Michael Galloway) · ~?\d\d:\d\d$/;
 
 const project = sharedSite("content");
 let browser: Browser;
 let site: ServedSite;
 let stop: () => Promise<void>;
 
-const openSearch = (query?: string) => open(() => browser.newPage({ viewport: { width: 1280, height: 800 } }), site.url, query);
+const openSearch = (query?: string) =>
+  open(() => browser.newPage({ viewport: { width: 1280, height: 800 } }), site.url, query);
 
 /** Types a query as a reader would and returns the results on screen once filled in. */
 async function search(page: Page, query: string) {
@@ -29,7 +38,8 @@ async function search(page: Page, query: string) {
 const pathOf = (href: string) => new URL(href, "http://x").pathname;
 const turnOf = (href: string) => new URL(href, "http://x").hash.slice(1);
 /** The text of a turn on its episode's page, as a reader reads it. */
-const turnText = (page: Page, id: string) => page.locator(`#${id}`).evaluate((turn) => turn.textContent!.replace(/\s+/g, " "));
+const turnText = (page: Page, id: string) =>
+  page.locator(`#${id}`).evaluate((turn) => turn.textContent!.replace(/\s+/g, " "));
 
 describe("search in Chromium", () => {
   before(async () => {
@@ -81,7 +91,11 @@ describe("search in Chromium", () => {
       assert.equal(pathOf(turn.href), BRUCE);
     }
     assert.match(bruce!.turns[0]!.title, /^Bruce Wang · /);
-    assert.match(bruce!.turns[0]!.excerpt, /<mark>humble gardener[.,]?<\/mark>/, "the first turn says the phrase, marked as one piece");
+    assert.match(
+      bruce!.turns[0]!.excerpt,
+      /<mark>humble gardener[.,]?<\/mark>/,
+      "the first turn says the phrase, marked as one piece",
+    );
     await page.close();
   });
 
@@ -136,7 +150,11 @@ describe("search in Chromium", () => {
     const help = page.locator(".search-empty");
     assert.match(await help.innerText(), /fewer words/);
     assert.equal(await help.getByText("without the quotes").isVisible(), false, "no quotes to remove");
-    assert.deepEqual(await help.locator("a").evaluateAll((links) => links.map((a) => a.getAttribute("href"))), ["/tags/", "/people/", "/archive/"]);
+    assert.deepEqual(await help.locator("a").evaluateAll((links) => links.map((a) => a.getAttribute("href"))), [
+      "/tags/",
+      "/people/",
+      "/archive/",
+    ]);
     // Too short to correct: Pagefind answers "xqz" with the posts holding "x", which are not shown.
     await typeQuery(page, "xqz");
     assert.equal(await page.locator(".search-summary").innerText(), "No post holds “xqz”.");
@@ -148,13 +166,19 @@ describe("search in Chromium", () => {
     const page = await openSearch();
     await typeQuery(page, "ramen xqzvwpj");
     const notice = page.locator(".search-notice");
-    assert.equal(await notice.innerText(), "No post holds all of these words; these hold 1 of 2. Nothing on the site comes close to “xqzvwpj”.");
+    assert.equal(
+      await notice.innerText(),
+      "No post holds all of these words; these hold 1 of 2. Nothing on the site comes close to “xqzvwpj”.",
+    );
     const [first] = await shownResults(page);
     assert.equal(first!.post, MARIA);
     assert.match(first!.turns[0]!.excerpt, /<mark>ramen[.,]?<\/mark>/i);
     // Momofuku and ramen stand in Maria's episode, Galloway in Michael's: Maria's comes first.
     await typeQuery(page, "Momofuku ramen Galloway");
-    assert.equal(await notice.innerText(), "No post holds all of these words; 1 of these holds 2 of 3, the others fewer.");
+    assert.equal(
+      await notice.innerText(),
+      "No post holds all of these words; 1 of these holds 2 of 3, the others fewer.",
+    );
     const shown = await shownResults(page);
     assert.equal(shown[0]!.post, MARIA);
     const posts: string[] = [];
@@ -175,8 +199,13 @@ describe("search in Chromium", () => {
 
     // The way back: the words as typed, which no post holds together.
     await notice.getByRole("link", { name: "Momofuko Ando" }).click();
-    await page.waitForFunction(() => (document.querySelector(".search-notice")?.textContent ?? "").startsWith("No post holds all"));
-    assert.equal(await notice.innerText(), "No post holds all of these words; these hold 1 of 2. No post holds “momofuko” as typed.");
+    await page.waitForFunction(() =>
+      (document.querySelector(".search-notice")?.textContent ?? "").startsWith("No post holds all"),
+    );
+    assert.equal(
+      await notice.innerText(),
+      "No post holds all of these words; these hold 1 of 2. No post holds “momofuko” as typed.",
+    );
     assert.equal(new URL(page.url()).searchParams.get("spelling"), "exact");
     // Typing again corrects again.
     await typeQuery(page, "Momofuko Ando noodle");
@@ -204,18 +233,30 @@ describe("search in Chromium", () => {
     assert.equal(await page.locator(".search-notice").isVisible(), false);
     // A misspelled plural is taken for the plural the site says, which Pagefind finds by its stem.
     const [encryption] = await search(page, "storage encriptions");
-    assert.equal(await page.locator(".search-notice").innerText(), "Showing results for storage encryptions. Search exactly for storage encriptions.");
+    assert.equal(
+      await page.locator(".search-notice").innerText(),
+      "Showing results for storage encryptions. Search exactly for storage encriptions.",
+    );
     assert.match(encryption!.turns[0]!.excerpt, /<mark>[^<]*encryptions/i);
     const [tempura] = await search(page, "tempora shrimp");
-    assert.equal(await page.locator(".search-notice").innerText(), "Showing results for tempura shrimp. Search exactly for tempora shrimp.");
+    assert.equal(
+      await page.locator(".search-notice").innerText(),
+      "Showing results for tempura shrimp. Search exactly for tempora shrimp.",
+    );
     assert.match(tempura!.turns[0]!.excerpt, /<mark>tempura shrimp[.,]?<\/mark>/);
     await page.close();
   });
 
   it("never corrects a word the site says: a sample of its words, and words Pagefind indexes inside longer ones", async () => {
     const pagefind = path.join(project.output, "pagefind");
-    const index = JSON.parse(readFileSync(path.join(pagefind, "words.json"), "utf8")) as { spelling: Record<string, string> };
-    const words = Object.values(index.spelling).flatMap((file) => (JSON.parse(readFileSync(path.join(pagefind, "words", file), "utf8")) as { words: [string, number][] }).words.map(([word]) => word));
+    const index = JSON.parse(readFileSync(path.join(pagefind, "words.json"), "utf8")) as {
+      spelling: Record<string, string>;
+    };
+    const words = Object.values(index.spelling).flatMap((file) =>
+      (JSON.parse(readFileSync(path.join(pagefind, "words", file), "utf8")) as { words: [string, number][] }).words.map(
+        ([word]) => word,
+      ),
+    );
     const sample = [...words.filter((_, i) => i % 80 === 0), "aware", "merely", "www", "sword", "investing"];
     const page = await openSearch();
     const corrected: string[] = [];
@@ -232,7 +273,8 @@ describe("search in Chromium", () => {
     const page = await openSearch();
     const fetched: string[] = [];
     page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
-    const lists = () => fetched.filter((path) => path === "/assets/search-corrections.js" || path.startsWith("/pagefind/words"));
+    const lists = () =>
+      fetched.filter((path) => path === "/assets/search-corrections.js" || path.startsWith("/pagefind/words"));
     await typeQuery(page, "ramen");
     await typeQuery(page, "humble gardener");
     assert.deepEqual(lists(), [], "an ordinary search fetches none");
@@ -240,7 +282,10 @@ describe("search in Chromium", () => {
     assert.ok(lists().includes("/assets/search-corrections.js"));
     assert.ok(lists().includes("/pagefind/words.json"));
     const count = lists().length;
-    assert.ok(count <= 5, `${count} files for one word: the script, the index, one list by spelling, two at most by sound`);
+    assert.ok(
+      count <= 5,
+      `${count} files for one word: the script, the index, one list by spelling, two at most by sound`,
+    );
     await typeQuery(page, "Rummelts");
     assert.equal(lists().length, count, "the same lists serve the same word again");
     await page.close();
@@ -289,11 +334,22 @@ describe("search in Chromium", () => {
     await page.getByLabel("Sort").selectOption("date:asc");
     await listSettled(page);
     const oldest = await dates();
-    assert.ok(oldest.every((d) => !Number.isNaN(d)), "every result shows its date");
-    assert.deepEqual(oldest, [...oldest].sort((a, b) => a - b), "oldest first");
+    assert.ok(
+      oldest.every((d) => !Number.isNaN(d)),
+      "every result shows its date",
+    );
+    assert.deepEqual(
+      oldest,
+      [...oldest].sort((a, b) => a - b),
+      "oldest first",
+    );
     await page.getByLabel("Sort").selectOption("date:desc");
     await listSettled(page);
-    assert.deepEqual(await dates(), [...oldest].sort((a, b) => b - a), "newest first");
+    assert.deepEqual(
+      await dates(),
+      [...oldest].sort((a, b) => b - a),
+      "newest first",
+    );
     await page.close();
   });
 
@@ -324,10 +380,16 @@ describe("search in Chromium", () => {
     await page.locator(".search-summary").filter({ hasText: "“humble gardener”" }).waitFor();
     await page.locator(".search-result-link").first().waitFor();
     await page.keyboard.press("ArrowDown");
-    const focused = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute("href") ?? "");
+    const focused = await page.evaluate(
+      () => (document.activeElement as HTMLAnchorElement | null)?.getAttribute("href") ?? "",
+    );
     assert.equal(pathOf(focused), BRUCE, "the first result's link has the focus");
     await page.keyboard.press("ArrowDown");
-    assert.equal(await page.evaluate(() => document.activeElement?.className), "search-turn-link", "then its first turn");
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.className),
+      "search-turn-link",
+      "then its first turn",
+    );
     await page.keyboard.press("ArrowUp");
     await page.keyboard.press("Enter");
     await page.waitForURL((url) => url.pathname === BRUCE);
@@ -349,7 +411,10 @@ describe("search in Chromium", () => {
 
     for (let loaded = shown.length; loaded < total; ) {
       await page.evaluate(() => document.querySelector(".search-placeholder")?.scrollIntoView());
-      await page.waitForFunction((before) => document.querySelectorAll(".search-result:not(.search-placeholder)").length > before, loaded);
+      await page.waitForFunction(
+        (before) => document.querySelectorAll(".search-result:not(.search-placeholder)").length > before,
+        loaded,
+      );
       loaded = await page.locator(".search-result:not(.search-placeholder)").count();
     }
     assert.equal(new Set(fragments).size, fragments.length, "no record fetched twice");
@@ -376,7 +441,11 @@ describe("search in Chromium", () => {
       assert.equal(await postCount(page), 0, query);
     }
     const spam = await search(page, "spam");
-    assert.equal(spam.filter((r) => r.title === "Leadership: A Contested Term").length, 0, "the newsletter form is not indexed");
+    assert.equal(
+      spam.filter((r) => r.title === "Leadership: A Contested Term").length,
+      0,
+      "the newsletter form is not indexed",
+    );
     await page.close();
   });
 

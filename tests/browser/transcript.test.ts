@@ -22,11 +22,16 @@ async function inView(page: Page, selector: string): Promise<boolean> {
   });
 }
 
-const currentTime = (page: Page) => page.locator("#episode-audio").evaluate((audio) => (audio as HTMLAudioElement).currentTime);
+const currentTime = (page: Page) =>
+  page.locator("#episode-audio").evaluate((audio) => (audio as HTMLAudioElement).currentTime);
 
 describe("transcript moments in Chromium", () => {
   before(async () => {
-    cpSync(path.join(ROOT, "tests/fixtures/episode-with-audio"), path.join(project.input, "posts/2024-07-01-fixture-episode"), { recursive: true });
+    cpSync(
+      path.join(ROOT, "tests/fixtures/episode-with-audio"),
+      path.join(project.input, "posts/2024-07-01-fixture-episode"),
+      { recursive: true },
+    );
     await buildSite(project.input, project.output);
     mkdirSync(path.join(project.output, "media"));
     const bytes = writeSilentWav(path.join(project.output, "media/fixture-episode.wav"), 1600);
@@ -58,9 +63,20 @@ describe("transcript moments in Chromium", () => {
   it("seeks the player when a turn's time is clicked", async () => {
     const page = await browser.newPage();
     await page.goto(site.url + FIXTURE);
-    await page.locator("#episode-audio").evaluate((audio) => new Promise((resolve) => ((audio as HTMLAudioElement).readyState >= 1 ? resolve(null) : audio.addEventListener("loadedmetadata", resolve))));
+    await page
+      .locator("#episode-audio")
+      .evaluate(
+        (audio) =>
+          new Promise((resolve) =>
+            (audio as HTMLAudioElement).readyState >= 1
+              ? resolve(null)
+              : audio.addEventListener("loadedmetadata", resolve),
+          ),
+      );
     await page.locator("#turn-3 .turn-time").click();
-    await page.waitForFunction(() => Math.abs((document.getElementById("episode-audio") as HTMLAudioElement).currentTime - 330) < 1);
+    await page.waitForFunction(
+      () => Math.abs((document.getElementById("episode-audio") as HTMLAudioElement).currentTime - 330) < 1,
+    );
     assert.ok(Math.abs((await currentTime(page)) - 330) < 1);
     assert.equal(new URL(page.url()).hash, "#turn-3");
     assert.equal(await page.locator("#turn-3").evaluate((el) => el.classList.contains("is-current")), true);
@@ -71,7 +87,9 @@ describe("transcript moments in Chromium", () => {
     it(`opens at #${fragment}: the player seeks there and the turn said then is in view`, async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 700 } });
       await page.goto(`${site.url}${FIXTURE}#${fragment}`);
-      await page.waitForFunction(() => Math.abs((document.getElementById("episode-audio") as HTMLAudioElement).currentTime - 754) < 1);
+      await page.waitForFunction(
+        () => Math.abs((document.getElementById("episode-audio") as HTMLAudioElement).currentTime - 754) < 1,
+      );
       assert.equal(await page.locator(".turn.is-current").getAttribute("id"), "turn-4");
       assert.ok(await inView(page, "#turn-4"));
       await page.close();
@@ -82,7 +100,9 @@ describe("transcript moments in Chromium", () => {
     const page = await browser.newPage();
     await page.goto(site.url + FIXTURE);
     await page.getByRole("navigation", { name: "Chapters" }).getByRole("link", { name: "00:12:00" }).click();
-    await page.waitForFunction(() => Math.abs((document.getElementById("episode-audio") as HTMLAudioElement).currentTime - 720) < 1);
+    await page.waitForFunction(
+      () => Math.abs((document.getElementById("episode-audio") as HTMLAudioElement).currentTime - 720) < 1,
+    );
     assert.equal(await page.locator(".turn.is-current").getAttribute("id"), "turn-4");
     await page.close();
   });

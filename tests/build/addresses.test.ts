@@ -35,14 +35,18 @@ describe("addresses in any script", () => {
   before(async () => {
     cpSync(path.join(ROOT, "tests/fixtures/addresses"), path.join(project.input, "posts"), { recursive: true });
     // An old category's address leading to the tag page: what stopped the build at /tags// before.
-    writeFileSync(path.join(project.input, "_data/redirects.json"), JSON.stringify([{ from: "/en/category/日本語/", to: "/tags/日本語/" }]));
+    writeFileSync(
+      path.join(project.input, "_data/redirects.json"),
+      JSON.stringify([{ from: "/en/category/日本語/", to: "/tags/日本語/" }]),
+    );
     await buildSite(project.input, out);
   });
   after(() => project.remove());
 
   it("writes the post, both guests' and both tags' pages at their own addresses, as they read, on disk", () => {
     const files = new Set(listFiles(out));
-    for (const [what, url] of Object.entries(PAGES)) assert.ok(files.has(path.join(url.slice(1), "index.html")), `${what}: no page at ${url}`);
+    for (const [what, url] of Object.entries(PAGES))
+      assert.ok(files.has(path.join(url.slice(1), "index.html")), `${what}: no page at ${url}`);
     assert.equal(page(POST).querySelector("h1")?.textContent, TITLE);
     assert.equal(page("/people/李明/").querySelector("h1")?.textContent, "李明");
     assert.equal(page("/people/王芳/").querySelector("h1")?.textContent, "王芳");
@@ -57,21 +61,36 @@ describe("addresses in any script", () => {
   it("links to them percent-encoded from the post, the people and tag lists, and each other", () => {
     const links = (url: string) => [...page(url).querySelectorAll("a[href]")].map((a) => a.getAttribute("href")!);
     const post = links(POST);
-    for (const url of ["/people/李明/", "/people/王芳/", "/tags/日本語/", "/tags/日本/"]) assert.ok(post.includes(encoded(url)), `the post does not link to ${encoded(url)}:\n${post.join("\n")}`);
-    for (const url of ["/people/李明/", "/people/王芳/"]) assert.ok(links("/people/").includes(encoded(url)), `/people/ does not link to ${url}`);
-    for (const url of ["/tags/日本語/", "/tags/日本/"]) assert.ok(links("/tags/").includes(encoded(url)), `/tags/ does not link to ${url}`);
-    for (const url of ["/people/李明/", "/people/王芳/", "/tags/日本語/", "/tags/日本/"]) assert.ok(links(url).includes(encoded(POST)), `${url} does not link to the post`);
+    for (const url of ["/people/李明/", "/people/王芳/", "/tags/日本語/", "/tags/日本/"])
+      assert.ok(post.includes(encoded(url)), `the post does not link to ${encoded(url)}:\n${post.join("\n")}`);
+    for (const url of ["/people/李明/", "/people/王芳/"])
+      assert.ok(links("/people/").includes(encoded(url)), `/people/ does not link to ${url}`);
+    for (const url of ["/tags/日本語/", "/tags/日本/"])
+      assert.ok(links("/tags/").includes(encoded(url)), `/tags/ does not link to ${url}`);
+    for (const url of ["/people/李明/", "/people/王芳/", "/tags/日本語/", "/tags/日本/"])
+      assert.ok(links(url).includes(encoded(POST)), `${url} does not link to the post`);
     // The link the show notes write to the post itself, through markdown-it.
     assert.ok(post.includes(`${encoded(POST)}#transcript`), "the show notes' link to the post");
   });
 
   it("has every link of these pages lead to a page the build wrote, with no address left empty", () => {
-    const pages = [...Object.values(PAGES), "/people/", "/tags/", "/", "/archive/", "/en/2024/", "/2024/06/09/東京での対話/", "/en/category/日本語/"];
+    const pages = [
+      ...Object.values(PAGES),
+      "/people/",
+      "/tags/",
+      "/",
+      "/archive/",
+      "/en/2024/",
+      "/2024/06/09/東京での対話/",
+      "/en/category/日本語/",
+    ];
     for (const from of pages) {
       const document = page(from);
       const urls = [
         ...[...document.querySelectorAll("[href], [src]")].map((e) => e.getAttribute("href") ?? e.getAttribute("src")!),
-        ...[...document.querySelectorAll('meta[http-equiv="refresh"]')].map((m) => m.getAttribute("content")!.replace(/^\d+;\s*url=/, "")),
+        ...[...document.querySelectorAll('meta[http-equiv="refresh"]')].map((m) =>
+          m.getAttribute("content")!.replace(/^\d+;\s*url=/, ""),
+        ),
       ];
       for (const url of urls) {
         assert.doesNotMatch(url, /[^\x00-\x7f]/, `${from}: ${url} is not percent-encoded`);
@@ -87,19 +106,28 @@ describe("addresses in any script", () => {
     const post = page(POST);
     assert.equal(post.querySelector('link[rel="canonical"]')?.getAttribute("href"), canonical);
     assert.equal(post.querySelector('meta[property="og:url"]')?.getAttribute("content"), canonical);
-    const jsonLd = JSON.parse(post.querySelector('script[type="application/ld+json"]')!.textContent!) as Record<string, unknown>;
+    const jsonLd = JSON.parse(post.querySelector('script[type="application/ld+json"]')!.textContent!) as Record<
+      string,
+      unknown
+    >;
     assert.equal(jsonLd.url, canonical);
     assert.ok(JSON.stringify(jsonLd).includes(`${SITE}${encoded("/people/李明/")}`), "JSON-LD names the guests' pages");
 
     const sitemap = readFileSync(path.join(out, "sitemap.xml"), "utf8");
     const locs = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!);
     for (const url of Object.values(PAGES)) assert.ok(locs.includes(`${SITE}${encoded(url)}`), `sitemap: no ${url}`);
-    assert.deepEqual(locs.filter((loc) => /[^\x00-\x7f]/.test(loc)), [], "sitemap URLs are ASCII");
+    assert.deepEqual(
+      locs.filter((loc) => /[^\x00-\x7f]/.test(loc)),
+      [],
+      "sitemap URLs are ASCII",
+    );
 
     const atom = readFileSync(path.join(out, "feed.xml"), "utf8");
     assert.ok(atom.includes(`<id>${canonical}</id>`), "Atom entry's id");
     assert.ok(atom.includes(`href="${canonical}"`), "Atom entry's link");
-    const json = JSON.parse(readFileSync(path.join(out, "feed.json"), "utf8")) as { items: { url: string; id: string; content_html: string }[] };
+    const json = JSON.parse(readFileSync(path.join(out, "feed.json"), "utf8")) as {
+      items: { url: string; id: string; content_html: string }[];
+    };
     const item = json.items.find((i) => i.url === canonical);
     assert.ok(item, "JSON Feed item at the encoded URL");
     assert.ok(item.content_html.includes(`${canonical}#transcript`), "the transcript's link in the feed's content");

@@ -60,14 +60,22 @@ permalink: "${PAGE_URL}"
 `;
 
 const png = (width: number, height: number, file: string, alpha = false) =>
-  sharp({ create: { width, height, channels: alpha ? 4 : 3, background: alpha ? { r: 11, g: 92, b: 173, alpha: 0.5 } : "#0b5cad" } })
+  sharp({
+    create: {
+      width,
+      height,
+      channels: alpha ? 4 : 3,
+      background: alpha ? { r: 11, g: 92, b: 173, alpha: 0.5 } : "#0b5cad",
+    },
+  })
     .png()
     .toFile(file);
 
 /** Every message of an error and of its causes, as Eleventy wraps them. */
 function messages(error: unknown): string {
   const chain: string[] = [];
-  for (let e: unknown = error; e instanceof Error; e = e.cause ?? (e as { originalError?: unknown }).originalError) chain.push(e.message);
+  for (let e: unknown = error; e instanceof Error; e = e.cause ?? (e as { originalError?: unknown }).originalError)
+    chain.push(e.message);
   return chain.join("\n");
 }
 
@@ -77,7 +85,10 @@ describe("images in a post's text, beside the post", () => {
   const page = (url: string) => readDocument(path.join(out, url, "index.html"));
   /** The files of an `<img>` or `<source>`: its srcset's candidates and its src. */
   const filesOf = (element: Element) => [
-    ...(element.getAttribute("srcset") ?? "").split(", ").filter(Boolean).map((candidate) => candidate.split(" ")[0]!),
+    ...(element.getAttribute("srcset") ?? "")
+      .split(", ")
+      .filter(Boolean)
+      .map((candidate) => candidate.split(" ")[0]!),
     ...(element.getAttribute("src") ? [element.getAttribute("src")!] : []),
   ];
 
@@ -107,7 +118,10 @@ describe("images in a post's text, beside the post", () => {
   it("optimizes an image of the folder into AVIF, WebP and JPEG at the column's widths, with its size set, lazily loaded", () => {
     const pictures = [...page(FOLDER_URL).querySelectorAll(".post-body picture")];
     const photo = pictures.find((p) => p.querySelector("img")?.getAttribute("alt")?.startsWith("A blue photo"))!;
-    assert.deepEqual([...photo.querySelectorAll("source")].map((s) => s.getAttribute("type")), ["image/avif", "image/webp"]);
+    assert.deepEqual(
+      [...photo.querySelectorAll("source")].map((s) => s.getAttribute("type")),
+      ["image/avif", "image/webp"],
+    );
     const img = photo.querySelector("img")!;
     assert.equal(img.getAttribute("alt"), 'A blue photo, "again" & <more>');
     assert.equal(img.getAttribute("title"), "The photo");
@@ -118,7 +132,11 @@ describe("images in a post's text, beside the post", () => {
     for (const element of [...photo.querySelectorAll("source"), img])
       for (const file of filesOf(element)) assert.ok(existsSync(path.join(out, file)), `${file} is in the output`);
     assert.deepEqual(
-      photo.querySelector('source[type="image/webp"]')!.getAttribute("srcset")!.split(", ").map((c) => c.split(" ")[1]),
+      photo
+        .querySelector('source[type="image/webp"]')!
+        .getAttribute("srcset")!
+        .split(", ")
+        .map((c) => c.split(" ")[1]),
       ["720w", "1440w"],
     );
   });
@@ -129,7 +147,11 @@ describe("images in a post's text, beside the post", () => {
     assert.deepEqual([diagram.getAttribute("width"), diagram.getAttribute("height")], ["400", "300"]);
     for (const file of filesOf(diagram)) assert.ok(existsSync(path.join(out, file)), file);
     const logo = doc.querySelector('.post-body img[alt="A logo"]')!.closest("picture")!;
-    assert.deepEqual([...logo.querySelectorAll("source")].map((s) => s.getAttribute("type")), ["image/avif"], "no JPEG for an image with transparency");
+    assert.deepEqual(
+      [...logo.querySelectorAll("source")].map((s) => s.getAttribute("type")),
+      ["image/avif"],
+      "no JPEG for an image with transparency",
+    );
     assert.match(logo.querySelector("img")!.getAttribute("src")!, /\.webp$/);
   });
 
@@ -139,7 +161,11 @@ describe("images in a post's text, beside the post", () => {
     const inText = doc.querySelector('.post-body img[title="The photo"]')!.getAttribute("src")!;
     assert.equal(featured, inText);
     const hash = path.basename(featured).replace(/-\d+\.jpeg$/, "");
-    assert.equal(readdirSync(path.join(out, "img")).filter((file) => file.startsWith(`${hash}-`)).length, 6, "3 formats × 2 widths");
+    assert.equal(
+      readdirSync(path.join(out, "img")).filter((file) => file.startsWith(`${hash}-`)).length,
+      6,
+      "3 formats × 2 widths",
+    );
     assert.equal(doc.querySelector(".featured-image img")!.getAttribute("loading"), "eager");
   });
 
@@ -206,7 +232,10 @@ describe("an image of a post's text that is not there", () => {
   it("does not stop the build when the post is a draft, which the build leaves out", async () => {
     const project = tempProject("body-images-draft");
     projects.push(project);
-    writeFileSync(path.join(project.input, "posts/2024-08-04-an-article-beside-its-image.md"), BESIDE_ARTICLE.replace("kind: article\n", "kind: article\ndraft: true\n"));
+    writeFileSync(
+      path.join(project.input, "posts/2024-08-04-an-article-beside-its-image.md"),
+      BESIDE_ARTICLE.replace("kind: article\n", "kind: article\ndraft: true\n"),
+    );
     await buildSite(project.input, project.output);
     assert.ok(!existsSync(path.join(project.output, BESIDE_URL)));
   });

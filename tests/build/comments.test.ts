@@ -41,8 +41,17 @@ describe("comments from the original site", () => {
   before(async () => {
     writeFileSync(path.join(project.input, "posts/2024-08-02-an-article-with-comments.md"), POST);
     // An episode's comments go after its transcript.
-    const maria = path.join(project.input, "posts/2024-06-09-exploring-leadership-and-open-source-with-maria-bracho/index.md");
-    writeFileSync(maria, readFileSync(maria, "utf8").replace("\n---\n", '\ncomments:\n  - author: "Jane Reader"\n    date: "2024-06-10"\n    text: "Ramen, what a metaphor."\n---\n'));
+    const maria = path.join(
+      project.input,
+      "posts/2024-06-09-exploring-leadership-and-open-source-with-maria-bracho/index.md",
+    );
+    writeFileSync(
+      maria,
+      readFileSync(maria, "utf8").replace(
+        "\n---\n",
+        '\ncomments:\n  - author: "Jane Reader"\n    date: "2024-06-10"\n    text: "Ramen, what a metaphor."\n---\n',
+      ),
+    );
     await buildSite(project.input, out);
   });
   after(() => project.remove());
@@ -52,7 +61,10 @@ describe("comments from the original site", () => {
     const section = doc.querySelector("section.comments")!;
     assert.equal(section.getAttribute("aria-labelledby"), "comments");
     assert.equal(section.querySelector("h2#comments")?.textContent, "Comments from the original site");
-    assert.match(normalizeText(section.querySelector(".comments-intro")!.textContent!), /left on the blog’s earlier home\. They are kept here to read; comments are closed\.$/);
+    assert.match(
+      normalizeText(section.querySelector(".comments-intro")!.textContent!),
+      /left on the blog’s earlier home\. They are kept here to read; comments are closed\.$/,
+    );
     assert.equal(section.querySelectorAll("form, textarea, input").length, 0, "no form");
     const [hostile, answer] = [...section.querySelectorAll("article.comment")];
     assert.equal(hostile!.querySelector(".comment-author")!.textContent, HOSTILE_AUTHOR);
@@ -63,15 +75,27 @@ describe("comments from the original site", () => {
       [HOSTILE_TEXT, "javascript:alert(4) and https://example.com/plain"],
     );
     assert.equal(answer!.querySelector(".comment-author")!.textContent, "Sam Quillfeather");
-    assert.equal(normalizeText(answer!.querySelector(".comment-meta")!.textContent!), `June 11, 2024 in reply to ${HOSTILE_AUTHOR}`);
+    assert.equal(
+      normalizeText(answer!.querySelector(".comment-meta")!.textContent!),
+      `June 11, 2024 in reply to ${HOSTILE_AUTHOR}`,
+    );
     assert.equal(answer!.querySelector("p:not(.comment-meta)")!.innerHTML, "Thanks.<br>A second line.");
   });
 
   it("keeps every hostile string inert: no script, image, link or handler comes from a comment", () => {
     const doc = page(ARTICLE);
     const section = doc.querySelector("section.comments")!;
-    assert.equal(section.querySelectorAll("script, img, a, svg, iframe").length, 0, "names are plain text, never links; bare URLs stay text");
-    for (const element of section.querySelectorAll("*")) assert.deepEqual([...element.getAttributeNames()].filter((name) => name.startsWith("on")), [], element.tagName);
+    assert.equal(
+      section.querySelectorAll("script, img, a, svg, iframe").length,
+      0,
+      "names are plain text, never links; bare URLs stay text",
+    );
+    for (const element of section.querySelectorAll("*"))
+      assert.deepEqual(
+        [...element.getAttributeNames()].filter((name) => name.startsWith("on")),
+        [],
+        element.tagName,
+      );
     assert.equal(doc.querySelectorAll('img[src="x"]').length, 0);
     assert.ok(![...doc.querySelectorAll("script")].some((script) => script.textContent?.includes("alert(")));
     assert.ok(!readFileSync(path.join(out, ARTICLE, "index.html"), "utf8").includes("<script>alert(1)"));
@@ -79,9 +103,11 @@ describe("comments from the original site", () => {
 
   it("places them after the post's text (an episode's after its transcript) and before the newsletter block", () => {
     const order = (url: string) =>
-      [...page(url).querySelectorAll("article.post > .post-body, article.post > .transcript, article.post > .comments, article.post .newsletter")].map(
-        (element) => element.className.split(" ")[0],
-      );
+      [
+        ...page(url).querySelectorAll(
+          "article.post > .post-body, article.post > .transcript, article.post > .comments, article.post .newsletter",
+        ),
+      ].map((element) => element.className.split(" ")[0]);
     assert.deepEqual(order(ARTICLE), ["post-body", "comments", "newsletter"]);
     assert.deepEqual(order(MARIA), ["post-body", "transcript", "comments"]);
   });
@@ -89,7 +115,10 @@ describe("comments from the original site", () => {
   it("keeps them out of the search index and the feeds", () => {
     assert.equal(page(ARTICLE).querySelector("section.comments")!.getAttribute("data-pagefind-ignore"), "all");
     const records = readSearchRecords(out);
-    assert.ok(records.some((r) => r.content.includes("The post's own text")), "the post is indexed");
+    assert.ok(
+      records.some((r) => r.content.includes("The post's own text")),
+      "the post is indexed",
+    );
     for (const record of records) assert.ok(!/Quillfeather|what a metaphor|alert\(/.test(record.content), record.url);
     for (const feed of ["feed.xml", "feed.json"]) {
       const text = readFileSync(path.join(out, feed), "utf8");
@@ -101,7 +130,19 @@ describe("comments from the original site", () => {
   it("is valid HTML", () => {
     let report = "";
     try {
-      execFileSync("java", ["-jar", VNU, "--errors-only", "--format", "gnu", path.join(out, ARTICLE, "index.html"), path.join(out, MARIA, "index.html")], { encoding: "utf8", stdio: "pipe" });
+      execFileSync(
+        "java",
+        [
+          "-jar",
+          VNU,
+          "--errors-only",
+          "--format",
+          "gnu",
+          path.join(out, ARTICLE, "index.html"),
+          path.join(out, MARIA, "index.html"),
+        ],
+        { encoding: "utf8", stdio: "pipe" },
+      );
     } catch (error) {
       report = String((error as { stderr?: string }).stderr ?? error);
     }

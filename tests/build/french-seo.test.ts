@@ -37,12 +37,20 @@ const english = tempProject("english-seo");
 
 const read = (file: string, dir = out) => readFileSync(path.join(dir, file), "utf8");
 const page = (url: string, dir = out) => readDocument(path.join(dir, url, "index.html"));
-const meta = (doc: Document, property: string) => [...doc.querySelectorAll(`meta[property="${property}"]`)].map((tag) => tag.getAttribute("content"));
+const meta = (doc: Document, property: string) =>
+  [...doc.querySelectorAll(`meta[property="${property}"]`)].map((tag) => tag.getAttribute("content"));
 /** The hreflang links of a page's head, language → absolute URL. */
 const hreflangs = (doc: Document) =>
-  Object.fromEntries([...doc.querySelectorAll("head link[rel=alternate][hreflang]")].map((link) => [link.getAttribute("hreflang"), link.getAttribute("href")]));
-const jsonLd = (doc: Document) => JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!) as Record<string, unknown>;
-const htmlPages = (dir: string) => listFiles(dir).filter((file) => file.endsWith(".html") && !file.startsWith("pagefind/"));
+  Object.fromEntries(
+    [...doc.querySelectorAll("head link[rel=alternate][hreflang]")].map((link) => [
+      link.getAttribute("hreflang"),
+      link.getAttribute("href"),
+    ]),
+  );
+const jsonLd = (doc: Document) =>
+  JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!) as Record<string, unknown>;
+const htmlPages = (dir: string) =>
+  listFiles(dir).filter((file) => file.endsWith(".html") && !file.startsWith("pagefind/"));
 
 /** The sitemap read by a real XML parser: each <loc>, with the hreflang → href of its xhtml:link elements. */
 function readSitemap(xml: string): Map<string, Record<string, string>> {
@@ -82,7 +90,10 @@ before(async () => {
   const episode = path.join(project.input, FR_EPISODE_FILE);
   writeFileSync(
     episode,
-    readFileSync(episode, "utf8").replace(/^---\n/, '---\naudio:\n  url: /media/maria-fr.mp3\n  type: audio/mpeg\n  length: 1234567\n  duration: "00:30:00"\n'),
+    readFileSync(episode, "utf8").replace(
+      /^---\n/,
+      '---\naudio:\n  url: /media/maria-fr.mp3\n  type: audio/mpeg\n  length: 1234567\n  duration: "00:30:00"\n',
+    ),
   );
   await buildSite(project.input, out, { CARDS_CACHE_DIR: path.join(project.root, "cards") });
   // The content alone, in a process of its own (Eleventy keeps what it read within one).
@@ -121,13 +132,18 @@ describe("the feeds of each language", () => {
     assert.equal(atom.xml?.lang, "en");
     const json = parseJsonFeed(JSON.parse(read("feed.json")));
     assert.equal(json.language, "en");
-    const urls = [...atom.entries!.map((entry) => entry.links?.[0]?.href ?? ""), ...json.items!.map((item) => item.url ?? "")];
+    const urls = [
+      ...atom.entries!.map((entry) => entry.links?.[0]?.href ?? ""),
+      ...json.items!.map((item) => item.url ?? ""),
+    ];
     assert.ok(urls.length >= 20, `${urls.length} entries`);
     for (const url of urls) assert.ok(url.startsWith(`${SITE}/en/`), url);
   });
 
   it("say where to read a French episode's transcript in French", () => {
-    const entry = parseJsonFeed(JSON.parse(read("fr/feed.json"))).items!.find((item) => item.url === `${SITE}${FR_EPISODE}`)!;
+    const entry = parseJsonFeed(JSON.parse(read("fr/feed.json"))).items!.find(
+      (item) => item.url === `${SITE}${FR_EPISODE}`,
+    )!;
     const html = entry.content_html ?? "";
     assert.match(html, new RegExp(`<a href="${SITE}${FR_EPISODE}#transcript">la page de l’épisode</a>`));
     assert.match(html, /sous-titres WebVTT<\/a>, <a href="[^"]+transcript\.srt">sous-titres SRT<\/a>/);
@@ -140,12 +156,17 @@ describe("the feeds of each language", () => {
     assert.equal(podcast.language, "en");
     const item = podcast.items!.find((i) => i.link === `${SITE}${FR_EPISODE}`);
     assert.ok(item, "the French episode is in the podcast");
-    assert.match(read("podcast.xml"), /<podcast:transcript url="[^"]+\/fr\/[^"]+transcript\.vtt" type="text\/vtt" language="fr" rel="captions"\/>/);
+    assert.match(
+      read("podcast.xml"),
+      /<podcast:transcript url="[^"]+\/fr\/[^"]+transcript\.vtt" type="text\/vtt" language="fr" rel="captions"\/>/,
+    );
   });
 
   it("are linked from the head of each page in its language", () => {
     const feeds = (doc: Document) =>
-      ["application/atom+xml", "application/feed+json"].map((type) => doc.querySelector(`head link[rel=alternate][type="${type}"]`)?.getAttribute("href"));
+      ["application/atom+xml", "application/feed+json"].map((type) =>
+        doc.querySelector(`head link[rel=alternate][type="${type}"]`)?.getAttribute("href"),
+      );
     assert.deepEqual(feeds(page(FR_ARTICLE)), ["/fr/feed.xml", "/fr/feed.json"]);
     assert.deepEqual(feeds(page(EN_ARTICLE)), ["/feed.xml", "/feed.json"]);
   });
@@ -168,8 +189,14 @@ describe("each version of a post links the others", () => {
   });
 
   it("with og:locale in the page's language and og:locale:alternate in the other's", () => {
-    assert.deepEqual([meta(page(EN_ARTICLE), "og:locale"), meta(page(EN_ARTICLE), "og:locale:alternate")], [["en"], ["fr"]]);
-    assert.deepEqual([meta(page(FR_EPISODE), "og:locale"), meta(page(FR_EPISODE), "og:locale:alternate")], [["fr"], ["en"]]);
+    assert.deepEqual(
+      [meta(page(EN_ARTICLE), "og:locale"), meta(page(EN_ARTICLE), "og:locale:alternate")],
+      [["en"], ["fr"]],
+    );
+    assert.deepEqual(
+      [meta(page(FR_EPISODE), "og:locale"), meta(page(FR_EPISODE), "og:locale:alternate")],
+      [["fr"], ["en"]],
+    );
   });
 
   it("and gives none to a post without translation, nor to the other pages", () => {
@@ -182,14 +209,18 @@ describe("each version of a post links the others", () => {
 
   it("in the sitemap too, both ways, with the xhtml namespace", () => {
     const xml = read("sitemap.xml");
-    assert.match(xml, /<urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9" xmlns:xhtml="http:\/\/www\.w3\.org\/1999\/xhtml">/);
+    assert.match(
+      xml,
+      /<urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9" xmlns:xhtml="http:\/\/www\.w3\.org\/1999\/xhtml">/,
+    );
     const urls = readSitemap(xml);
     assert.deepEqual(urls.get(`${SITE}${EN_ARTICLE}`), expected);
     assert.deepEqual(urls.get(`${SITE}${FR_ARTICLE}`), expected);
     assert.deepEqual(urls.get(`${SITE}${EN_EPISODE}`), episodes);
     assert.deepEqual(urls.get(`${SITE}${FR_EPISODE}`), episodes);
     assert.deepEqual(urls.get(`${SITE}${FR_ONLY}`), {});
-    for (const alternates of urls.values()) for (const href of Object.values(alternates)) assert.ok(urls.has(href), `${href} is in the sitemap`);
+    for (const alternates of urls.values())
+      for (const href of Object.values(alternates)) assert.ok(urls.has(href), `${href} is in the sitemap`);
   });
 
   it("says its language in JSON-LD", () => {
@@ -216,7 +247,12 @@ describe("a French post's social card", () => {
     assert.notEqual(frKey, enKey);
     const png = (key: string) => readFileSync(path.join(out, "img/cards", `${key}.png`));
     assert.equal(png(frKey).equals(png(enKey)), false);
-    assert.deepEqual(await sharp(png(frKey)).metadata().then(({ width, height }) => [width, height]), [1200, 630]);
+    assert.deepEqual(
+      await sharp(png(frKey))
+        .metadata()
+        .then(({ width, height }) => [width, height]),
+      [1200, 630],
+    );
     assert.deepEqual(meta(page(FR_EPISODE), "og:image:alt"), [
       "Leadership et open source avec Maria Bracho — Épisode de «\u00a0Le Podcast on Emerging Leadership\u00a0» avec Maria Bracho",
     ]);
@@ -225,15 +261,28 @@ describe("a French post's social card", () => {
     const site = loadSiteSettings(path.join(project.input, "_data/site.json"), {});
     const dictionaries = readDictionaries(path.join(project.input, "_data/i18n"), site.language);
     const source = readFileSync(path.join(project.input, FR_EPISODE_FILE), "utf8");
-    const post = parsePost(parseYaml(source.split(/^---$/m)[1]!), FR_EPISODE_FILE, site.timeZone, source, site.language);
+    const post = parsePost(
+      parseYaml(source.split(/^---$/m)[1]!),
+      FR_EPISODE_FILE,
+      site.timeZone,
+      source,
+      site.language,
+    );
     const theme = cardTheme(read("assets/site.css"));
-    const plan = planCard(post, site, theme, FontCatalog.load(), (lang) => cardWords(lang, (...phrase) => translate(dictionaries, ...phrase)));
+    const plan = planCard(post, site, theme, FontCatalog.load(), (lang) =>
+      cardWords(lang, (...phrase) => translate(dictionaries, ...phrase)),
+    );
     assert.equal(plan.key, frKey);
-    const texts = (node: CardNode): string[] => (typeof node.props.children === "string" ? [node.props.children] : (node.props.children ?? []).flatMap(texts));
+    const texts = (node: CardNode): string[] =>
+      typeof node.props.children === "string" ? [node.props.children] : (node.props.children ?? []).flatMap(texts);
     const drawn = texts(planTree(plan));
     assert.ok(drawn.includes("Épisode") && !drawn.includes("Episode"), drawn.join(" | "));
     // Only the cards the pages use are in the output.
-    const used = new Set(htmlPages(out).map((file) => cardKeyOf(readDocument(path.join(out, file)))).filter(Boolean));
+    const used = new Set(
+      htmlPages(out)
+        .map((file) => cardKeyOf(readDocument(path.join(out, file))))
+        .filter(Boolean),
+    );
     assert.deepEqual(new Set(readdirSync(path.join(out, "img/cards")).map((name) => name.replace(/\.png$/, ""))), used);
   });
 });

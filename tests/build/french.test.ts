@@ -51,7 +51,10 @@ describe("the site with French posts", () => {
       ],
     );
     // The pages that exist only in the site's language say so.
-    assert.deepEqual([...doc.querySelectorAll(".site-nav a[hreflang]")].map((a) => a.getAttribute("hreflang")), ["en", "en", "en"]);
+    assert.deepEqual(
+      [...doc.querySelectorAll(".site-nav a[hreflang]")].map((a) => a.getAttribute("hreflang")),
+      ["en", "en", "en"],
+    );
     assert.equal(doc.querySelector(".site-title a")?.getAttribute("href"), "/fr/");
     const search = doc.querySelector("form.site-search")!;
     assert.equal(search.getAttribute("action"), "/fr/search/");
@@ -67,11 +70,19 @@ describe("the site with French posts", () => {
       [...doc.querySelectorAll(".tag-links a")].map((a) => a.getAttribute("href")),
       ["/fr/tags/livres/", "/fr/tags/strategie/"],
     );
-    assert.match(text(doc.querySelector(".site-footer")), /^Alexis Monville · Coaching en leadership, et Le Podcast on Emerging Leadership Suivre : flux Atom · JSON Feed · le podcast \(RSS\)$/);
-    assert.equal(doc.querySelector('meta[name="description"]')?.getAttribute("content"), "La stratégie, c’est choisir : où jouer, et comment gagner.");
+    assert.match(
+      text(doc.querySelector(".site-footer")),
+      /^Alexis Monville · Coaching en leadership, et Le Podcast on Emerging Leadership Suivre : flux Atom · JSON Feed · le podcast \(RSS\)$/,
+    );
+    assert.equal(
+      doc.querySelector('meta[name="description"]')?.getAttribute("content"),
+      "La stratégie, c’est choisir : où jouer, et comment gagner.",
+    );
     // The French feeds (src/feeds/), in the head and the footer.
     assert.deepEqual(
-      [...doc.querySelectorAll('link[rel="alternate"][type^="application/"], .site-footer a[type^="application/"]')].map((a) => a.getAttribute("href")),
+      [
+        ...doc.querySelectorAll('link[rel="alternate"][type^="application/"], .site-footer a[type^="application/"]'),
+      ].map((a) => a.getAttribute("href")),
       ["/fr/feed.xml", "/fr/feed.json", "/podcast.xml", "/fr/feed.xml", "/fr/feed.json", "/podcast.xml"],
     );
   });
@@ -83,10 +94,18 @@ describe("the site with French posts", () => {
     assert.equal(text(doc.querySelector(".post-meta time")), "11 juin 2024");
     // No audio: the transcript's last time, estimated.
     assert.equal(text(doc.querySelector(".post-meta .reading-time")), "environ 1 min");
-    assert.equal(text(doc.querySelector(".post-people")), "Animé par Alexis Monville, avec Maria Bracho (CTO Amérique latine chez Red Hat)");
+    assert.equal(
+      text(doc.querySelector(".post-people")),
+      "Animé par Alexis Monville, avec Maria Bracho (CTO Amérique latine chez Red Hat)",
+    );
     assert.equal(text(doc.querySelector("#transcript")), "Transcription");
     assert.equal(text(doc.querySelector(".transcript-downloads span")), "Télécharger la transcription :");
-    assert.deepEqual(texts(doc, ".transcript-downloads a"), ["Sous-titres WebVTT", "Sous-titres SRT", "JSON Podcasting 2.0", "Texte brut"]);
+    assert.deepEqual(texts(doc, ".transcript-downloads a"), [
+      "Sous-titres WebVTT",
+      "Sous-titres SRT",
+      "JSON Podcasting 2.0",
+      "Texte brut",
+    ]);
     const estimated = [...doc.querySelectorAll(".turn-time time[title]")];
     assert.ok(estimated.length > 0);
     for (const time of estimated) assert.equal(time.getAttribute("title"), "estimé");
@@ -113,7 +132,12 @@ describe("the site with French posts", () => {
   it("links each version to the other, in the other's language, and a post without a translation to none", () => {
     const link = (url: string) => {
       const links = [...page(url).querySelectorAll("a.translation")];
-      return links.map((a) => ({ text: text(a), href: a.getAttribute("href"), hreflang: a.getAttribute("hreflang"), lang: a.getAttribute("lang") }));
+      return links.map((a) => ({
+        text: text(a),
+        href: a.getAttribute("href"),
+        hreflang: a.getAttribute("hreflang"),
+        lang: a.getAttribute("lang"),
+      }));
     };
     assert.deepEqual(link(FR_ARTICLE), [{ text: "Read in English", href: EN_ARTICLE, hreflang: "en", lang: "en" }]);
     assert.deepEqual(link(EN_ARTICLE), [{ text: "Lire en français", href: FR_ARTICLE, hreflang: "fr", lang: "fr" }]);
@@ -133,19 +157,28 @@ describe("the site with French posts", () => {
     assert.equal(text(home.querySelector(".lede")).startsWith("Des articles sur le leadership"), true);
     for (const url of ["/fr/archive/", "/fr/2024/"]) assert.deepEqual(listed(page(url)), FRENCH_POSTS, url);
     assert.equal(text(page("/fr/archive/").querySelector("h1")), "Archives");
-    assert.equal(text(page("/fr/archive/").querySelector("h1 + p")), "Tous les articles et épisodes, par année. 3 en tout.");
+    assert.equal(
+      text(page("/fr/archive/").querySelector("h1 + p")),
+      "Tous les articles et épisodes, par année. 3 en tout.",
+    );
     assert.deepEqual(
       [...page("/fr/archive/").querySelectorAll("h2 a")].map((a) => a.getAttribute("href")),
       ["/fr/2024/"],
     );
     const year = page("/fr/2024/");
     assert.equal(text(year.querySelector("h1")), "Articles et épisodes de 2024");
-    assert.equal(text(year.querySelector("h1 + p")), "3 publications, de la plus récente à la plus ancienne. Toutes les années");
+    assert.equal(
+      text(year.querySelector("h1 + p")),
+      "3 publications, de la plus récente à la plus ancienne. Toutes les années",
+    );
 
     for (const url of ["/", "/archive/", "/en/2024/", "/tags/strategy/", "/tags/books/"]) {
       const links = listed(page(url));
       assert.ok(links.length > 0, url);
-      assert.ok(links.every((href) => href!.startsWith("/en/")), `${url} lists only English posts`);
+      assert.ok(
+        links.every((href) => href!.startsWith("/en/")),
+        `${url} lists only English posts`,
+      );
     }
     assert.ok(listed(page("/")).includes(EN_ARTICLE));
   });
@@ -157,7 +190,10 @@ describe("the site with French posts", () => {
     assert.equal(tag.querySelector("h1")?.textContent, "Thème «\u00a0Stratégie\u00a0»");
     assert.equal(text(tag.querySelector("title")), "Thème « Stratégie » · Alexis Monville");
     assert.deepEqual(listed(tag), [FR_ONLY, FR_ARTICLE]);
-    assert.equal(text(tag.querySelector("h1 + p")), "2 publications, de la plus récente à la plus ancienne. Tous les thèmes");
+    assert.equal(
+      text(tag.querySelector("h1 + p")),
+      "2 publications, de la plus récente à la plus ancienne. Tous les thèmes",
+    );
     const index = page("/fr/tags/");
     assert.deepEqual(texts(index, ".tag-index li"), [
       "Culture 1 publication",
@@ -168,7 +204,10 @@ describe("the site with French posts", () => {
     ]);
     const escaped = page("/fr/tags/r-d-dobrien/");
     assert.equal(text(escaped.querySelector("title")), "Thème « R&D d’O'Brien » · Alexis Monville");
-    assert.equal(escaped.querySelector('meta[property="og:title"]')?.getAttribute("content"), "Thème «\u00a0R&D d’O'Brien\u00a0»");
+    assert.equal(
+      escaped.querySelector('meta[property="og:title"]')?.getAttribute("content"),
+      "Thème «\u00a0R&D d’O'Brien\u00a0»",
+    );
     assert.equal(existsSync(fileOf(project.output, "/tags/strategie/")), false);
     assert.ok(!texts(page("/tags/"), ".tag-index a").includes("Stratégie"));
   });
@@ -180,7 +219,11 @@ describe("the site with French posts", () => {
     const cards = [...doc.querySelectorAll(".post-card")];
     const badges = cards.map((card) => card.querySelector(".kind--language"));
     assert.deepEqual(
-      badges.map((badge) => [badge?.getAttribute("lang"), badge?.getAttribute("title"), text(badge?.querySelector('[aria-hidden="true"]'))]),
+      badges.map((badge) => [
+        badge?.getAttribute("lang"),
+        badge?.getAttribute("title"),
+        text(badge?.querySelector('[aria-hidden="true"]')),
+      ]),
       [
         ["fr", "Français", "FR"],
         ["en", "English", "EN"],
@@ -230,8 +273,12 @@ describe("a dictionary that lacks a phrase", () => {
     writeFileSync(file, JSON.stringify(phrases, null, 2));
     await assert.rejects(buildSite(project.input, project.output), (error: Error) => {
       const messages: string[] = [];
-      for (let e: unknown = error; e instanceof Error; e = e.cause ?? (e as { originalError?: unknown }).originalError) messages.push(e.message);
-      assert.match(messages.join("\n"), /_data\/i18n\/fr\.json: missing "nav\.home" \(.*_data\/i18n\/en\.json has it\)/);
+      for (let e: unknown = error; e instanceof Error; e = e.cause ?? (e as { originalError?: unknown }).originalError)
+        messages.push(e.message);
+      assert.match(
+        messages.join("\n"),
+        /_data\/i18n\/fr\.json: missing "nav\.home" \(.*_data\/i18n\/en\.json has it\)/,
+      );
       return true;
     });
   });

@@ -10,11 +10,14 @@ const ADDED = 13;
 describe("the home page of a blog with more posts than it shows", () => {
   const project = tempProject("home");
   const page = (url: string) => readDocument(path.join(project.output, url, "index.html"));
-  const postLinks = (document: Document) => [...document.querySelectorAll(".post-card-title a")].map((a) => a.getAttribute("href"));
+  const postLinks = (document: Document) =>
+    [...document.querySelectorAll(".post-card-title a")].map((a) => a.getAttribute("href"));
   let shown: number;
 
   before(async () => {
-    shown = (JSON.parse(readFileSync(path.join(project.input, "_data/site.json"), "utf8")) as { postsOnHomePage: number }).postsOnHomePage;
+    shown = (
+      JSON.parse(readFileSync(path.join(project.input, "_data/site.json"), "utf8")) as { postsOnHomePage: number }
+    ).postsOnHomePage;
     for (let n = 1; n <= ADDED; n++) {
       const day = String(n).padStart(2, "0");
       writeFileSync(

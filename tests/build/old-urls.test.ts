@@ -11,7 +11,8 @@ const MOVED = "/en/2024/08/01/a-moved-article/";
 /** Every message of an error and of its causes, as Eleventy wraps them. */
 function messages(error: unknown): string {
   const chain: string[] = [];
-  for (let e: unknown = error; e instanceof Error; e = e.cause ?? (e as { originalError?: unknown }).originalError) chain.push(e.message);
+  for (let e: unknown = error; e instanceof Error; e = e.cause ?? (e as { originalError?: unknown }).originalError)
+    chain.push(e.message);
   return chain.join("\n");
 }
 
@@ -64,13 +65,22 @@ describe("old URLs keep answering", () => {
   });
 
   it("maps the query links for the home page's script, which the home page and the 404 page load", () => {
-    assert.deepEqual(JSON.parse(read("old-links.json")), { p: { "123": MOVED }, attachment_id: { "456": MOVED }, page_id: { "12": "/about/" } });
+    assert.deepEqual(JSON.parse(read("old-links.json")), {
+      p: { "123": MOVED },
+      attachment_id: { "456": MOVED },
+      page_id: { "12": "/about/" },
+    });
     for (const file of ["index.html", "404.html"]) {
-      const scripts = [...readDocument(path.join(out, file)).querySelectorAll("script")].map((s) => `${s.getAttribute("type")} ${s.getAttribute("src")}`);
+      const scripts = [...readDocument(path.join(out, file)).querySelectorAll("script")].map(
+        (s) => `${s.getAttribute("type")} ${s.getAttribute("src")}`,
+      );
       assert.ok(scripts.includes("module /assets/old-links.js"), `${file}: ${scripts.join(", ")}`);
     }
     assert.ok(existsSync(path.join(out, "assets/old-links.js")));
-    assert.ok(!existsSync(path.join(out, "index.html?p=123")) && !existsSync(path.join(out, "?p=123")), "no page at a query link");
+    assert.ok(
+      !existsSync(path.join(out, "index.html?p=123")) && !existsSync(path.join(out, "?p=123")),
+      "no page at a query link",
+    );
   });
 
   it("leaves the live pages as they were", () => {
@@ -93,34 +103,60 @@ describe("old URLs that cannot work", () => {
   }
 
   it("stops the build on a bad entry of redirects.json, naming the file, the entry's index and what is wrong", async () => {
-    await assert.rejects(buildWith(JSON.stringify([SITE_REDIRECTS[0], { from: "/en/tag/x/", to: "tags/x/" }])), (error: Error) => {
-      assert.match(messages(error), /content\/_data\/redirects\.json: entry \[1\] \(from \/en\/tag\/x\/\) field "to" must be a path from the site's root, starting with \//);
-      return true;
-    });
+    await assert.rejects(
+      buildWith(JSON.stringify([SITE_REDIRECTS[0], { from: "/en/tag/x/", to: "tags/x/" }])),
+      (error: Error) => {
+        assert.match(
+          messages(error),
+          /content\/_data\/redirects\.json: entry \[1\] \(from \/en\/tag\/x\/\) field "to" must be a path from the site's root, starting with \//,
+        );
+        return true;
+      },
+    );
   });
 
   it("stops the build on a site redirect to a page the build does not write, or from a live post's address", async () => {
-    const redirects = JSON.stringify([{ from: "/en/category/gone/", to: "/tags/gone/" }, { from: MOVED, to: "/" }]);
+    const redirects = JSON.stringify([
+      { from: "/en/category/gone/", to: "/tags/gone/" },
+      { from: MOVED, to: "/" },
+    ]);
     await assert.rejects(buildWith(redirects), (error: Error) => {
       const text = messages(error);
       assert.match(text, /content\/_data\/redirects\.json: entry \[0\]: "to" \/tags\/gone\/ is not a page of the site/);
-      assert.match(text, new RegExp(`content/_data/redirects\\.json: entry \\[1\\]: ${MOVED} is the address of a live post`));
+      assert.match(
+        text,
+        new RegExp(`content/_data/redirects\\.json: entry \\[1\\]: ${MOVED} is the address of a live post`),
+      );
       return true;
     });
   });
 
   it("stops the build on a site redirect to another path that the build did not write", async () => {
-    await assert.rejects(buildWith(JSON.stringify([{ from: "/old-about/", to: "/about" }, { from: "/old-home/", to: "/" }])), (error: Error) => {
-      assert.match(messages(error), /content\/_data\/redirects\.json: entry \[0\]: "to" \/about is not a page the build wrote \(did you mean \/about\/\?\)/);
-      assert.doesNotMatch(messages(error), /entry \[1\]/);
-      return true;
-    });
+    await assert.rejects(
+      buildWith(
+        JSON.stringify([
+          { from: "/old-about/", to: "/about" },
+          { from: "/old-home/", to: "/" },
+        ]),
+      ),
+      (error: Error) => {
+        assert.match(
+          messages(error),
+          /content\/_data\/redirects\.json: entry \[0\]: "to" \/about is not a page the build wrote \(did you mean \/about\/\?\)/,
+        );
+        assert.doesNotMatch(messages(error), /entry \[1\]/);
+        return true;
+      },
+    );
   });
 
   it("writes no map and loads no script when no old address is a query link", async () => {
     const project = await buildWith("[]", MOVED_POST.replace("  - /?p=123\n  - /?attachment_id=456\n", ""));
     assert.ok(!existsSync(path.join(project.output, "old-links.json")));
     assert.ok(!readFileSync(path.join(project.output, "index.html"), "utf8").includes("old-links.js"));
-    assert.equal(readFileSync(path.join(project.output, "_redirects"), "utf8"), `/2024/08/01/a-moved-article/ ${MOVED} 301\n/en/2024/08/01/a-moved-article/photo/ ${MOVED} 301\n`);
+    assert.equal(
+      readFileSync(path.join(project.output, "_redirects"), "utf8"),
+      `/2024/08/01/a-moved-article/ ${MOVED} 301\n/en/2024/08/01/a-moved-article/photo/ ${MOVED} 301\n`,
+    );
   });
 });

@@ -18,9 +18,11 @@ const project = tempProject("path-prefix");
 const out = project.output;
 const read = (file: string) => readFileSync(path.join(out, file), "utf8");
 const htmlFiles = () => listFiles(out).filter((f) => f.endsWith(".html"));
-const isRedirectPage = (file: string) => readDocument(path.join(out, file)).querySelector('meta[http-equiv="refresh"]') !== null;
+const isRedirectPage = (file: string) =>
+  readDocument(path.join(out, file)).querySelector('meta[http-equiv="refresh"]') !== null;
 /** Every URL of the site's host in a text, wherever it stands. */
-const siteUrls = (text: string) => [...text.matchAll(/https?:\/\/alexis\.monville\.com[^"'<>\s\\&]*/g)].map((m) => m[0]);
+const siteUrls = (text: string) =>
+  [...text.matchAll(/https?:\/\/alexis\.monville\.com[^"'<>\s\\&]*/g)].map((m) => m[0]);
 
 /** Builds with PATH_PREFIX set, as CI does for a project site, and puts the environment back as it was. */
 async function buildWithPrefix(prefix: string): Promise<void> {
@@ -28,18 +30,32 @@ async function buildWithPrefix(prefix: string): Promise<void> {
 }
 
 describe("the pathPrefix setting", () => {
-  const settings = JSON.parse(readFileSync(path.join(ROOT, "content/_data/site.json"), "utf8")) as Record<string, unknown>;
+  const settings = JSON.parse(readFileSync(path.join(ROOT, "content/_data/site.json"), "utf8")) as Record<
+    string,
+    unknown
+  >;
   const prefixOf = (pathPrefix: unknown) => parseSiteSettings({ ...settings, pathPrefix }).pathPrefix;
 
   it("is the root by default, and always starts and ends with a slash", () => {
     assert.equal(parseSiteSettings(settings).pathPrefix, "/");
     for (const given of ["", "/", " / "]) assert.equal(prefixOf(given), "/", JSON.stringify(given));
-    for (const given of ["repo", "/repo", "repo/", "/repo/", "//repo//"]) assert.equal(prefixOf(given), "/repo/", given);
+    for (const given of ["repo", "/repo", "repo/", "/repo/", "//repo//"])
+      assert.equal(prefixOf(given), "/repo/", given);
     assert.equal(prefixOf("/a/b.c_d-e~f"), "/a/b.c_d-e~f/");
   });
 
   it("refuses what is not a plain path", () => {
-    for (const bad of ["/re po/", '/re"po/', "/re'po/", "/../repo/", "/repo/./", "https://example.org/repo/", "/repo?x=1", "/repo#x", "/a<b/"])
+    for (const bad of [
+      "/re po/",
+      '/re"po/',
+      "/re'po/",
+      "/../repo/",
+      "/repo/./",
+      "https://example.org/repo/",
+      "/repo?x=1",
+      "/repo#x",
+      "/a<b/",
+    ])
       assert.throws(() => prefixOf(bad), /field "pathPrefix"/, bad);
   });
 
@@ -50,7 +66,10 @@ describe("the pathPrefix setting", () => {
     // GitHub's configure-pages gives "" as the base path of a user site: "" + "/" is the root.
     assert.equal(loadSiteSettings(file, { PATH_PREFIX: "/" }).pathPrefix, "/");
     assert.equal(loadSiteSettings(file, { PATH_PREFIX: "" }).pathPrefix, "/");
-    assert.throws(() => loadSiteSettings(file, { PATH_PREFIX: "/a b/" }), /site\.json: invalid site settings:\n {2}field "pathPrefix" \(from PATH_PREFIX\): is not a path/);
+    assert.throws(
+      () => loadSiteSettings(file, { PATH_PREFIX: "/a b/" }),
+      /site\.json: invalid site settings:\n {2}field "pathPrefix" \(from PATH_PREFIX\): is not a path/,
+    );
   });
 });
 
@@ -65,7 +84,17 @@ describe("a build under a path prefix (PATH_PREFIX=/repo/)", () => {
   after(() => project.remove());
 
   it("writes the site's files where they were, for the prefix is where the folder is served", () => {
-    for (const file of ["index.html", `${FIXTURE_EPISODE}index.html`, "search/index.html", "assets/site.css", "assets/search.js", "pagefind/pagefind.js", "pagefind/posts.json", "feed.xml", "sitemap.xml"])
+    for (const file of [
+      "index.html",
+      `${FIXTURE_EPISODE}index.html`,
+      "search/index.html",
+      "assets/site.css",
+      "assets/search.js",
+      "pagefind/pagefind.js",
+      "pagefind/posts.json",
+      "feed.xml",
+      "sitemap.xml",
+    ])
       assert.ok(existsSync(path.join(out, file)), file);
     assert.equal(existsSync(path.join(out, "repo")), false);
   });
@@ -78,8 +107,10 @@ describe("a build under a path prefix (PATH_PREFIX=/repo/)", () => {
     const outside: string[] = [];
     for (const file of htmlFiles()) {
       const html = read(file);
-      for (const match of html.matchAll(/\s([a-z-]+)="(\/(?!\/)[^"]*)"/g)) if (!match[2]!.startsWith(PREFIX)) outside.push(`${file}: ${match[1]}="${match[2]}"`);
-      for (const match of html.matchAll(/url=(\/[^"]*)"/g)) if (!match[1]!.startsWith(PREFIX)) outside.push(`${file}: refresh to ${match[1]}`);
+      for (const match of html.matchAll(/\s([a-z-]+)="(\/(?!\/)[^"]*)"/g))
+        if (!match[2]!.startsWith(PREFIX)) outside.push(`${file}: ${match[1]}="${match[2]}"`);
+      for (const match of html.matchAll(/url=(\/[^"]*)"/g))
+        if (!match[1]!.startsWith(PREFIX)) outside.push(`${file}: refresh to ${match[1]}`);
       if (html.includes("/repo/repo/")) outside.push(`${file}: /repo/repo/`);
     }
     assert.deepEqual(outside, []);
@@ -92,14 +123,26 @@ describe("a build under a path prefix (PATH_PREFIX=/repo/)", () => {
       assert.equal(doc.querySelector('link[rel="canonical"]')?.getAttribute("href"), here, file);
       assert.equal(doc.querySelector('meta[property="og:url"]')?.getAttribute("content"), here, file);
       // A post's card is under the prefix too; other pages have the podcast's cover.
-      const image = doc.querySelector('meta[property="article:published_time"]') ? new RegExp(`^${SITE}img/cards/[0-9a-f]+\\.png$`) : new RegExp(`^${SITE}assets/podcast-cover\\.png$`);
+      const image = doc.querySelector('meta[property="article:published_time"]')
+        ? new RegExp(`^${SITE}img/cards/[0-9a-f]+\\.png$`)
+        : new RegExp(`^${SITE}assets/podcast-cover\\.png$`);
       assert.match(doc.querySelector('meta[property="og:image"]')?.getAttribute("content") ?? "", image, file);
-      assert.equal(doc.querySelector('meta[name="twitter:image"]')?.getAttribute("content"), doc.querySelector('meta[property="og:image"]')?.getAttribute("content"), file);
+      assert.equal(
+        doc.querySelector('meta[name="twitter:image"]')?.getAttribute("content"),
+        doc.querySelector('meta[property="og:image"]')?.getAttribute("content"),
+        file,
+      );
     }
     const episodePage = readDocument(path.join(out, FIXTURE_EPISODE, "index.html"));
-    assert.equal(episodePage.querySelector('meta[property="og:audio"]')?.getAttribute("content"), `${SITE}media/fixture-episode.wav`);
+    assert.equal(
+      episodePage.querySelector('meta[property="og:audio"]')?.getAttribute("content"),
+      `${SITE}media/fixture-episode.wav`,
+    );
     const card = new URL(episodePage.querySelector('meta[property="og:image"]')!.getAttribute("content")!).pathname;
-    assert.ok(existsSync(path.join(out, card.slice(PREFIX.length))), `${card} is in the output, served under the prefix`);
+    assert.ok(
+      existsSync(path.join(out, card.slice(PREFIX.length))),
+      `${card} is in the output, served under the prefix`,
+    );
     const ld = episodePage.querySelector('script[type="application/ld+json"]')!.textContent!;
     const urls = siteUrls(ld);
     assert.ok(urls.length >= 4, ld);
@@ -136,20 +179,29 @@ describe("a build under a path prefix (PATH_PREFIX=/repo/)", () => {
     const photo = atom.entries!.find((e) => e.links?.[0]?.href === `${SITE}en/2024/07/04/a-post-with-a-photo/`)!;
     assert.match(photo.content?.value ?? "", /src="https:\/\/alexis\.monville\.com\/repo\/assets\/podcast-cover\.png"/);
     const maria = atom.entries!.find((e) => e.links?.[0]?.href?.includes("maria-bracho"))!;
-    assert.match(maria.content?.value ?? "", /href="https:\/\/alexis\.monville\.com\/repo\/en\/2024\/06\/09\/exploring-leadership-and-open-source-with-maria-bracho\/transcript\.vtt"/);
+    assert.match(
+      maria.content?.value ?? "",
+      /href="https:\/\/alexis\.monville\.com\/repo\/en\/2024\/06\/09\/exploring-leadership-and-open-source-with-maria-bracho\/transcript\.vtt"/,
+    );
 
     const json = parseJsonFeed(JSON.parse(read("feed.json")));
     assert.equal(json.home_page_url, SITE);
     assert.equal(json.feed_url, `${SITE}feed.json`);
     for (const item of json.items!) assert.ok(item.url!.startsWith(`${SITE}en/`), item.url);
-    assert.equal(json.items!.find((i) => i.url === `${SITE}${FIXTURE_EPISODE}`)?.attachments?.[0]?.url, `${SITE}media/fixture-episode.wav`);
+    assert.equal(
+      json.items!.find((i) => i.url === `${SITE}${FIXTURE_EPISODE}`)?.attachments?.[0]?.url,
+      `${SITE}media/fixture-episode.wav`,
+    );
 
     const podcast = parseRssFeed(read("podcast.xml"));
     assert.equal(podcast.link, `${SITE}podcast/`);
     assert.equal(podcast.image?.url, `${SITE}assets/podcast-cover.png`);
     const item = podcast.items![0]!;
     assert.equal(item.guid?.value, `${SITE}${FIXTURE_EPISODE}`);
-    assert.deepEqual(item.enclosures?.map((e) => e.url), [`${SITE}media/fixture-episode.wav`]);
+    assert.deepEqual(
+      item.enclosures?.map((e) => e.url),
+      [`${SITE}media/fixture-episode.wav`],
+    );
     assert.deepEqual(
       item.podcast?.transcripts?.map((t) => t.url),
       ["vtt", "srt", "json", "txt"].map((format) => `${SITE}${FIXTURE_EPISODE}transcript.${format}`),
@@ -162,11 +214,17 @@ describe("a build under a path prefix (PATH_PREFIX=/repo/)", () => {
   it("links the transcript downloads on the episode's page under the prefix", () => {
     const doc = readDocument(path.join(out, FIXTURE_EPISODE, "index.html"));
     const links = [...doc.querySelectorAll(".transcript-downloads a")].map((a) => a.getAttribute("href"));
-    assert.deepEqual(links, ["vtt", "srt", "json", "txt"].map((format) => `${PREFIX}${FIXTURE_EPISODE}transcript.${format}`));
+    assert.deepEqual(
+      links,
+      ["vtt", "srt", "json", "txt"].map((format) => `${PREFIX}${FIXTURE_EPISODE}transcript.${format}`),
+    );
   });
 
   it("redirects a moved post's old addresses to its address under the prefix", () => {
-    assert.equal(read("_redirects"), `/repo/old/a-moved-post/ /repo/${MOVED} 301\n/repo/2019/05/01/moved.html /repo/${MOVED} 301\n`);
+    assert.equal(
+      read("_redirects"),
+      `/repo/old/a-moved-post/ /repo/${MOVED} 301\n/repo/2019/05/01/moved.html /repo/${MOVED} 301\n`,
+    );
     for (const file of ["old/a-moved-post/index.html", "2019/05/01/moved.html"]) {
       const doc = readDocument(path.join(out, file));
       assert.equal(doc.querySelector('meta[http-equiv="refresh"]')?.getAttribute("content"), `0; url=/repo/${MOVED}`);

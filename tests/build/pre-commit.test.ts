@@ -13,14 +13,26 @@ import { ROOT } from "../support/build.ts";
 describe("the pre-commit hook", () => {
   mkdirSync(path.join(ROOT, "tests/.tmp"), { recursive: true });
   const repo = mkdtempSync(path.join(ROOT, "tests/.tmp", "pre-commit-"));
-  const run = (command: string, args: string[]) => spawnSync(command, args, { cwd: repo, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "Author", GIT_AUTHOR_EMAIL: "a@example.com", GIT_COMMITTER_NAME: "Author", GIT_COMMITTER_EMAIL: "a@example.com" } });
+  const run = (command: string, args: string[]) =>
+    spawnSync(command, args, {
+      cwd: repo,
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: "Author",
+        GIT_AUTHOR_EMAIL: "a@example.com",
+        GIT_COMMITTER_NAME: "Author",
+        GIT_COMMITTER_EMAIL: "a@example.com",
+      },
+    });
   const git = (...args: string[]) => run("git", args);
   const commits = () => Number(git("rev-list", "--count", "HEAD").stdout.trim());
   const commit = (message: string) => git("commit", "-m", message);
   const POST = "content/posts/2024-04-10-playing-to-win.md";
 
   before(() => {
-    for (const entry of ["package.json", "lint-staged.config.js", "tsconfig.json", "content", "src", "scripts"]) cpSync(path.join(ROOT, entry), path.join(repo, entry), { recursive: true });
+    for (const entry of ["package.json", "lint-staged.config.js", "tsconfig.json", "content", "src", "scripts"])
+      cpSync(path.join(ROOT, entry), path.join(repo, entry), { recursive: true });
     symlinkSync(path.join(ROOT, "node_modules"), path.join(repo, "node_modules"));
     writeFileSync(path.join(repo, ".gitignore"), "node_modules\n");
     git("init", "-q", "-b", "main");
@@ -67,7 +79,11 @@ describe("the pre-commit hook", () => {
     const result = commit("a new paragraph");
     assert.equal(result.status, 0, result.stdout + result.stderr);
     assert.equal(commits(), before + 1);
-    assert.match(readFileSync(path.join(repo, POST), "utf8"), /^date: someday$/m, "the unstaged edit is left as it was");
+    assert.match(
+      readFileSync(path.join(repo, POST), "utf8"),
+      /^date: someday$/m,
+      "the unstaged edit is left as it was",
+    );
     writeFileSync(path.join(repo, POST), source);
     git("add", POST);
     assert.equal(commit("back").status, 0);
@@ -78,13 +94,19 @@ describe("the pre-commit hook", () => {
     const source = readFileSync(path.join(repo, POST), "utf8");
     mkdirSync(path.join(repo, "content/images"), { recursive: true });
     cpSync(path.join(ROOT, "content/assets/favicon.svg"), path.join(repo, "content/images/map.svg"));
-    writeFileSync(path.join(repo, POST), `${source}
+    writeFileSync(
+      path.join(repo, POST),
+      `${source}
 ![The map of the market](/images/map.svg)
-`);
+`,
+    );
     git("add", POST);
     const refused = commit("a post with a map");
     assert.notEqual(refused.status, 0);
-    assert.match(refused.stdout + refused.stderr, /content\/posts\/2024-04-10-playing-to-win\.md:\d+: image \/images\/map\.svg: no such file content\/images\/map\.svg/);
+    assert.match(
+      refused.stdout + refused.stderr,
+      /content\/posts\/2024-04-10-playing-to-win\.md:\d+: image \/images\/map\.svg: no such file content\/images\/map\.svg/,
+    );
     assert.equal(commits(), before, "nothing committed");
     git("add", "content/images/map.svg");
     const accepted = commit("a post with a map");

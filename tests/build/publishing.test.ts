@@ -18,7 +18,8 @@ const project = sharedSite("publishing");
 const out = project.output;
 const read = (file: string) => readFileSync(path.join(out, file), "utf8");
 /** Atom text constructs come back as strings or as { value } objects, depending on their type. */
-const text = (construct: unknown) => (typeof construct === "string" ? construct : (construct as { value?: string } | undefined)?.value);
+const text = (construct: unknown) =>
+  typeof construct === "string" ? construct : (construct as { value?: string } | undefined)?.value;
 const htmlFiles = () => listFiles(out).filter((f) => f.endsWith(".html"));
 
 /** Every word Pagefind wrote, decompressed: its index and fragments are gzip files. */
@@ -37,20 +38,43 @@ describe("publishing", () => {
   it("writes an Atom feed and a JSON Feed of every published post (fewer than feedEntries), full content, absolute URLs", () => {
     const atom = parseAtomFeed(read("feed.xml"));
     assert.equal(atom.entries?.length, PUBLIC_POSTS);
-    const maria = atom.entries!.find((e) => text(e.title) === "Exploring Leadership and Open Source with Maria Bracho")!;
-    assert.equal(maria.links?.[0]?.href, `${SITE}/en/2024/06/09/exploring-leadership-and-open-source-with-maria-bracho/`);
+    const maria = atom.entries!.find(
+      (e) => text(e.title) === "Exploring Leadership and Open Source with Maria Bracho",
+    )!;
+    assert.equal(
+      maria.links?.[0]?.href,
+      `${SITE}/en/2024/06/09/exploring-leadership-and-open-source-with-maria-bracho/`,
+    );
     assert.equal(maria.published, "2024-06-09T00:00:00-07:00");
-    assert.match(maria.content?.value ?? "", /Maria offers one of the most tangible explanations of open source I have heard/);
-    assert.match(maria.content?.value ?? "", new RegExp(`href="${SITE}/en/2024/06/09/exploring-leadership-and-open-source-with-maria-bracho/transcript\\.vtt"`));
+    assert.match(
+      maria.content?.value ?? "",
+      /Maria offers one of the most tangible explanations of open source I have heard/,
+    );
+    assert.match(
+      maria.content?.value ?? "",
+      new RegExp(
+        `href="${SITE}/en/2024/06/09/exploring-leadership-and-open-source-with-maria-bracho/transcript\\.vtt"`,
+      ),
+    );
     const photo = atom.entries!.find((e) => text(e.title) === "A Post With a Photo")!;
     assert.match(photo.content?.value ?? "", new RegExp(`src="${SITE}/assets/podcast-cover\\.png"`));
 
     const json = parseJsonFeed(JSON.parse(read("feed.json")));
     assert.equal(json.items?.length, PUBLIC_POSTS);
-    assert.deepEqual(json.items!.map((i) => i.url), atom.entries!.map((e) => e.links?.[0]?.href));
+    assert.deepEqual(
+      json.items!.map((i) => i.url),
+      atom.entries!.map((e) => e.links?.[0]?.href),
+    );
     for (const item of json.items!) assert.ok(item.url!.startsWith(`${SITE}/en/`));
     const episode = json.items!.find((i) => i.url === `${SITE}${FIXTURE_EPISODE}`)!;
-    assert.deepEqual(episode.attachments, [{ url: `${SITE}/media/fixture-episode.wav`, mime_type: "audio/wav", size_in_bytes: 12800044, duration_in_seconds: 1600 }]);
+    assert.deepEqual(episode.attachments, [
+      {
+        url: `${SITE}/media/fixture-episode.wav`,
+        mime_type: "audio/wav",
+        size_in_bytes: 12800044,
+        duration_in_seconds: 1600,
+      },
+    ]);
   });
 
   it("links the feeds from every page", () => {
@@ -72,12 +96,17 @@ describe("publishing", () => {
     assert.equal(feed.itunes?.image, `${SITE}/assets/podcast-cover.png`);
     assert.deepEqual(feed.itunes?.categories, [{ text: "Business", categories: [{ text: "Management" }] }]);
     assert.equal(feed.itunes?.explicit, false);
-    assert.deepEqual(feed.podcast?.persons?.map((p) => [p.display, p.role]), [["Alexis Monville", "host"]]);
+    assert.deepEqual(
+      feed.podcast?.persons?.map((p) => [p.display, p.role]),
+      [["Alexis Monville", "host"]],
+    );
 
     assert.equal(feed.items?.length, 1, "only the episode with audio");
     const item = feed.items![0]!;
     assert.equal(item.title, "A Fixture Episode With Audio");
-    assert.deepEqual(item.enclosures, [{ url: `${SITE}/media/fixture-episode.wav`, length: 12800044, type: "audio/wav" }]);
+    assert.deepEqual(item.enclosures, [
+      { url: `${SITE}/media/fixture-episode.wav`, length: 12800044, type: "audio/wav" },
+    ]);
     assert.equal(item.itunes?.duration, 1600);
     assert.equal(item.itunes?.episodeType, "full");
     assert.equal(item.guid?.value, `${SITE}${FIXTURE_EPISODE}`);
@@ -91,8 +120,17 @@ describe("publishing", () => {
         [`${SITE}${FIXTURE_EPISODE}transcript.txt`, "text/plain", undefined],
       ],
     );
-    assert.deepEqual(item.podcast?.persons?.map((p) => [p.display, p.role]), [["Alexis Monville", "host"], ["Maria Bracho", "guest"]]);
-    assert.deepEqual(item.podcast?.chapters, { url: `${SITE}${FIXTURE_EPISODE}chapters.json`, type: "application/json+chapters" });
+    assert.deepEqual(
+      item.podcast?.persons?.map((p) => [p.display, p.role]),
+      [
+        ["Alexis Monville", "host"],
+        ["Maria Bracho", "guest"],
+      ],
+    );
+    assert.deepEqual(item.podcast?.chapters, {
+      url: `${SITE}${FIXTURE_EPISODE}chapters.json`,
+      type: "application/json+chapters",
+    });
     assert.deepEqual(JSON.parse(read(`${FIXTURE_EPISODE}chapters.json`)), {
       version: "1.2.0",
       chapters: [
@@ -119,7 +157,9 @@ describe("publishing", () => {
   });
 
   it("gives every page a canonical URL, Open Graph and Twitter card tags, and posts their JSON-LD", () => {
-    for (const file of htmlFiles().filter((f) => f !== "404.html" && !f.startsWith("old/") && !f.includes("moved.html"))) {
+    for (const file of htmlFiles().filter(
+      (f) => f !== "404.html" && !f.startsWith("old/") && !f.includes("moved.html"),
+    )) {
       const doc = readDocument(path.join(out, file));
       const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute("href");
       assert.equal(canonical, `${SITE}/${file.replace(/index\.html$/, "")}`, file);
@@ -127,15 +167,27 @@ describe("publishing", () => {
         assert.ok(doc.querySelector(`meta[property="${property}"]`)?.getAttribute("content"), `${file} ${property}`);
       // A post is shared with its large card (tests/build/cards.test.ts), another page with the podcast's square cover.
       const isPost = Boolean(doc.querySelector('meta[property="article:published_time"]'));
-      assert.equal(doc.querySelector('meta[name="twitter:card"]')?.getAttribute("content"), isPost ? "summary_large_image" : "summary", file);
+      assert.equal(
+        doc.querySelector('meta[name="twitter:card"]')?.getAttribute("content"),
+        isPost ? "summary_large_image" : "summary",
+        file,
+      );
     }
-    const ld = (url: string) => JSON.parse(readDocument(path.join(out, url, "index.html")).querySelector('script[type="application/ld+json"]')!.textContent!);
+    const ld = (url: string) =>
+      JSON.parse(
+        readDocument(path.join(out, url, "index.html")).querySelector('script[type="application/ld+json"]')!
+          .textContent!,
+      );
     const article = ld("/en/2024/04/10/playing-to-win/");
     assert.equal(article["@type"], "BlogPosting");
     assert.equal(article.headline, "Playing to Win");
     const episode = ld(FIXTURE_EPISODE);
     assert.equal(episode["@type"], "PodcastEpisode");
-    assert.deepEqual(episode.partOfSeries, { "@type": "PodcastSeries", name: "Le Podcast on Emerging Leadership", url: `${SITE}/podcast/` });
+    assert.deepEqual(episode.partOfSeries, {
+      "@type": "PodcastSeries",
+      name: "Le Podcast on Emerging Leadership",
+      url: `${SITE}/podcast/`,
+    });
     assert.deepEqual(episode.associatedMedia, {
       "@type": "AudioObject",
       contentUrl: `${SITE}/media/fixture-episode.wav`,
@@ -143,7 +195,10 @@ describe("publishing", () => {
       contentSize: "12800044",
       duration: "PT1600S",
     });
-    assert.equal(ld("/en/2024/06/09/exploring-leadership-and-open-source-with-maria-bracho/").associatedMedia, undefined);
+    assert.equal(
+      ld("/en/2024/06/09/exploring-leadership-and-open-source-with-maria-bracho/").associatedMedia,
+      undefined,
+    );
   });
 
   it("leaves drafts and posts dated in the future out of every output", () => {
@@ -151,14 +206,23 @@ describe("publishing", () => {
       .filter((f) => /\.(html|xml|json|txt|vtt|srt)$/.test(f) || f === "_redirects")
       .map((f) => read(f))
       .join("\n");
-    for (const word of ["Zanzibarquux", "Chronoflux", "A Draft That Must Not Leak", "A Post From the Future", "Dana Draftguest", "Draftonlytag", "Futureonlytag"])
+    for (const word of [
+      "Zanzibarquux",
+      "Chronoflux",
+      "A Draft That Must Not Leak",
+      "A Post From the Future",
+      "Dana Draftguest",
+      "Draftonlytag",
+      "Futureonlytag",
+    ])
       assert.equal(everything.includes(word), false, `${word} leaked`);
     assert.equal(existsSync(path.join(out, "people/dana-draftguest")), false);
     assert.equal(existsSync(path.join(out, "tags/draftonlytag")), false);
     assert.equal(existsSync(path.join(out, "en/2099")), false);
     const index = searchIndexText().toLowerCase();
     assert.ok(index.includes("ramen"), "the search index is readable here");
-    for (const word of ["zanzibarquux", "chronoflux", "draftguest"]) assert.equal(index.includes(word), false, `${word} is in the search index`);
+    for (const word of ["zanzibarquux", "chronoflux", "draftguest"])
+      assert.equal(index.includes(word), false, `${word} is in the search index`);
   });
 
   it("shows the newsletter sign-up block configured in site data, with no third-party script", () => {
@@ -186,7 +250,10 @@ describe("publishing", () => {
       assert.equal(form.getAttribute("method"), "post");
       assert.equal(form.querySelector('input[type="email"]')!.getAttribute("name"), "email");
       assert.ok(form.querySelector('label[for="newsletter-email"]'));
-      assert.match(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute("content")!, /form-action 'self' https:\/\/newsletter\.example\.org/);
+      assert.match(
+        doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute("content")!,
+        /form-action 'self' https:\/\/newsletter\.example\.org/,
+      );
     } finally {
       configured.remove();
     }
@@ -195,19 +262,37 @@ describe("publishing", () => {
   it("shows drafts and scheduled posts under npm start, with a banner saying so", async () => {
     const dev = tempProject("publishing-dev");
     cpSync(path.join(ROOT, "tests/fixtures/publishing"), path.join(dev.input, "posts"), { recursive: true });
-    await sharp({ create: { width: 160, height: 90, channels: 3, background: "#0b5cad" } }).png().toFile(path.join(dev.input, "posts/photo-fixture.png"));
+    await sharp({ create: { width: 160, height: 90, channels: 3, background: "#0b5cad" } })
+      .png()
+      .toFile(path.join(dev.input, "posts/photo-fixture.png"));
     const watch = watchSite(dev.input, dev.output);
     try {
       const draft = path.join(dev.output, "en/2024/07/02/a-draft-that-must-not-leak/index.html");
       const future = path.join(dev.output, "en/2099/01/01/a-post-from-the-future/index.html");
-      await watch.waitFor(() => /Watching/.test(watch.log()) && existsSync(draft) && existsSync(future), "the draft and the scheduled post");
-      assert.match(readDocument(draft).querySelector(".unpublished-banner")!.textContent!, /^Draft: this post is not published/);
-      assert.match(readDocument(future).querySelector(".unpublished-banner")!.textContent!, /^Scheduled: this post goes public on January 1, 2099/);
-      assert.equal(readDocument(path.join(dev.output, "en/2024/04/10/playing-to-win/index.html")).querySelector(".unpublished-banner"), null);
+      await watch.waitFor(
+        () => /Watching/.test(watch.log()) && existsSync(draft) && existsSync(future),
+        "the draft and the scheduled post",
+      );
+      assert.match(
+        readDocument(draft).querySelector(".unpublished-banner")!.textContent!,
+        /^Draft: this post is not published/,
+      );
+      assert.match(
+        readDocument(future).querySelector(".unpublished-banner")!.textContent!,
+        /^Scheduled: this post goes public on January 1, 2099/,
+      );
+      assert.equal(
+        readDocument(path.join(dev.output, "en/2024/04/10/playing-to-win/index.html")).querySelector(
+          ".unpublished-banner",
+        ),
+        null,
+      );
       // Search works under npm start too: the index is written by every build, the watcher's included.
       // Logged once the index is whole: Pagefind's files exist before they are written in full.
       await watch.waitFor(() => /Search index: /.test(watch.log()), "the search index");
-      const entry = JSON.parse(readFileSync(path.join(dev.output, "pagefind/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+      const entry = JSON.parse(readFileSync(path.join(dev.output, "pagefind/pagefind-entry.json"), "utf8")) as {
+        languages: Record<string, { page_count: number }>;
+      };
       assert.ok(Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0) > 12);
     } finally {
       await watch.stop();
@@ -216,11 +301,20 @@ describe("publishing", () => {
   });
 
   it("keeps a moved post's old addresses alive: _redirects and a redirect page at each", () => {
-    assert.equal(read("_redirects"), "/old/a-moved-post/ /en/2024/07/03/a-moved-post/ 301\n/2019/05/01/moved.html /en/2024/07/03/a-moved-post/ 301\n");
+    assert.equal(
+      read("_redirects"),
+      "/old/a-moved-post/ /en/2024/07/03/a-moved-post/ 301\n/2019/05/01/moved.html /en/2024/07/03/a-moved-post/ 301\n",
+    );
     for (const file of ["old/a-moved-post/index.html", "2019/05/01/moved.html"]) {
       const doc = readDocument(path.join(out, file));
-      assert.equal(doc.querySelector('meta[http-equiv="refresh"]')?.getAttribute("content"), "0; url=/en/2024/07/03/a-moved-post/");
-      assert.equal(doc.querySelector('link[rel="canonical"]')?.getAttribute("href"), `${SITE}/en/2024/07/03/a-moved-post/`);
+      assert.equal(
+        doc.querySelector('meta[http-equiv="refresh"]')?.getAttribute("content"),
+        "0; url=/en/2024/07/03/a-moved-post/",
+      );
+      assert.equal(
+        doc.querySelector('link[rel="canonical"]')?.getAttribute("href"),
+        `${SITE}/en/2024/07/03/a-moved-post/`,
+      );
       assert.equal(doc.querySelector("a")?.getAttribute("href"), "/en/2024/07/03/a-moved-post/");
     }
   });
@@ -228,7 +322,10 @@ describe("publishing", () => {
   it("optimizes a featured image into AVIF and WebP with its size set, and lazy-loads images in the text", () => {
     const doc = readDocument(path.join(out, "en/2024/07/04/a-post-with-a-photo/index.html"));
     const picture = doc.querySelector(".featured-image picture")!;
-    assert.deepEqual([...picture.querySelectorAll("source")].map((s) => s.getAttribute("type")), ["image/avif", "image/webp"]);
+    assert.deepEqual(
+      [...picture.querySelectorAll("source")].map((s) => s.getAttribute("type")),
+      ["image/avif", "image/webp"],
+    );
     const img = picture.querySelector("img")!;
     assert.equal(img.getAttribute("alt"), "A blue square with a white frame");
     const [width, height] = [Number(img.getAttribute("width")), Number(img.getAttribute("height"))];
@@ -236,7 +333,8 @@ describe("publishing", () => {
     assert.equal(width / height, 1600 / 900, "the image keeps its proportions, so nothing shifts as it loads");
     assert.equal(img.getAttribute("loading"), "eager");
     for (const source of picture.querySelectorAll("source"))
-      for (const candidate of source.getAttribute("srcset")!.split(", ")) assert.ok(existsSync(path.join(out, candidate.split(" ")[0]!)), candidate);
+      for (const candidate of source.getAttribute("srcset")!.split(", "))
+        assert.ok(existsSync(path.join(out, candidate.split(" ")[0]!)), candidate);
     assert.equal(doc.querySelector(".featured-image figcaption")?.textContent, "Photo de Jeremy Bishop");
     const inText = doc.querySelector(".post-body img")!;
     assert.equal(inText.getAttribute("loading"), "lazy");
@@ -256,15 +354,28 @@ describe("feeds of a sane size", () => {
 
   it("carries only the newest feedEntries posts in the Atom and JSON feeds, in full", () => {
     const atom = parseAtomFeed(read("feed.xml"));
-    assert.deepEqual(atom.entries?.map((e) => text(e.title)), ["A Post With a Photo", "A Moved Post"]);
-    assert.match(atom.entries![0]!.content?.value ?? "", /<p>The text of the post\.<\/p>[\s\S]*<img [^>]*alt="A smaller blue square"/, "the whole post");
+    assert.deepEqual(
+      atom.entries?.map((e) => text(e.title)),
+      ["A Post With a Photo", "A Moved Post"],
+    );
+    assert.match(
+      atom.entries![0]!.content?.value ?? "",
+      /<p>The text of the post\.<\/p>[\s\S]*<img [^>]*alt="A smaller blue square"/,
+      "the whole post",
+    );
     assert.match(atom.entries![1]!.content?.value ?? "", /<p>This post used to live elsewhere\.<\/p>/);
     const json = parseJsonFeed(JSON.parse(read("feed.json")));
-    assert.deepEqual(json.items?.map((i) => i.title), ["A Post With a Photo", "A Moved Post"]);
+    assert.deepEqual(
+      json.items?.map((i) => i.title),
+      ["A Post With a Photo", "A Moved Post"],
+    );
   });
 
   it("keeps every published episode with audio in the podcast feed, however old", () => {
     const feed = parseRssFeed(read("podcast.xml"));
-    assert.deepEqual(feed.items?.map((i) => i.title), ["A Fixture Episode With Audio"]);
+    assert.deepEqual(
+      feed.items?.map((i) => i.title),
+      ["A Fixture Episode With Audio"],
+    );
   });
 });

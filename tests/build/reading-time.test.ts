@@ -13,7 +13,8 @@ import { sharedSite } from "../support/shared-site.ts";
 
 const project = sharedSite("publishing");
 const page = (url: string) => readDocument(path.join(project.output, url, "index.html"));
-const shown = (document: Document, selector: string) => [...document.querySelectorAll(selector)].map((e) => e.textContent ?? "");
+const shown = (document: Document, selector: string) =>
+  [...document.querySelectorAll(selector)].map((e) => e.textContent ?? "");
 
 interface Expected {
   url: string;
@@ -37,7 +38,9 @@ function expectedTimes(): Expected[] {
       }
       if (data.kind === "episode") {
         const transcript = readFileSync(path.join(posts, path.dirname(file), "transcript.md"), "utf8");
-        const marks = [...transcript.matchAll(/\[(\d\d):(\d\d):(\d\d)\]/g)].map((m) => Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]));
+        const marks = [...transcript.matchAll(/\[(\d\d):(\d\d):(\d\d)\]/g)].map(
+          (m) => Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]),
+        );
         return { url, label: `about ${Math.round(Math.max(...marks) / 60)} min` };
       }
       const words = content.replace(/\]\([^)]*\)/g, "]").match(/[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu)?.length ?? 0;
@@ -53,7 +56,11 @@ describe("how long each post takes", () => {
   it("shows it in each post's header: minutes of reading, the audio's length, or an estimate from the transcript", () => {
     const expected = expectedTimes();
     assert.ok(expected.length >= 13);
-    assert.ok(expected.some((e) => e.label.endsWith(" min read")) && expected.some((e) => e.label.startsWith("about ")) && expected.some((e) => /^\d+ min$/.test(e.label)));
+    assert.ok(
+      expected.some((e) => e.label.endsWith(" min read")) &&
+        expected.some((e) => e.label.startsWith("about ")) &&
+        expected.some((e) => /^\d+ min$/.test(e.label)),
+    );
     for (const { url, label } of expected) assert.deepEqual(shown(page(url), ".post-meta .reading-time"), [label], url);
   });
 

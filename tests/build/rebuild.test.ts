@@ -38,7 +38,10 @@ describe("npm run build into the output of an earlier build", () => {
     assert.ok(before_.includes(path.join(OLD_URL, "index.html")));
     assert.equal(existsSync(path.join(project.output, OLD_URL)), false);
     assert.ok(existsSync(path.join(project.output, NEW_URL, "index.html")));
-    assert.ok(before_.filter((file) => file.startsWith(`${episodeUrl}/`)).length >= 5, "the episode had its page and its downloads");
+    assert.ok(
+      before_.filter((file) => file.startsWith(`${episodeUrl}/`)).length >= 5,
+      "the episode had its page and its downloads",
+    );
     assert.equal(existsSync(path.join(project.output, episodeUrl)), false);
   });
 

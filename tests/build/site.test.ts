@@ -13,7 +13,13 @@ import { documentFile } from "../../src/search/documents.ts";
 import { searchDocumentsFolder } from "../../src/search/documents-folder.ts";
 import { indexSearchDocuments } from "../../src/search/index-documents.ts";
 import { decodeRecordPosts } from "../../src/search/ranking.ts";
-import { decodeWordShard, decodeWordShardIndex, shardFiles, WORD_SHARD_INDEX, WORD_SHARDS_DIR } from "../../src/search/corrections.ts";
+import {
+  decodeWordShard,
+  decodeWordShardIndex,
+  shardFiles,
+  WORD_SHARD_INDEX,
+  WORD_SHARDS_DIR,
+} from "../../src/search/corrections.ts";
 
 const EXPECTED_POST_URLS = [
   "/en/2024/06/09/exploring-leadership-and-open-source-with-maria-bracho/",
@@ -32,14 +38,22 @@ const EXPECTED_POST_URLS = [
 
 const project = sharedSite("content");
 const out = project.output;
-const fileOf = (url: string) => path.join(out, url.split("#")[0]!, url.endsWith("/") || url.includes("/#") ? "index.html" : "");
+const fileOf = (url: string) =>
+  path.join(out, url.split("#")[0]!, url.endsWith("/") || url.includes("/#") ? "index.html" : "");
 const page = (url: string) => readDocument(fileOf(url));
 
 /** Front matter of every post as committed, read with gray-matter's own YAML, not the site's code. */
 function committedPosts() {
   return listFiles(path.join(ROOT, "content/posts"))
     .filter((file) => file.endsWith(".md") && path.basename(file) !== "transcript.md")
-    .map((file) => matter(readFileSync(path.join(ROOT, "content/posts", file), "utf8")).data as { title: string; tags: string[]; kind: string });
+    .map(
+      (file) =>
+        matter(readFileSync(path.join(ROOT, "content/posts", file), "utf8")).data as {
+          title: string;
+          tags: string[];
+          kind: string;
+        },
+    );
 }
 
 /** The folders of search documents in the system's temporary folder (src/search/plugin.ts). */
@@ -76,7 +90,10 @@ describe("the built site", () => {
   it("lists posts newest first on the home page, episodes marked apart from articles", () => {
     const home = page("/");
     const cards = [...home.querySelectorAll(".post-card")];
-    assert.deepEqual(cards.map((card) => card.querySelector("a")!.getAttribute("href")), EXPECTED_POST_URLS);
+    assert.deepEqual(
+      cards.map((card) => card.querySelector("a")!.getAttribute("href")),
+      EXPECTED_POST_URLS,
+    );
     const episodes = cards.filter((card) => card.querySelector(".kind")!.textContent === "Episode");
     assert.equal(episodes.length, 5);
     for (const card of episodes) assert.ok(card.classList.contains("post-card--episode"));
@@ -103,14 +120,20 @@ describe("the built site", () => {
     assert.equal(tagLinks.length, allTags.size);
     for (const li of tagLinks) {
       const name = li.querySelector("a")!.textContent!;
-      const expected = posts.filter((p) => p.tags.includes(name)).map((p) => p.title).sort();
+      const expected = posts
+        .filter((p) => p.tags.includes(name))
+        .map((p) => p.title)
+        .sort();
       assert.match(li.querySelector(".count")!.textContent!, new RegExp(`^${expected.length} posts?$`), name);
       const tagPage = page(li.querySelector("a")!.getAttribute("href")!);
       const listed = [...tagPage.querySelectorAll(".post-card-title a")].map((a) => a.textContent!);
       assert.deepEqual([...listed].sort(), expected, name);
       const urls = [...tagPage.querySelectorAll(".post-card-title a")].map((a) => a.getAttribute("href")!);
       const order = urls.map((url) => EXPECTED_POST_URLS.indexOf(url));
-      assert.ok(order.every((value, i) => i === 0 || value >= order[i - 1]!), `${name} is not newest first`);
+      assert.ok(
+        order.every((value, i) => i === 0 || value >= order[i - 1]!),
+        `${name} is not newest first`,
+      );
     }
   });
 
@@ -158,16 +181,26 @@ describe("a build given SEARCH_DOCUMENTS_DIR", () => {
 describe("npm run build's two steps: Eleventy, then the search index once Eleventy's process is over", () => {
   const steps = tempProject("build-steps");
   after(() => steps.remove());
-  const indexStep = (output: string) => spawnSync(process.execPath, ["--import", "tsx", "scripts/search-index.ts", `--output=${output}`], { cwd: ROOT, encoding: "utf8" });
+  const indexStep = (output: string) =>
+    spawnSync(process.execPath, ["--import", "tsx", "scripts/search-index.ts", `--output=${output}`], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
 
   it("leaves the search documents and what they are after Eleventy, and no index until the second step", async () => {
     const { default: Eleventy } = await import("@11ty/eleventy");
-    await new Eleventy(steps.input, steps.output, { configPath: path.join(ROOT, ".eleventy.ts"), quietMode: true }).write();
+    await new Eleventy(steps.input, steps.output, {
+      configPath: path.join(ROOT, ".eleventy.ts"),
+      quietMode: true,
+    }).write();
     assert.equal(existsSync(path.join(steps.output, "pagefind")), false);
     const folder = searchDocumentsFolder(steps.output);
     assert.deepEqual(folder.readSummary(), { pages: EXPECTED_POST_URLS.length, transcriptRecords: 14, language: "en" });
 
-    assert.match(await indexSearchDocuments(steps.output), /^Search index: 12 pages, 14 transcript records, \d+ words for corrections in [\d.]+ seconds$/);
+    assert.match(
+      await indexSearchDocuments(steps.output),
+      /^Search index: 12 pages, 14 transcript records, \d+ words for corrections in [\d.]+ seconds$/,
+    );
     assert.equal(readSearchRecords(steps.output).length, 12 + 14);
     assert.equal(existsSync(folder.dir), false);
   });
@@ -180,9 +213,14 @@ describe("npm run build's two steps: Eleventy, then the search index once Eleven
     assert.deepEqual([...listed].sort(), [...records.keys()].sort(), "every record, once");
     for (const post of posts) {
       const url = records.get(post.page!)!.url;
-      for (const id of post.transcript) assert.ok(records.get(id)!.url.startsWith(`${url}#turn-`), `${id} belongs to ${url}`);
+      for (const id of post.transcript)
+        assert.ok(records.get(id)!.url.startsWith(`${url}#turn-`), `${id} belongs to ${url}`);
     }
-    assert.deepEqual(posts.map((post) => post.transcript.length).filter(Boolean).length, 5, "the five episodes have transcript records");
+    assert.deepEqual(
+      posts.map((post) => post.transcript.length).filter(Boolean).length,
+      5,
+      "the five episodes have transcript records",
+    );
   });
 
   it("indexes each word once: an episode's page record holds its show notes, its transcript's words stand in its transcript records only", () => {
@@ -193,7 +231,10 @@ describe("npm run build's two steps: Eleventy, then the search index once Eleven
       const turns = records.filter((record) => record.url.startsWith(`${page.url}#`));
       if (!turns.length) continue;
       episodes++;
-      const said = turns.map((record) => record.content).join(" ").split(/\s+/);
+      const said = turns
+        .map((record) => record.content)
+        .join(" ")
+        .split(/\s+/);
       // No run of ten words said in the transcript stands in the page's record.
       for (let i = 0; i + 10 <= said.length; i += 10) {
         const run = said.slice(i, i + 10).join(" ");
@@ -209,22 +250,34 @@ describe("npm run build's two steps: Eleventy, then the search index once Eleven
   it("writes beside the index the site's words with their counts, each listed where its spelling and its sound lead", () => {
     const pagefind = path.join(steps.output, "pagefind");
     const index = decodeWordShardIndex(JSON.parse(readFileSync(path.join(pagefind, WORD_SHARD_INDEX), "utf8")));
-    const read = (file: string) => decodeWordShard(JSON.parse(readFileSync(path.join(pagefind, WORD_SHARDS_DIR, file), "utf8")), file);
+    const read = (file: string) =>
+      decodeWordShard(JSON.parse(readFileSync(path.join(pagefind, WORD_SHARDS_DIR, file), "utf8")), file);
     const said = (word: string) => new Map(shardFiles(index, word).flatMap(read)).get(word);
     // Said and written in the records: "Momofuku" four times in Maria's turns, "Rumelt" in the article and its references.
     const records = readSearchRecords(steps.output).map((record) => record.content.toLowerCase());
-    const count = (word: string) => records.reduce((n, text) => n + text.split(/[^a-z]+/).filter((w) => w === word).length, 0);
-    for (const word of ["momofuku", "rumelt", "bercovici", "tempura", "wodtke"]) assert.equal(said(word), count(word), word);
+    const count = (word: string) =>
+      records.reduce((n, text) => n + text.split(/[^a-z]+/).filter((w) => w === word).length, 0);
+    for (const word of ["momofuku", "rumelt", "bercovici", "tempura", "wodtke"])
+      assert.equal(said(word), count(word), word);
     assert.equal(said("momofuko"), undefined, "no word that the site does not say");
     const listed = readdirSync(path.join(pagefind, WORD_SHARDS_DIR));
-    assert.deepEqual(listed.sort(), [...new Set([...Object.values(index.spelling), ...Object.values(index.sound)])].sort(), "every list, and only those, named in words.json");
+    assert.deepEqual(
+      listed.sort(),
+      [...new Set([...Object.values(index.spelling), ...Object.values(index.sound)])].sort(),
+      "every list, and only those, named in words.json",
+    );
   });
 
   it("fails, naming the output and the folder, when no build left documents for that output", () => {
     const neverBuilt = path.join(steps.root, "never-built");
     const run = indexStep(neverBuilt);
     assert.equal(run.status, 1);
-    assert.match(run.stderr, new RegExp(`The search index of ${neverBuilt} was not written: No search documents in ${searchDocumentsFolder(neverBuilt).dir}: the site's build writes them`));
+    assert.match(
+      run.stderr,
+      new RegExp(
+        `The search index of ${neverBuilt} was not written: No search documents in ${searchDocumentsFolder(neverBuilt).dir}: the site's build writes them`,
+      ),
+    );
     assert.equal(existsSync(path.join(neverBuilt, "pagefind")), false);
   });
 });

@@ -8,10 +8,19 @@ import { parseSrt, parseVtt } from "../transcript/helpers.ts";
 
 const EPISODES = [
   { url: "/en/2024/06/09/exploring-leadership-and-open-source-with-maria-bracho/", guests: ["Maria Bracho"] },
-  { url: "/en/2024/05/03/engineering-leadership-at-scale-navigating-complexity-and-change-with-tamar-bercovici/", guests: ["Tamar Bercovici"] },
+  {
+    url: "/en/2024/05/03/engineering-leadership-at-scale-navigating-complexity-and-change-with-tamar-bercovici/",
+    guests: ["Tamar Bercovici"],
+  },
   { url: "/en/2024/03/15/trust-excellence-customer-delight/", guests: ["Bruce Wang"] },
-  { url: "/en/2024/02/02/outcome-based-leadership-without-the-bureaucracy/", guests: ["Tim Beattie", "Bella Bardswell"] },
-  { url: "/en/2024/01/24/navigating-the-evolution-of-cloud-infrastructure-insights-from-michael-galloway/", guests: ["Michael Galloway"] },
+  {
+    url: "/en/2024/02/02/outcome-based-leadership-without-the-bureaucracy/",
+    guests: ["Tim Beattie", "Bella Bardswell"],
+  },
+  {
+    url: "/en/2024/01/24/navigating-the-evolution-of-cloud-infrastructure-insights-from-michael-galloway/",
+    guests: ["Michael Galloway"],
+  },
 ];
 const HOST = "Alexis Monville";
 
@@ -46,17 +55,30 @@ describe("episode transcripts in the built site", () => {
         for (const turn of turns) {
           const speaker = turn.querySelector(".turn-speaker")!;
           assert.ok(people.includes(speaker.textContent!), speaker.textContent!);
-          assert.equal(speaker.getAttribute("href"), `/people/${speaker.textContent!.toLowerCase().replace(/ /g, "-")}/`);
+          assert.equal(
+            speaker.getAttribute("href"),
+            `/people/${speaker.textContent!.toLowerCase().replace(/ /g, "-")}/`,
+          );
           const time = turn.querySelector(".turn-time")!;
           assert.equal(time.getAttribute("href"), `#${turn.id}`);
-          assert.match(time.querySelector("time")!.getAttribute("datetime")!, /^PT(\d+H)?(\d+M)?(\d+(\.\d+)?S)?$|^PT0S$/);
+          assert.match(
+            time.querySelector("time")!.getAttribute("datetime")!,
+            /^PT(\d+H)?(\d+M)?(\d+(\.\d+)?S)?$|^PT0S$/,
+          );
         }
-        for (const guest of episode.guests) assert.ok(doc.querySelector(`.post-people a[href="/people/${guest.toLowerCase().replace(/ /g, "-")}/"]`), guest);
+        for (const guest of episode.guests)
+          assert.ok(
+            doc.querySelector(`.post-people a[href="/people/${guest.toLowerCase().replace(/ /g, "-")}/"]`),
+            guest,
+          );
       });
 
       it("links four downloads that carry the same turns: WebVTT, SRT, Podcasting 2.0 JSON, plain text", () => {
         const doc = readDocument(file(episode.url));
-        const links = [...doc.querySelectorAll(".transcript-downloads a")].map((a) => [a.getAttribute("href"), a.getAttribute("type")]);
+        const links = [...doc.querySelectorAll(".transcript-downloads a")].map((a) => [
+          a.getAttribute("href"),
+          a.getAttribute("type"),
+        ]);
         assert.deepEqual(links, [
           [`${episode.url}transcript.vtt`, "text/vtt"],
           [`${episode.url}transcript.srt`, "application/x-subrip"],
@@ -77,15 +99,24 @@ describe("episode transcripts in the built site", () => {
         });
 
         const srt = parseSrt(readFileSync(file(`${episode.url}transcript.srt`), "utf8"));
-        assert.deepEqual(srt.map((cue) => cue.text.split(": ")[0]), speakers);
+        assert.deepEqual(
+          srt.map((cue) => cue.text.split(": ")[0]),
+          speakers,
+        );
 
         const json = JSON.parse(readFileSync(file(`${episode.url}transcript.json`), "utf8")) as {
           version: string;
           segments: { speaker: string; startTime: number; endTime: number; body: string }[];
         };
         assert.equal(json.version, "1.0.0");
-        assert.deepEqual(json.segments.map((s) => s.speaker), speakers);
-        assert.deepEqual(json.segments.map((s) => normalizeText(s.body)), words);
+        assert.deepEqual(
+          json.segments.map((s) => s.speaker),
+          speakers,
+        );
+        assert.deepEqual(
+          json.segments.map((s) => normalizeText(s.body)),
+          words,
+        );
         json.segments.forEach((segment, i) => {
           assert.deepEqual(Object.keys(segment).sort(), ["body", "endTime", "speaker", "startTime"]);
           assert.ok(segment.endTime > segment.startTime);
@@ -103,13 +134,30 @@ describe("episode transcripts in the built site", () => {
   it("has a page per person with their roles and every episode they appear in", () => {
     const index = readDocument(file("/people/"));
     const names = [...index.querySelectorAll(".people-list a")].map((a) => a.textContent);
-    assert.deepEqual(names, ["Alexis Monville", "Bella Bardswell", "Bruce Wang", "Maria Bracho", "Michael Galloway", "Tamar Bercovici", "Tim Beattie"]);
+    assert.deepEqual(names, [
+      "Alexis Monville",
+      "Bella Bardswell",
+      "Bruce Wang",
+      "Maria Bracho",
+      "Michael Galloway",
+      "Tamar Bercovici",
+      "Tim Beattie",
+    ]);
     const host = readDocument(file("/people/alexis-monville/"));
-    assert.deepEqual([...host.querySelectorAll(".post-card-title a")].map((a) => a.getAttribute("href")), EPISODES.map((e) => e.url));
+    assert.deepEqual(
+      [...host.querySelectorAll(".post-card-title a")].map((a) => a.getAttribute("href")),
+      EPISODES.map((e) => e.url),
+    );
     const maria = readDocument(file("/people/maria-bracho/"));
     assert.equal(maria.querySelector("h1")!.textContent, "Maria Bracho");
-    assert.deepEqual([...maria.querySelectorAll(".roles li")].map((li) => li.textContent), ["CTO for LATAM at Red Hat"]);
-    assert.deepEqual([...maria.querySelectorAll(".post-card-title a")].map((a) => a.getAttribute("href")), [EPISODES[0]!.url]);
+    assert.deepEqual(
+      [...maria.querySelectorAll(".roles li")].map((li) => li.textContent),
+      ["CTO for LATAM at Red Hat"],
+    );
+    assert.deepEqual(
+      [...maria.querySelectorAll(".post-card-title a")].map((a) => a.getAttribute("href")),
+      [EPISODES[0]!.url],
+    );
     assert.ok(existsSync(file("/people/bella-bardswell/")));
   });
 });

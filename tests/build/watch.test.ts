@@ -14,7 +14,8 @@ const NEW_TITLE = "Investor Updates That Get Answered";
 /** The URL follows the title (no `slug:` in its front matter). */
 const NEW_URL = "/en/2024/01/10/investor-updates-that-get-answered/";
 const SITE = "https://alexis.monville.com";
-const moved = (urls: string[], prefix = "") => urls.map((url) => (url === `${prefix}${ARTICLE_URL}` ? `${prefix}${NEW_URL}` : url)).sort();
+const moved = (urls: string[], prefix = "") =>
+  urls.map((url) => (url === `${prefix}${ARTICLE_URL}` ? `${prefix}${NEW_URL}` : url)).sort();
 
 /** Builds finished so far: Eleventy prints "Wrote … files" at the end of each, and the search plugin a line once its index is written. */
 const count = (log: string, pattern: RegExp) => log.match(new RegExp(pattern, "g"))?.length ?? 0;
@@ -23,13 +24,15 @@ describe("npm start: an edit rebuilds what it touches, and the sitemap and searc
   const project = tempProject("watch");
   const out = project.output;
   let watch: ReturnType<typeof watchSite>;
-  const sitemapUrls = () => [...readFileSync(path.join(out, "sitemap.xml"), "utf8").matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!).sort();
+  const sitemapUrls = () =>
+    [...readFileSync(path.join(out, "sitemap.xml"), "utf8").matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!).sort();
   const searchRecords = () => readSearchRecords(out);
   let firstSitemap: string[];
   let firstRecords: string[];
   /** When each page under tags/ was written, before the edit. */
   let tagPagesBefore: Map<string, number>;
-  const tagPages = () => new Map(listFiles(path.join(out, "tags")).map((file) => [file, statSync(path.join(out, "tags", file)).mtimeMs]));
+  const tagPages = () =>
+    new Map(listFiles(path.join(out, "tags")).map((file) => [file, statSync(path.join(out, "tags", file)).mtimeMs]));
   const builds = () => count(watch.log(), /Search index: /);
   /** Saves a change to a file of the project's copy and waits for the rebuild and its search index. */
   const edit = async (file: string, change: (source: string) => string) => {
@@ -41,14 +44,20 @@ describe("npm start: an edit rebuilds what it touches, and the sitemap and searc
   /** The article's card before the edit; its cards are drawn into the project's own cache, so a card of the new title is drawn by this run. */
   let cardBefore: string;
   const cards = path.join(project.root, "cards-cache");
-  const readingTime = (url: string) => readDocument(path.join(out, url, "index.html")).querySelector(".post-meta .reading-time")?.textContent ?? "";
-  const cardOf = (url: string) => readDocument(path.join(out, url, "index.html")).querySelector('meta[property="og:image"]')!.getAttribute("content")!;
+  const readingTime = (url: string) =>
+    readDocument(path.join(out, url, "index.html")).querySelector(".post-meta .reading-time")?.textContent ?? "";
+  const cardOf = (url: string) =>
+    readDocument(path.join(out, url, "index.html"))
+      .querySelector('meta[property="og:image"]')!
+      .getAttribute("content")!;
 
   before(async () => {
     watch = watchSite(project.input, out, { CARDS_CACHE_DIR: cards });
     await watch.waitFor(() => count(watch.log(), /Search index: /) === 1, "the first build and its search index");
     firstSitemap = sitemapUrls();
-    firstRecords = searchRecords().map((r) => r.url).sort();
+    firstRecords = searchRecords()
+      .map((r) => r.url)
+      .sort();
     tagPagesBefore = tagPages();
     cardBefore = cardOf(ARTICLE_URL);
     // Eleventy prints "Watching" before its file watcher has finished its first scan.
@@ -56,7 +65,10 @@ describe("npm start: an edit rebuilds what it touches, and the sitemap and searc
     const file = path.join(project.input, ARTICLE);
     const source = readFileSync(file, "utf8");
     assert.ok(source.includes(`title: "${OLD_TITLE}"`));
-    writeFileSync(file, `${source.replace(`title: "${OLD_TITLE}"`, `title: "${NEW_TITLE}"`)}\nA paragraph added while the site is served: zanzibarian quokkas.\n`);
+    writeFileSync(
+      file,
+      `${source.replace(`title: "${OLD_TITLE}"`, `title: "${NEW_TITLE}"`)}\nA paragraph added while the site is served: zanzibarian quokkas.\n`,
+    );
     await watch.waitFor(() => count(watch.log(), /Search index: /) === 2, "the rebuild and its search index");
   });
   after(async () => {
@@ -65,7 +77,10 @@ describe("npm start: an edit rebuilds what it touches, and the sitemap and searc
   });
 
   it("rebuilds the edited post and the pages that list it, and skips the others", () => {
-    assert.match(readDocument(path.join(out, NEW_URL, "index.html")).querySelector("main")!.textContent!, /zanzibarian quokkas/);
+    assert.match(
+      readDocument(path.join(out, NEW_URL, "index.html")).querySelector("main")!.textContent!,
+      /zanzibarian quokkas/,
+    );
     const rebuild = /Wrote (\d+) files? \(skipped (\d+)\)/.exec(watch.log());
     assert.ok(rebuild, `an incremental rebuild:\n${watch.log()}`);
     const [written, skipped] = [Number(rebuild[1]), Number(rebuild[2])];
@@ -73,8 +88,20 @@ describe("npm start: an edit rebuilds what it touches, and the sitemap and searc
   });
 
   it("shows the new title on every page and feed that lists the post", () => {
-    assert.equal(readDocument(path.join(out, NEW_URL, "index.html")).querySelector("h1")!.textContent!.trim(), NEW_TITLE);
-    for (const page of ["index.html", "archive/index.html", "en/2024/index.html", "tags/startups/index.html", "feed.xml", "feed.json"]) {
+    assert.equal(
+      readDocument(path.join(out, NEW_URL, "index.html"))
+        .querySelector("h1")!
+        .textContent!.trim(),
+      NEW_TITLE,
+    );
+    for (const page of [
+      "index.html",
+      "archive/index.html",
+      "en/2024/index.html",
+      "tags/startups/index.html",
+      "feed.xml",
+      "feed.json",
+    ]) {
       const text = readFileSync(path.join(out, page), "utf8");
       assert.ok(text.includes(NEW_TITLE), `${page} shows the new title`);
       assert.ok(!text.includes(OLD_TITLE), `${page} no longer shows the old one`);
@@ -107,8 +134,13 @@ describe("npm start: an edit rebuilds what it touches, and the sitemap and searc
 
   it("writes again only the tag pages that list the edited post", () => {
     const after = tagPages();
-    const rewritten = [...after].filter(([file, written]) => written !== tagPagesBefore.get(file)).map(([file]) => file).sort();
-    const listing = [...after.keys()].filter((file) => file !== "index.html" && readFileSync(path.join(out, "tags", file), "utf8").includes(NEW_URL)).sort();
+    const rewritten = [...after]
+      .filter(([file, written]) => written !== tagPagesBefore.get(file))
+      .map(([file]) => file)
+      .sort();
+    const listing = [...after.keys()]
+      .filter((file) => file !== "index.html" && readFileSync(path.join(out, "tags", file), "utf8").includes(NEW_URL))
+      .sort();
     // The article is tagged Startups; the tags index is written again too (it counts posts per tag).
     assert.deepEqual(listing, ["startups/index.html"]);
     assert.deepEqual(rewritten, ["index.html", ...listing].sort());
@@ -123,12 +155,24 @@ describe("npm start: an edit rebuilds what it touches, and the sitemap and searc
     });
     for (const file of tagPages().keys()) {
       if (file === "index.html") continue;
-      assert.match(readDocument(path.join(out, "tags", file)).querySelector("h1")!.textContent!, /^Posts tagged “/, `tags/${file} shows the edited template`);
+      assert.match(
+        readDocument(path.join(out, "tags", file)).querySelector("h1")!.textContent!,
+        /^Posts tagged “/,
+        `tags/${file} shows the edited template`,
+      );
     }
-    const audio = 'audio:\n  url: "https://media.quokka.example/episode.mp3"\n  type: audio/mpeg\n  length: 1000\n  duration: "00:30:00"\n';
+    const audio =
+      'audio:\n  url: "https://media.quokka.example/episode.mp3"\n  type: audio/mpeg\n  length: 1000\n  duration: "00:30:00"\n';
     await edit(EPISODE, (source) => source.replace("kind: episode\n", `kind: episode\n${audio}`));
-    for (const page of ["tags/books/index.html", "en/2024/index.html", "people/bruce-wang/index.html", "archive/index.html"]) {
-      const policy = readDocument(path.join(out, page)).querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute("content")!;
+    for (const page of [
+      "tags/books/index.html",
+      "en/2024/index.html",
+      "people/bruce-wang/index.html",
+      "archive/index.html",
+    ]) {
+      const policy = readDocument(path.join(out, page))
+        .querySelector('meta[http-equiv="Content-Security-Policy"]')!
+        .getAttribute("content")!;
       assert.match(policy, /media-src 'self' https:\/\/media\.quokka\.example/, `${page} allows the new media host`);
     }
     // The episode now takes its audio's length, no longer an estimate from its transcript.

@@ -23,7 +23,11 @@ const mainText = (url: string) => normalizeText(page(url).querySelector("main")!
 
 /** Runs `npm run import:wordpress`'s script on the test project; returns its report. */
 function runImport(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/import-wordpress.ts", exportFile, "--content", project.input, ...args], { cwd: ROOT, encoding: "utf8" });
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/import-wordpress.ts", exportFile, "--content", project.input, ...args],
+    { cwd: ROOT, encoding: "utf8" },
+  );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -34,7 +38,8 @@ let report = "";
 describe("importing the WordPress export of the seed", () => {
   before(async () => {
     // The site with none of its posts: the import brings them back.
-    for (const entry of readdirSync(posts)) if (entry !== "posts.11tydata.json") rmSync(path.join(posts, entry), { recursive: true });
+    for (const entry of readdirSync(posts))
+      if (entry !== "posts.11tydata.json") rmSync(path.join(posts, entry), { recursive: true });
     writeFileSync(exportFile, seedExport());
     await writeUploads(uploads);
     const run = runImport("--uploads", uploads);
@@ -59,8 +64,16 @@ describe("importing the WordPress export of the seed", () => {
     for (const facts of episodes) {
       const folder = path.join(posts, `${facts.date}-${facts.slug}`);
       const { data, body, bodyLine } = readFrontMatter(readFileSync(path.join(folder, "transcript.md"), "utf8"));
-      const parsed = parseTranscript(body, { file: "transcript.md", firstLine: bodyLine, speakers: data.speakers as Record<string, string> });
-      assert.deepEqual(parsed.diagnostics.filter((d) => d.severity === "error"), [], facts.title);
+      const parsed = parseTranscript(body, {
+        file: "transcript.md",
+        firstLine: bodyLine,
+        speakers: data.speakers as Record<string, string>,
+      });
+      assert.deepEqual(
+        parsed.diagnostics.filter((d) => d.severity === "error"),
+        [],
+        facts.title,
+      );
       assert.ok(parsed.turns.length > 20, facts.title);
       assert.equal(data.heading, facts.transcriptHeading!.text);
       const index = readFrontMatter(readFileSync(path.join(folder, "index.md"), "utf8")).data;
@@ -75,7 +88,11 @@ describe("importing the WordPress export of the seed", () => {
     }
     const articles = SEED_EXPORT.posts.filter((p) => p.kind === "article");
     for (const facts of articles) assert.equal(page(facts.url).querySelector(".transcript"), null, facts.url);
-    assert.match(reportLine(report, "posts:"), new RegExp(`${episodes.length + 1} episodes`), "the 5 and the hostile post's interview");
+    assert.match(
+      reportLine(report, "posts:"),
+      new RegExp(`${episodes.length + 1} episodes`),
+      "the 5 and the hostile post's interview",
+    );
   });
 
   it("gives the episode with an enclosure its audio, and leaves the incomplete one for the author with a warning", () => {
@@ -85,7 +102,12 @@ describe("importing the WordPress export of the seed", () => {
     const tamar = SEED_EXPORT.posts.find((p) => p.id === SEED_EXPORT.audio.block.postId)!;
     const index = readFileSync(path.join(posts, `${tamar.date}-${tamar.slug}`, "index.md"), "utf8");
     assert.match(index, new RegExp(`^#   url: "${SEED_EXPORT.audio.block.url}"$`, "m"));
-    assert.match(report, new RegExp(`${tamar.slug}/index\\.md: the audio ${SEED_EXPORT.audio.block.url} lacks its size in bytes and duration`));
+    assert.match(
+      report,
+      new RegExp(
+        `${tamar.slug}/index\\.md: the audio ${SEED_EXPORT.audio.block.url} lacks its size in bytes and duration`,
+      ),
+    );
   });
 
   it("keeps every old address answering: ?p=, the permalink without /en/, attachments, archives", () => {
@@ -94,7 +116,10 @@ describe("importing the WordPress export of the seed", () => {
       assert.match(redirects, new RegExp(`^/ p=${facts.id} ${facts.url} 301!$`, "m"), facts.title);
       const withoutEn = facts.url.replace(/^\/en\//, "/");
       assert.match(redirects, new RegExp(`^${withoutEn} ${facts.url} 301$`, "m"));
-      assert.equal(page(withoutEn).querySelector("link[rel=canonical]")!.getAttribute("href"), `${SEED_EXPORT.siteUrl}${facts.url}`);
+      assert.equal(
+        page(withoutEn).querySelector("link[rel=canonical]")!.getAttribute("href"),
+        `${SEED_EXPORT.siteUrl}${facts.url}`,
+      );
     }
     for (const attachment of Object.values(SEED_EXPORT.attachments)) {
       const from = new URL(attachment.link).pathname;
@@ -123,18 +148,34 @@ describe("importing the WordPress export of the seed", () => {
     const maria = SEED_EXPORT.posts.find((p) => p.id === approved.postId)!;
     const comments = [...page(maria.url).querySelectorAll(".comments .comment")];
     assert.equal(comments.length, 2);
-    assert.match(normalizeText(comments[0]!.textContent ?? ""), /Great episode: the ramen story will stay with me\. I wrote down what I took from it in my notes/);
-    assert.match(normalizeText(comments[1]!.textContent ?? ""), new RegExp(`${reply.author}.*in reply to ${approved.author}`));
+    assert.match(
+      normalizeText(comments[0]!.textContent ?? ""),
+      /Great episode: the ramen story will stay with me\. I wrote down what I took from it in my notes/,
+    );
+    assert.match(
+      normalizeText(comments[1]!.textContent ?? ""),
+      new RegExp(`${reply.author}.*in reply to ${approved.author}`),
+    );
     for (const left of [pending, spam, pingback, trash]) {
       const url = SEED_EXPORT.posts.find((p) => p.id === left.postId)!.url;
-      const authors = [...page(url).querySelectorAll(".comments .comment")].map((c) => normalizeText(c.textContent ?? ""));
-      assert.ok(!authors.some((text) => text.includes(left.author.replace(/&raquo;/, "»"))), `${left.author} on ${url}`);
+      const authors = [...page(url).querySelectorAll(".comments .comment")].map((c) =>
+        normalizeText(c.textContent ?? ""),
+      );
+      assert.ok(
+        !authors.some((text) => text.includes(left.author.replace(/&raquo;/, "»"))),
+        `${left.author} on ${url}`,
+      );
     }
-    assert.match(reportLine(report, "comments:"), /^comments: 3 kept \(approved\), 4 left out \(1 spam, 1 pending, 1 trash, 1 pingback\)$/);
+    assert.match(
+      reportLine(report, "comments:"),
+      /^comments: 3 kept \(approved\), 4 left out \(1 spam, 1 pending, 1 trash, 1 pingback\)$/,
+    );
   });
 
   it("never writes a commenter's e-mail or IP address", () => {
-    const written = listFiles(project.input).map((file) => readFileSync(path.join(project.input, file), "utf8")).join("\n");
+    const written = listFiles(project.input)
+      .map((file) => readFileSync(path.join(project.input, file), "utf8"))
+      .join("\n");
     const built = listFiles(project.output)
       .filter((file) => /\.(html|xml|json|txt)$/.test(file))
       .map((file) => readFileSync(path.join(project.output, file), "utf8"))
@@ -157,13 +198,28 @@ describe("importing the WordPress export of the seed", () => {
     assert.ok(existsSync(path.join(project.output, body.getAttribute("src")!)));
     const mungerPage = page(missing.parentUrl);
     assert.equal(mungerPage.querySelector(".post-body img"), null, "no image from another origin");
-    assert.equal(mungerPage.querySelector(`.post-body a[href="${SEED_EXPORT.uploadsUrl}/${missing.shown}"]`)?.textContent, missing.alt);
-    assert.match(report, new RegExp(`Images missing from the uploads folder[^]*\\n  ${SEED_EXPORT.uploadsUrl}/${missing.shown} → `));
+    assert.equal(
+      mungerPage.querySelector(`.post-body a[href="${SEED_EXPORT.uploadsUrl}/${missing.shown}"]`)?.textContent,
+      missing.alt,
+    );
+    assert.match(
+      report,
+      new RegExp(`Images missing from the uploads folder[^]*\\n  ${SEED_EXPORT.uploadsUrl}/${missing.shown} → `),
+    );
     assert.match(reportLine(report, "images:"), /^images: 2 copied, 1 missing from the uploads folder, 0 to fetch/);
   });
 
   it("keeps drafts and pending posts as drafts, the scheduled post for later, and lists what it left out", () => {
-    const { draft, pending, scheduled, private: secret, trashed, navMenuItem, revision, page: about } = SEED_EXPORT.extras;
+    const {
+      draft,
+      pending,
+      scheduled,
+      private: secret,
+      trashed,
+      navMenuItem,
+      revision,
+      page: about,
+    } = SEED_EXPORT.extras;
     const fileOf = (title: string) =>
       listFiles(posts)
         .filter((f) => f.endsWith(".md"))
@@ -173,8 +229,12 @@ describe("importing the WordPress export of the seed", () => {
       assert.equal(data.draft, true, item.title);
     }
     assert.ok(fileOf(scheduled.title), "the scheduled post is written");
-    const built = listFiles(project.output).filter((f) => f.endsWith(".html")).map((f) => readFileSync(path.join(project.output, f), "utf8")).join("\n");
-    for (const item of [draft, pending, scheduled]) assert.ok(!built.includes(item.title), `${item.title} is not published`);
+    const built = listFiles(project.output)
+      .filter((f) => f.endsWith(".html"))
+      .map((f) => readFileSync(path.join(project.output, f), "utf8"))
+      .join("\n");
+    for (const item of [draft, pending, scheduled])
+      assert.ok(!built.includes(item.title), `${item.title} is not published`);
     for (const item of [secret, trashed]) {
       assert.equal(fileOf(item.title), undefined);
       assert.match(report, new RegExp(`^  item ${item.id} “${item.title}” \\([^)]*\\): .+$`, "m"));
@@ -185,12 +245,24 @@ describe("importing the WordPress export of the seed", () => {
 
   it("puts the pages that had the site's own addresses (podcast, archive) elsewhere, leaves the site's pages as they are, and says so", () => {
     const { podcastPage, archivePage } = SEED_EXPORT.extras;
-    const imported = { [podcastPage.slug]: "Every episode of the podcast, as the old site listed them.", [archivePage.slug]: "The old site's archive, month by month." };
+    const imported = {
+      [podcastPage.slug]: "Every episode of the podcast, as the old site listed them.",
+      [archivePage.slug]: "The old site's archive, month by month.",
+    };
     for (const [slug, text] of Object.entries(imported)) {
-      assert.equal(readFrontMatter(readFileSync(path.join(project.input, "pages", `${slug}.md`), "utf8")).data.permalink, `/pages/${slug}/`);
+      assert.equal(
+        readFrontMatter(readFileSync(path.join(project.input, "pages", `${slug}.md`), "utf8")).data.permalink,
+        `/pages/${slug}/`,
+      );
       assert.ok(mainText(`/pages/${slug}/`).includes(text), slug);
       assert.ok(!mainText(`/${slug}/`).includes(text), `/${slug}/ is the site's own`);
-      assert.match(report, new RegExp(`^  .*pages/${slug}\\.md: its old address /${slug}/ is the address of the site's page ${slug}\\.njk: the page is at /pages/${slug}/ instead$`, "m"));
+      assert.match(
+        report,
+        new RegExp(
+          `^  .*pages/${slug}\\.md: its old address /${slug}/ is the address of the site's page ${slug}\\.njk: the page is at /pages/${slug}/ instead$`,
+          "m",
+        ),
+      );
     }
     assert.match(mainText("/podcast/"), /Follow it in your podcast app/);
     assert.match(mainText("/archive/"), /Every post and episode, by year/);
@@ -198,11 +270,17 @@ describe("importing the WordPress export of the seed", () => {
 
   it("imports hostile titles, slugs, tags, comments and transcripts as inert text, inside content/", () => {
     const { hostile } = SEED_EXPORT;
-    const [file] = listFiles(posts).filter((f) => f.endsWith("index.md") || f.endsWith(".md")).filter((f) => readFileSync(path.join(posts, f), "utf8").includes("Hostile"));
+    const [file] = listFiles(posts)
+      .filter((f) => f.endsWith("index.md") || f.endsWith(".md"))
+      .filter((f) => readFileSync(path.join(posts, f), "utf8").includes("Hostile"));
     assert.ok(file, "the hostile post is written under content/posts/");
     // Everything the import wrote is listed in its manifest: all of it inside content/.
-    const manifest = JSON.parse(readFileSync(path.join(project.input, ".wordpress-import.json"), "utf8")) as { files: Record<string, string> };
-    const outside = Object.keys(manifest.files).filter((f) => path.resolve(project.input, f).startsWith(path.resolve(project.input) + path.sep) === false);
+    const manifest = JSON.parse(readFileSync(path.join(project.input, ".wordpress-import.json"), "utf8")) as {
+      files: Record<string, string>;
+    };
+    const outside = Object.keys(manifest.files).filter(
+      (f) => path.resolve(project.input, f).startsWith(path.resolve(project.input) + path.sep) === false,
+    );
     assert.deepEqual(outside, []);
     for (const dir of [project.root, ROOT, path.dirname(ROOT)]) assert.ok(!existsSync(path.join(dir, "etc/evil")), dir);
     const url = `/en/${file!.slice(0, 10).replaceAll("-", "/")}/${file!.slice(11).split("/")[0]!.replace(/\.md$/, "")}/`;
@@ -210,10 +288,17 @@ describe("importing the WordPress export of the seed", () => {
     assert.equal(normalizeText(document.querySelector("h1")!.textContent ?? ""), hostile.title);
     const text = normalizeText(document.body.textContent ?? "");
     for (const visible of hostile.visibleText) assert.ok(text.includes(visible), visible);
-    const scripts = [...document.querySelectorAll("script")].filter((s) => !s.getAttribute("src")?.startsWith("/assets/") && s.getAttribute("type") !== "application/ld+json");
-    assert.deepEqual(scripts.map((s) => s.outerHTML), []);
+    const scripts = [...document.querySelectorAll("script")].filter(
+      (s) => !s.getAttribute("src")?.startsWith("/assets/") && s.getAttribute("type") !== "application/ld+json",
+    );
+    assert.deepEqual(
+      scripts.map((s) => s.outerHTML),
+      [],
+    );
     const live = [...document.querySelectorAll("*")].flatMap((element) =>
-      [...element.attributes].filter((a) => /^on/i.test(a.name) || /^\s*javascript:/i.test(a.value)).map((a) => `${element.tagName} ${a.name}=${a.value}`),
+      [...element.attributes]
+        .filter((a) => /^on/i.test(a.name) || /^\s*javascript:/i.test(a.value))
+        .map((a) => `${element.tagName} ${a.name}=${a.value}`),
     );
     assert.deepEqual(live, []);
     assert.equal(document.querySelector("main img"), null, "the hostile <img onerror> is gone");
@@ -226,7 +311,11 @@ describe("importing again", () => {
   const again = tempProject("wordpress-reimport");
   const againExport = path.join(again.root, "export.xml");
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ["--import", "tsx", "scripts/import-wordpress.ts", againExport, "--content", again.input, ...args], { cwd: ROOT, encoding: "utf8" });
+    spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/import-wordpress.ts", againExport, "--content", again.input, ...args],
+      { cwd: ROOT, encoding: "utf8" },
+    );
   const files = () => new Map(listFiles(again.input).map((f) => [f, readFileSync(path.join(again.input, f), "utf8")]));
   const maria = SEED_EXPORT.posts[0]!;
   const mariaIndex = () => path.join(again.input, "posts", `${maria.date}-${maria.slug}`, "index.md");
@@ -257,7 +346,10 @@ describe("importing again", () => {
   });
 
   it("keeps a file the author edited since, unless --force", () => {
-    const edited = readFileSync(mariaIndex(), "utf8").replace("Open source rewards influence.", "Open source rewards influence, as the author now says.");
+    const edited = readFileSync(mariaIndex(), "utf8").replace(
+      "Open source rewards influence.",
+      "Open source rewards influence, as the author now says.",
+    );
     writeFileSync(mariaIndex(), edited);
     const kept = run();
     assert.match(kept.stdout, /1 kept/);
@@ -272,7 +364,11 @@ describe("importing again", () => {
     const broken = path.join(mkdtempSync(path.join(again.root, "broken-")), "broken.xml");
     writeFileSync(broken, seedExport().replace("</wp:post_name>", "</wp:post_nme>"));
     const before = files();
-    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/import-wordpress.ts", broken, "--content", again.input], { cwd: ROOT, encoding: "utf8" });
+    const result = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/import-wordpress.ts", broken, "--content", again.input],
+      { cwd: ROOT, encoding: "utf8" },
+    );
     assert.equal(result.status, 1);
     assert.match(result.stderr, /^import:wordpress: error: .*broken\.xml:\d+:\d+: /m);
     assert.deepEqual(files(), before);

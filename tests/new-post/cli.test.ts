@@ -99,7 +99,10 @@ describe("npm run new", () => {
   it("creates an article with a hostile title and prints its path and URL", () => {
     assert.equal(article.status, 0, article.stderr);
     const file = path.join(project.input, "posts/2025-01-15-he-said-hi-script-alert-1-script.md");
-    assert.deepEqual(printed(article.stdout), { created: [file], url: "/en/2025/01/15/he-said-hi-script-alert-1-script/" });
+    assert.deepEqual(printed(article.stdout), {
+      created: [file],
+      url: "/en/2025/01/15/he-said-hi-script-alert-1-script/",
+    });
     const { data } = readFrontMatter(readFileSync(path.join(ROOT, file), "utf8"));
     assert.equal(data.title, HOSTILE);
     assert.deepEqual(data.tags, ["Strategy"]);
@@ -113,20 +116,29 @@ describe("npm run new", () => {
       url: "/en/2025/01/20/title-with-colon-and-hash/",
     });
     const transcript = readFrontMatter(readFileSync(path.join(ROOT, folder, "transcript.md"), "utf8"));
-    assert.deepEqual(transcript.data, { heading: "Transcript", speakers: { Alexis: "Alexis Monville", Maria: "Maria Bracho", Jane: "Jane Doe" } });
+    assert.deepEqual(transcript.data, {
+      heading: "Transcript",
+      speakers: { Alexis: "Alexis Monville", Maria: "Maria Bracho", Jane: "Jane Doe" },
+    });
   });
 
   it("dates a post today in the site's time zone by default, its slug the title in its own script", () => {
     assert.equal(unicode.status, 0, unicode.stderr);
     const { url, created } = printed(unicode.stdout);
-    assert.ok([todayBefore, todayAfter].some((day) => url === `/en/${day.replaceAll("-", "/")}/日本/`), url);
+    assert.ok(
+      [todayBefore, todayAfter].some((day) => url === `/en/${day.replaceAll("-", "/")}/日本/`),
+      url,
+    );
     assert.equal(created.length, 1);
     assert.match(created[0]!, /posts\/\d{4}-\d{2}-\d{2}-日本\.md$/);
   });
 
   it("gives a title with no letter or digit in any script the fallback slug", () => {
     assert.equal(noLetter.status, 0, noLetter.stderr);
-    assert.deepEqual(printed(noLetter.stdout), { created: [path.join(project.input, "posts/2025-01-25-post.md")], url: "/en/2025/01/25/post/" });
+    assert.deepEqual(printed(noLetter.stdout), {
+      created: [path.join(project.input, "posts/2025-01-25-post.md")],
+      url: "/en/2025/01/25/post/",
+    });
   });
 
   it("builds, with the article's exact title as its only h1 and no script from the title", () => {
@@ -136,7 +148,8 @@ describe("npm run new", () => {
     assert.equal(h1s[0]!.textContent, HOSTILE);
     assert.ok(!html.includes("<script>alert(1)"), "the title's markup reached the HTML");
     // The same scripts as any article's page: the layout's modules and its JSON-LD data block, none from the title.
-    const scripts = (doc: Document) => [...doc.querySelectorAll("script")].map((s) => s.getAttribute("src") ?? s.getAttribute("type"));
+    const scripts = (doc: Document) =>
+      [...doc.querySelectorAll("script")].map((s) => s.getAttribute("src") ?? s.getAttribute("type"));
     assert.deepEqual(scripts(document), scripts(page("/en/2024/04/10/playing-to-win/").document));
     for (const script of document.querySelectorAll("script:not([src])")) {
       assert.equal(script.getAttribute("type"), "application/ld+json");
@@ -174,7 +187,14 @@ describe("npm run new", () => {
     const file = path.join(ROOT, project.input, "posts/2025-01-15-he-said-hi-script-alert-1-script.md");
     const before = readFileSync(file, "utf8");
     // Same slug, another title: still the same URL.
-    const again = run("article", "He said: hi! & <script> alert 1 </script>", "--date", "2025-01-15", "--content", content);
+    const again = run(
+      "article",
+      "He said: hi! & <script> alert 1 </script>",
+      "--date",
+      "2025-01-15",
+      "--content",
+      content,
+    );
     assert.equal(again.status, 1);
     assert.equal(again.stdout, "");
     assert.match(again.stderr, /^new: error: .*posts\/2025-01-15-he-said-hi-script-alert-1-script\.md already exists/);
@@ -205,7 +225,18 @@ describe("npm run new", () => {
     const date = run("article", "Leap", "--date", "2025-02-29", "--content", content);
     assert.equal(date.status, 1);
     assert.match(date.stderr, /--date "2025-02-29" is not a date/);
-    const tags = run("article", "Tags", "--tag", "Open source", "--tag", "open-source", "--date", "2025-03-01", "--content", content);
+    const tags = run(
+      "article",
+      "Tags",
+      "--tag",
+      "Open source",
+      "--tag",
+      "open-source",
+      "--date",
+      "2025-03-01",
+      "--content",
+      content,
+    );
     assert.equal(tags.status, 1);
     assert.match(tags.stderr, /"open-source" repeats the tag "Open source"/);
     assert.ok(!existsSync(path.join(ROOT, project.input, "posts/2025-03-01-tags.md")));

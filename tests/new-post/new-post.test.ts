@@ -48,9 +48,21 @@ const HOSTILE_TITLES = [
   "emoji 🎙️ and a tab\there",
 ];
 
-const article = (title: string, extra: Partial<NewPost> = {}): NewPost => ({ kind: "article", title, date: "2024-06-09", host: HOST, guests: [], tags: [], ...extra });
+const article = (title: string, extra: Partial<NewPost> = {}): NewPost => ({
+  kind: "article",
+  title,
+  date: "2024-06-09",
+  host: HOST,
+  guests: [],
+  tags: [],
+  ...extra,
+});
 const episode = (title: string, extra: Partial<NewPost> = {}): NewPost =>
-  article(title, { kind: "episode", guests: [{ name: "Maria Bracho", role: "CTO for LATAM at Red Hat" }, { name: "Jane Doe" }], ...extra });
+  article(title, {
+    kind: "episode",
+    guests: [{ name: "Maria Bracho", role: "CTO for LATAM at Red Hat" }, { name: "Jane Doe" }],
+    ...extra,
+  });
 
 /** A file's text as the build reads it: front matter through the site's YAML, then the schema. */
 function readBack(text: string, file = "content/posts/x.md") {
@@ -82,7 +94,10 @@ describe("post slugs", () => {
 
 describe("guests", () => {
   it("split at the first comma: name, then the role (commas and all)", () => {
-    assert.deepEqual(parseGuest("Maria Bracho, CTO for LATAM, Red Hat"), { name: "Maria Bracho", role: "CTO for LATAM, Red Hat" });
+    assert.deepEqual(parseGuest("Maria Bracho, CTO for LATAM, Red Hat"), {
+      name: "Maria Bracho",
+      role: "CTO for LATAM, Red Hat",
+    });
     assert.deepEqual(parseGuest("  Jane Doe  ,  Author "), { name: "Jane Doe", role: "Author" });
   });
 
@@ -93,9 +108,15 @@ describe("guests", () => {
   });
 
   it("need a name that can make a person page URL", () => {
-    assert.throws(() => parseGuest(", CTO"), (e) => e instanceof UsageError && /has no name/.test(e.message));
+    assert.throws(
+      () => parseGuest(", CTO"),
+      (e) => e instanceof UsageError && /has no name/.test(e.message),
+    );
     assert.throws(() => parseGuest("   "), UsageError);
-    assert.throws(() => parseGuest("🎙️, Guest"), (e) => e instanceof UsageError && /\/people\//.test(e.message) && /in any script/.test(e.message));
+    assert.throws(
+      () => parseGuest("🎙️, Guest"),
+      (e) => e instanceof UsageError && /\/people\//.test(e.message) && /in any script/.test(e.message),
+    );
     assert.throws(() => parseGuest("!!!"), UsageError);
   });
 
@@ -106,30 +127,54 @@ describe("guests", () => {
 
   it("are each one person, distinct from the host", () => {
     assert.doesNotThrow(() => checkPeople(HOST, [{ name: "Maria Bracho" }, { name: "Jane Doe" }]));
-    assert.throws(() => checkPeople(HOST, [{ name: "Maria Bracho" }, { name: "maria bracho" }]), (e) => e instanceof NewPostError && /Maria Bracho/.test(e.message));
-    assert.throws(() => checkPeople(HOST, [{ name: "Alexis Monville" }]), (e) => e instanceof NewPostError && /the host/.test(e.message));
+    assert.throws(
+      () => checkPeople(HOST, [{ name: "Maria Bracho" }, { name: "maria bracho" }]),
+      (e) => e instanceof NewPostError && /Maria Bracho/.test(e.message),
+    );
+    assert.throws(
+      () => checkPeople(HOST, [{ name: "Alexis Monville" }]),
+      (e) => e instanceof NewPostError && /the host/.test(e.message),
+    );
     // Names in other scripts are as distinct as they read; a name written two ways is one person.
     assert.doesNotThrow(() => checkPeople(HOST, [{ name: "李明" }, { name: "王芳" }]));
-    assert.throws(() => checkPeople(HOST, [{ name: "Li Ming" }, { name: "li-ming" }]), (e) => e instanceof NewPostError && /Li Ming/.test(e.message));
-    assert.throws(() => planNewPost(episode("Twice", { guests: [{ name: "Jane Doe" }, { name: "Jane Doe", role: "Again" }] })), NewPostError);
+    assert.throws(
+      () => checkPeople(HOST, [{ name: "Li Ming" }, { name: "li-ming" }]),
+      (e) => e instanceof NewPostError && /Li Ming/.test(e.message),
+    );
+    assert.throws(
+      () => planNewPost(episode("Twice", { guests: [{ name: "Jane Doe" }, { name: "Jane Doe", role: "Again" }] })),
+      NewPostError,
+    );
   });
 });
 
 describe("command line", () => {
   it("reads an article", () => {
-    assert.deepEqual(parseNewPostArgs(["article", "  Playing to Win ", "--tag", "Books", "-t", " Strategy ", "--date", "2024-04-10"]), {
-      help: false,
-      kind: "article",
-      title: "Playing to Win",
-      guests: [],
-      tags: ["Books", "Strategy"],
-      date: "2024-04-10",
-      content: undefined,
-    });
+    assert.deepEqual(
+      parseNewPostArgs(["article", "  Playing to Win ", "--tag", "Books", "-t", " Strategy ", "--date", "2024-04-10"]),
+      {
+        help: false,
+        kind: "article",
+        title: "Playing to Win",
+        guests: [],
+        tags: ["Books", "Strategy"],
+        date: "2024-04-10",
+        content: undefined,
+      },
+    );
   });
 
   it("reads an episode with two guests, options in any order", () => {
-    const args = parseNewPostArgs(["--guest", "Maria Bracho, CTO", "episode", "--content", "/tmp/c", "Open Source", "-g", "Jane Doe"]);
+    const args = parseNewPostArgs([
+      "--guest",
+      "Maria Bracho, CTO",
+      "episode",
+      "--content",
+      "/tmp/c",
+      "Open Source",
+      "-g",
+      "Jane Doe",
+    ]);
     assert.equal(args.kind, "episode");
     assert.equal(args.title, "Open Source");
     assert.deepEqual(args.guests, [{ name: "Maria Bracho", role: "CTO" }, { name: "Jane Doe" }]);
@@ -148,7 +193,12 @@ describe("command line", () => {
   });
 
   it("rejects a missing or unknown kind, a missing title and stray words", () => {
-    const rejects = (argv: string[], pattern: RegExp) => assert.throws(() => parseNewPostArgs(argv), (e) => e instanceof UsageError && pattern.test(e.message), argv.join(" "));
+    const rejects = (argv: string[], pattern: RegExp) =>
+      assert.throws(
+        () => parseNewPostArgs(argv),
+        (e) => e instanceof UsageError && pattern.test(e.message),
+        argv.join(" "),
+      );
     rejects([], /no kind given/);
     rejects(["blog", "Title"], /"blog" is not a kind of post: use article or episode/);
     rejects(["article"], /no title given/);
@@ -161,7 +211,10 @@ describe("command line", () => {
   });
 
   it("takes tags in any script", () => {
-    assert.deepEqual(parseNewPostArgs(["article", "東京での対話", "--tag", "日本語", "--tag", "日本"]).tags, ["日本語", "日本"]);
+    assert.deepEqual(parseNewPostArgs(["article", "東京での対話", "--tag", "日本語", "--tag", "日本"]).tags, [
+      "日本語",
+      "日本",
+    ]);
   });
 });
 
@@ -176,14 +229,20 @@ describe("dates", () => {
   it("given with --date must be real days written YYYY-MM-DD", () => {
     assert.equal(checkDate("2024-02-29", ZONE), "2024-02-29");
     for (const bad of ["2023-02-29", "2024-13-01", "2024-6-9", "06/09/2024", "2024-06-09T10:00", "today"]) {
-      assert.throws(() => checkDate(bad, ZONE), (e) => e instanceof UsageError && e.message.includes(bad), bad);
+      assert.throws(
+        () => checkDate(bad, ZONE),
+        (e) => e instanceof UsageError && e.message.includes(bad),
+        bad,
+      );
     }
   });
 });
 
 describe("paths and URLs", () => {
   it("put an article in one file and an episode in a folder", () => {
-    assert.deepEqual(postPaths("article", "2024-04-10", "playing-to-win"), { main: "posts/2024-04-10-playing-to-win.md" });
+    assert.deepEqual(postPaths("article", "2024-04-10", "playing-to-win"), {
+      main: "posts/2024-04-10-playing-to-win.md",
+    });
     assert.deepEqual(postPaths("episode", "2024-06-09", "open-source"), {
       folder: "posts/2024-06-09-open-source",
       main: "posts/2024-06-09-open-source/index.md",
@@ -224,11 +283,19 @@ describe("an article's file", () => {
 
   it("has title, date, kind and tags, a description to write, and no slug unless the title has none", () => {
     const { data, body, post } = readBack(postFileText(article("Playing to Win", { tags: ["Books", "Strategy"] })));
-    assert.deepEqual(data, { title: "Playing to Win", date: "2024-06-09", kind: "article", tags: ["Books", "Strategy"] });
+    assert.deepEqual(data, {
+      title: "Playing to Win",
+      date: "2024-06-09",
+      kind: "article",
+      tags: ["Books", "Strategy"],
+    });
     assert.equal(post.kind, "article");
     assert.equal(post.date.toISODate(), "2024-06-09");
     assert.equal(post.description, undefined);
-    assert.deepEqual(post.tags, [{ name: "Books", slug: "books" }, { name: "Strategy", slug: "strategy" }]);
+    assert.deepEqual(post.tags, [
+      { name: "Books", slug: "books" },
+      { name: "Strategy", slug: "strategy" },
+    ]);
     assert.match(postFileText(article("Playing to Win")), /^# description: /m);
     assert.match(body, /^\s*<!--[\s\S]*-->\s*$/);
   });
@@ -243,7 +310,10 @@ describe("an article's file", () => {
     const { data, post } = readBack(postFileText(article("東京での対話", { tags: ["日本語", "日本"] })));
     assert.equal(data.slug, undefined);
     assert.equal(post.url, "/en/2024/06/09/東京での対話/");
-    assert.deepEqual(post.tags, [{ name: "日本語", slug: "日本語" }, { name: "日本", slug: "日本" }]);
+    assert.deepEqual(post.tags, [
+      { name: "日本語", slug: "日本語" },
+      { name: "日本", slug: "日本" },
+    ]);
     const plan = planNewPost(article("東京での対話"));
     assert.equal(plan.url, post.url);
     assert.equal(plan.files[0]!.path, "posts/2024-06-09-東京での対話.md");
@@ -267,7 +337,10 @@ describe("an episode's files", () => {
     assert.equal(plan.folder, "posts/2024-06-09-he-said-hi-script-alert-1-script");
     assert.deepEqual(
       plan.files.map((f) => f.path),
-      ["posts/2024-06-09-he-said-hi-script-alert-1-script/index.md", "posts/2024-06-09-he-said-hi-script-alert-1-script/transcript.md"],
+      [
+        "posts/2024-06-09-he-said-hi-script-alert-1-script/index.md",
+        "posts/2024-06-09-he-said-hi-script-alert-1-script/transcript.md",
+      ],
     );
     assert.equal(plan.url, "/en/2024/06/09/he-said-hi-script-alert-1-script/");
   });
@@ -289,14 +362,23 @@ describe("an episode's files", () => {
   it("start a transcript that reads back cleanly: no error, a warning per speaker until it is in", () => {
     const { post } = readBack(index!.text);
     const read = readFrontMatter(transcript!.text);
-    assert.deepEqual(read.data, { heading: "Transcript", speakers: { Alexis: HOST, Maria: "Maria Bracho", Jane: "Jane Doe" } });
+    assert.deepEqual(read.data, {
+      heading: "Transcript",
+      speakers: { Alexis: HOST, Maria: "Maria Bracho", Jane: "Jane Doe" },
+    });
     assert.match(transcript!.text, /^heading: "Transcript"$/m);
     assert.equal(read.body.trim(), "");
     const parsed = readEpisodeTranscript(read, "transcript.md", post);
-    assert.deepEqual(parsed.diagnostics.filter((d) => d.severity === "error"), []);
+    assert.deepEqual(
+      parsed.diagnostics.filter((d) => d.severity === "error"),
+      [],
+    );
     assert.deepEqual(
       parsed.diagnostics.map((d) => d.message),
-      ["Alexis", "Maria", "Jane"].map((label) => `transcript.md:1: speaker "${label}" is declared under "speakers:" but never speaks. Remove it from the front matter or check the labels in the transcript.`),
+      ["Alexis", "Maria", "Jane"].map(
+        (label) =>
+          `transcript.md:1: speaker "${label}" is declared under "speakers:" but never speaks. Remove it from the front matter or check the labels in the transcript.`,
+      ),
     );
     assert.equal(parsed.turns.length, 0);
     assert.equal(parsed.heading, "Transcript");
@@ -306,12 +388,17 @@ describe("an episode's files", () => {
     const { post } = readBack(index!.text);
     const commented = transcript!.text.replace(/\n$/, "\n\n<!-- Paste the transcript here. -->\n");
     const parsed = readEpisodeTranscript(readFrontMatter(commented), "transcript.md", post);
-    assert.ok(parsed.diagnostics.some((d) => d.severity === "error" && /text before the first speaker turn/.test(d.message)));
+    assert.ok(
+      parsed.diagnostics.some((d) => d.severity === "error" && /text before the first speaker turn/.test(d.message)),
+    );
   });
 
   it("tell the author how to fill the transcript, in YAML comments", () => {
     assert.match(transcript!.text, /^# .*Paste it/m);
-    assert.match(transcript!.text, /^#\s+npm run transcript:import -- <file> --episode he-said-hi-script-alert-1-script --force$/m);
+    assert.match(
+      transcript!.text,
+      /^#\s+npm run transcript:import -- <file> --episode he-said-hi-script-alert-1-script --force$/m,
+    );
   });
 
   it("give a transcript whose first turn parses once pasted under the labels", () => {
@@ -329,7 +416,11 @@ describe("an episode's files", () => {
 describe("speaker labels", () => {
   it("are first names, or full names when two people share one", () => {
     assert.deepEqual(speakerLabels([HOST, "Maria Bracho"]), { Alexis: HOST, Maria: "Maria Bracho" });
-    assert.deepEqual(speakerLabels([HOST, "Alexis Smith", "Maria Bracho"]), { "Alexis Monville": HOST, "Alexis Smith": "Alexis Smith", Maria: "Maria Bracho" });
+    assert.deepEqual(speakerLabels([HOST, "Alexis Smith", "Maria Bracho"]), {
+      "Alexis Monville": HOST,
+      "Alexis Smith": "Alexis Smith",
+      Maria: "Maria Bracho",
+    });
     assert.deepEqual(speakerLabels(["Cher"]), { Cher: "Cher" });
   });
 });

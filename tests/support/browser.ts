@@ -11,7 +11,10 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Debian's Chromium, installed on first use where missing (the machines allow no browser downloads). */
 export function ensureChromium(): string {
   if (!existsSync(CHROMIUM)) {
-    execSync("apt-get update -qq && apt-get install -y -qq chromium", { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    execSync("apt-get update -qq && apt-get install -y -qq chromium", {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
   }
   return CHROMIUM;
 }
@@ -33,7 +36,10 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** A built site served on 127.0.0.1 (under `pathPrefix`, "/" by default) and a Chromium to read it, and how to stop both. */
-export async function serveInChromium(output: string, pathPrefix = "/"): Promise<{ site: ServedSite; browser: Browser; stop(): Promise<void> }> {
+export async function serveInChromium(
+  output: string,
+  pathPrefix = "/",
+): Promise<{ site: ServedSite; browser: Browser; stop(): Promise<void> }> {
   const site = await serveStatic(path.resolve(output), pathPrefix);
   const browser = await launchChromium();
   return {

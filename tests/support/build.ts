@@ -60,8 +60,15 @@ export async function buildSite(input: string, output: string, env: Record<strin
  * environment.
  */
 export function buildSiteInChild(input: string, output: string, env: Record<string, string> = {}): void {
-  for (const command of [["node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--input=${input}`], ["scripts/search-index.ts"]]) {
-    const run = spawnSync(process.execPath, ["--import", "tsx", ...command, `--output=${output}`], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } });
+  for (const command of [
+    ["node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--input=${input}`],
+    ["scripts/search-index.ts"],
+  ]) {
+    const run = spawnSync(process.execPath, ["--import", "tsx", ...command, `--output=${output}`], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, ...env },
+    });
     if (run.status !== 0) throw new Error(`${command[0]} failed (exit ${run.status}):\n${run.stderr}`);
   }
 }
@@ -116,8 +123,10 @@ export function watchSite(input: string, output: string, env: Record<string, str
   const waitFor = async (predicate: () => boolean, what: string, timeout = 180_000): Promise<void> => {
     const deadline = Date.now() + timeout;
     while (!predicate()) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the watcher ended (${child.exitCode ?? child.signalCode}) before ${what}; output:\n${log}`);
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}; output:\n${log}`);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`the watcher ended (${child.exitCode ?? child.signalCode}) before ${what}; output:\n${log}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}; output:\n${log}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };

@@ -12,10 +12,20 @@ export function brokenInternalLinks(out: string, pathPrefix = "/"): string[] {
   const open = (file: string) => documents.get(file) ?? documents.set(file, readDocument(file)).get(file)!;
   for (const file of listFiles(out).filter((f) => f.endsWith(".html"))) {
     const doc = open(path.join(out, file));
-    for (const element of doc.querySelectorAll('a[href], link[href], img[src], script[src], audio[src], source[src], source[srcset], form[action], meta[http-equiv="refresh"]')) {
-      const refresh = element.getAttribute("http-equiv") === "refresh" ? /url=(.+)$/i.exec(element.getAttribute("content") ?? "")?.[1] : undefined;
+    for (const element of doc.querySelectorAll(
+      'a[href], link[href], img[src], script[src], audio[src], source[src], source[srcset], form[action], meta[http-equiv="refresh"]',
+    )) {
+      const refresh =
+        element.getAttribute("http-equiv") === "refresh"
+          ? /url=(.+)$/i.exec(element.getAttribute("content") ?? "")?.[1]
+          : undefined;
       if (element.tagName === "META" && !refresh) continue;
-      const raw = refresh ?? element.getAttribute("href") ?? element.getAttribute("src") ?? element.getAttribute("action") ?? element.getAttribute("srcset")!.split(" ")[0]!;
+      const raw =
+        refresh ??
+        element.getAttribute("href") ??
+        element.getAttribute("src") ??
+        element.getAttribute("action") ??
+        element.getAttribute("srcset")!.split(" ")[0]!;
       if (/^[a-z][a-z0-9+.-]*:/i.test(raw) || raw.startsWith("//")) continue;
       const target = new URL(raw, `http://site${pathPrefix}${file}`);
       if (!target.pathname.startsWith(pathPrefix)) {
@@ -29,7 +39,8 @@ export function brokenInternalLinks(out: string, pathPrefix = "/"): string[] {
         continue;
       }
       const id = decodeURIComponent(target.hash.slice(1));
-      if (id && !id.startsWith("t=") && targetFile.endsWith(".html") && !open(targetFile).getElementById(id)) broken.push(`${file}: ${raw} (no #${id})`);
+      if (id && !id.startsWith("t=") && targetFile.endsWith(".html") && !open(targetFile).getElementById(id))
+        broken.push(`${file}: ${raw} (no #${id})`);
     }
   }
   return broken;

@@ -53,7 +53,10 @@ const collapse = (text: string) => text.replace(/\s+/g, " ").trim();
 async function turnsOf(page: Page, siteUrl: string, postUrl: string): Promise<{ id: string; text: string }[]> {
   await page.goto(`${siteUrl}${postUrl}`);
   return page.locator(".turn").evaluateAll((nodes) =>
-    nodes.map((node) => ({ id: node.id, text: [...node.querySelectorAll("p:not(.turn-head)")].map((p) => p.textContent ?? "").join(" ") })),
+    nodes.map((node) => ({
+      id: node.id,
+      text: [...node.querySelectorAll("p:not(.turn-head)")].map((p) => p.textContent ?? "").join(" "),
+    })),
   );
 }
 
@@ -62,7 +65,13 @@ async function turnsOf(page: Page, siteUrl: string, postUrl: string): Promise<{ 
  * `pages` above 1, the queries are shared out among that many search pages typed into at once
  * (each waits on the page's pause after typing); the results come back in the queries' order.
  */
-export async function runRelevance(browser: Browser, siteUrl: string, queries: readonly RelevanceQuery[], log: (line: string) => void = () => {}, pages = 1): Promise<RelevanceResult[]> {
+export async function runRelevance(
+  browser: Browser,
+  siteUrl: string,
+  queries: readonly RelevanceQuery[],
+  log: (line: string) => void = () => {},
+  pages = 1,
+): Promise<RelevanceResult[]> {
   const newPage = () => browser.newPage({ viewport: { width: 1280, height: 800 } });
   const expected = new Map<RelevanceQuery, string[]>();
   const reader = await newPage();
@@ -75,7 +84,10 @@ export async function runRelevance(browser: Browser, siteUrl: string, queries: r
         .get(query.post)!
         .filter((turn) => collapse(turn.text.replace(/\[\d\d:\d\d:\d\d\]/g, "")).includes(collapse(query.turn!)))
         .map((turn) => turn.id);
-      if (ids.length !== 1) throw new Error(`The turn of "${query.query}" must be the one turn of ${query.post} that holds "${query.turn}": ${ids.length} do`);
+      if (ids.length !== 1)
+        throw new Error(
+          `The turn of "${query.query}" must be the one turn of ${query.post} that holds "${query.turn}": ${ids.length} do`,
+        );
       expected.set(query, ids);
     }
   } finally {
@@ -113,7 +125,11 @@ export async function runRelevance(browser: Browser, siteUrl: string, queries: r
     }
   };
   const count = Math.max(1, pages);
-  await Promise.all(Array.from({ length: count }, (_, n) => typeInto(queries.map((_, index) => index).filter((index) => index % count === n))));
+  await Promise.all(
+    Array.from({ length: count }, (_, n) =>
+      typeInto(queries.map((_, index) => index).filter((index) => index % count === n)),
+    ),
+  );
   return out;
 }
 
@@ -124,7 +140,10 @@ const landed = (r: RelevanceResult) => r.postRank === 1 && (!r.query.turn || (r.
 export const MISSPELLING = "misspelling";
 
 /** The suite's figures for the queries spelled right and for the misspelled ones, apart. */
-export function figuresBySection(results: readonly RelevanceResult[]): { spelledRight: RelevanceFigures; misspelled: RelevanceFigures } {
+export function figuresBySection(results: readonly RelevanceResult[]): {
+  spelledRight: RelevanceFigures;
+  misspelled: RelevanceFigures;
+} {
   return {
     spelledRight: figures(results.filter((r) => r.query.type !== MISSPELLING)),
     misspelled: figures(results.filter((r) => r.query.type === MISSPELLING)),
@@ -132,8 +151,17 @@ export function figuresBySection(results: readonly RelevanceResult[]): { spelled
 }
 
 export function describe({ query, postRank, turnRank, first, turnsShown }: RelevanceResult): string {
-  const post = postRank === 1 ? "post 1" : postRank ? `post ${postRank} (first: ${first})` : `post not in the first ${RANKS_LOOKED_AT} (first: ${first ?? "none"})`;
-  const turn = query.turn ? (turnRank ? `, turn ${turnRank}` : `, turn not shown (shown: ${turnsShown.join(" ") || "none"})`) : "";
+  const post =
+    postRank === 1
+      ? "post 1"
+      : postRank
+        ? `post ${postRank} (first: ${first})`
+        : `post not in the first ${RANKS_LOOKED_AT} (first: ${first ?? "none"})`;
+  const turn = query.turn
+    ? turnRank
+      ? `, turn ${turnRank}`
+      : `, turn not shown (shown: ${turnsShown.join(" ") || "none"})`
+    : "";
   return `${landed({ query, postRank, turnRank, first, turnsShown }) ? "ok  " : "MISS"} [${query.type}] ${query.query}: ${post}${turn}`;
 }
 
@@ -144,7 +172,8 @@ export function figures(results: readonly RelevanceResult[]): RelevanceFigures {
     landed: results.filter(landed).length / Math.max(1, results.length),
     postFirst: results.filter((r) => r.postRank === 1).length / results.length,
     turnQueries: withTurn.length,
-    turnInFirstThree: withTurn.filter((r) => r.turnRank !== null && r.turnRank <= 3).length / Math.max(1, withTurn.length),
+    turnInFirstThree:
+      withTurn.filter((r) => r.turnRank !== null && r.turnRank <= 3).length / Math.max(1, withTurn.length),
     meanReciprocalRank: results.reduce((sum, r) => sum + (r.postRank ? 1 / r.postRank : 0), 0) / results.length,
   };
 }

@@ -18,7 +18,8 @@ export async function typeQuery(page: Page, text: string): Promise<void> {
   // The summary names the query it answers, and is shown with its list: no earlier answer can pass for this one's.
   await page.locator("#search-input").fill(text);
   await page.waitForFunction(
-    (typed) => (document.querySelector(".search-summary")?.textContent ?? "").includes(`“${typed.trim()}”`) && answered(),
+    (typed) =>
+      (document.querySelector(".search-summary")?.textContent ?? "").includes(`“${typed.trim()}”`) && answered(),
     text,
     { timeout: 20_000 },
   );

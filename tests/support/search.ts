@@ -16,7 +16,11 @@ export interface SearchRecord {
 export function readSearchRecords(out: string): SearchRecord[] {
   const dir = path.join(out, "pagefind/fragment");
   return readdirSync(dir).map((file) => {
-    const record = JSON.parse(gunzipSync(readFileSync(path.join(dir, file))).toString("utf8").slice("pagefind_dcd".length)) as Omit<SearchRecord, "url" | "id"> & { url: string };
+    const record = JSON.parse(
+      gunzipSync(readFileSync(path.join(dir, file)))
+        .toString("utf8")
+        .slice("pagefind_dcd".length),
+    ) as Omit<SearchRecord, "url" | "id"> & { url: string };
     return { ...record, id: path.basename(file, ".pf_fragment"), url: record.meta.url ?? record.url };
   });
 }

@@ -17,7 +17,9 @@ export interface SeedPost {
  * by blank lines; each `•` or `N.` line is its own unit.
  */
 export function readSeedPosts(): SeedPost[] {
-  const lines = readFileSync(SEED_FILE, "utf8").split("\n").map((line) => line.trim());
+  const lines = readFileSync(SEED_FILE, "utf8")
+    .split("\n")
+    .map((line) => line.trim());
   const posts: SeedPost[] = [];
   let paragraph: string[] = [];
   const flush = () => {
@@ -48,7 +50,8 @@ export function readSeedPosts(): SeedPost[] {
   return posts.map((post) => ({ ...post, units: post.units.filter((unit) => unit.length > 0) }));
 }
 
-const TURN_OPENING = /^(?:\[\d\d:\d\d:\d\d\]\s*)?(?:Alexis|Maria|Tamar|Bruce|Tim|Bella|Michael):\s*(?:\[\d\d:\d\d:\d\d\]\s*)?/;
+const TURN_OPENING =
+  /^(?:\[\d\d:\d\d:\d\d\]\s*)?(?:Alexis|Maria|Tamar|Bruce|Tim|Bella|Michael):\s*(?:\[\d\d:\d\d:\d\d\]\s*)?/;
 
 /**
  * The seed units of a post that its page's text (whitespace collapsed) does not hold. A transcript

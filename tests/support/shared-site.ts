@@ -49,7 +49,12 @@ function fingerprint(root: string): Record<string, string> {
     Object.values(projectPaths(path.resolve(ROOT, root))).flatMap((folder) =>
       listFiles(folder)
         .sort()
-        .map((file) => [path.join(path.basename(folder), file), createHash("sha256").update(readFileSync(path.join(folder, file))).digest("hex")]),
+        .map((file) => [
+          path.join(path.basename(folder), file),
+          createHash("sha256")
+            .update(readFileSync(path.join(folder, file)))
+            .digest("hex"),
+        ]),
     ),
   );
 }
@@ -73,7 +78,11 @@ export async function makeSharedSite(name: SharedSiteName, root: string): Promis
   } catch (error) {
     const causes: string[] = [];
     // Eleventy wraps the error that stopped it as `originalError`.
-    for (let e: unknown = error; e !== undefined && causes.length < 10; e = e instanceof Error ? (e.cause ?? (e as { originalError?: unknown }).originalError) : undefined)
+    for (
+      let e: unknown = error;
+      e !== undefined && causes.length < 10;
+      e = e instanceof Error ? (e.cause ?? (e as { originalError?: unknown }).originalError) : undefined
+    )
       causes.push(e instanceof Error ? (e.stack ?? e.message) : String(e));
     writeAtomically(path.join(ROOT, root, FAILED), causes.join("\nCaused by: "));
     throw error;
@@ -96,8 +105,12 @@ async function waitForSharedSite(name: SharedSiteName, root: string): Promise<vo
   const runner = Number(process.env[SHARED_SITES_RUNNER]);
   for (;;) {
     if (existsSync(path.join(root, BUILT))) return;
-    if (existsSync(path.join(root, FAILED))) throw new Error(`The shared build "${name}" (tests/support/shared-site.ts) failed:\n${readFileSync(path.join(root, FAILED), "utf8")}`);
-    if (runner && !isRunning(runner)) throw new Error(`The runner (pid ${runner}) ended before it made the shared build "${name}"`);
+    if (existsSync(path.join(root, FAILED)))
+      throw new Error(
+        `The shared build "${name}" (tests/support/shared-site.ts) failed:\n${readFileSync(path.join(root, FAILED), "utf8")}`,
+      );
+    if (runner && !isRunning(runner))
+      throw new Error(`The runner (pid ${runner}) ended before it made the shared build "${name}"`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -107,7 +120,12 @@ async function waitForSharedSite(name: SharedSiteName, root: string): Promise<vo
  * project, as `tempProject` gives them), `build()` to call in `before`, which resolves once the
  * output is there, and `release()` to call in `after`, which checks that the output is as built.
  */
-export function sharedSite(name: SharedSiteName): { input: string; output: string; build(): Promise<void>; release(): void } {
+export function sharedSite(name: SharedSiteName): {
+  input: string;
+  output: string;
+  build(): Promise<void>;
+  release(): void;
+} {
   const dir = process.env[SHARED_SITES_DIR];
   if (dir && (process.env[SHARED_SITES_MADE] ?? "").split(",").includes(name)) {
     const root = path.join(dir, name);
@@ -118,8 +136,13 @@ export function sharedSite(name: SharedSiteName): { input: string; output: strin
         if (!existsSync(path.join(ROOT, root, BUILT))) return;
         const built = JSON.parse(readFileSync(path.join(ROOT, root, BUILT), "utf8")) as Record<string, string>;
         const now = fingerprint(root);
-        const changed = [...new Set([...Object.keys(built), ...Object.keys(now)])].filter((file) => built[file] !== now[file]).sort();
-        if (changed.length) throw new Error(`The shared build "${name}" is read-only, but these files of it were changed, added or removed during the run (a test that writes into its content or output needs a build of its own):\n${changed.join("\n")}`);
+        const changed = [...new Set([...Object.keys(built), ...Object.keys(now)])]
+          .filter((file) => built[file] !== now[file])
+          .sort();
+        if (changed.length)
+          throw new Error(
+            `The shared build "${name}" is read-only, but these files of it were changed, added or removed during the run (a test that writes into its content or output needs a build of its own):\n${changed.join("\n")}`,
+          );
       },
     };
   }

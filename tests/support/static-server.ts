@@ -36,7 +36,10 @@ export function resolveStaticFile(root: string, url: string): { file: string; fo
  * Under a path prefix ("/repo/", a GitHub project site), the site is served at that path only:
  * `/repo/x/` → `/x/index.html`, and anything outside it is a bare 404.
  */
-export async function serveStatic(root: string, pathPrefix = "/"): Promise<{ url: string; close(): Promise<void>; server: Server }> {
+export async function serveStatic(
+  root: string,
+  pathPrefix = "/",
+): Promise<{ url: string; close(): Promise<void>; server: Server }> {
   const server = createServer((request, response) => {
     const url = request.url ?? "/";
     if (!url.startsWith(pathPrefix)) {
@@ -46,7 +49,10 @@ export async function serveStatic(root: string, pathPrefix = "/"): Promise<{ url
     }
     const { file, found } = resolveStaticFile(root, url.slice(pathPrefix.length - 1));
     const size = statSync(file).size;
-    const headers = { "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream", "accept-ranges": "bytes" };
+    const headers = {
+      "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream",
+      "accept-ranges": "bytes",
+    };
     // Byte ranges, as hosts serve audio: the player knows the file's length and seeks in it.
     const range = found ? /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? "") : null;
     if (range && (range[1] || range[2])) {
@@ -57,7 +63,11 @@ export async function serveStatic(root: string, pathPrefix = "/"): Promise<{ url
         response.end();
         return;
       }
-      response.writeHead(206, { ...headers, "content-range": `bytes ${start}-${end}/${size}`, "content-length": end - start + 1 });
+      response.writeHead(206, {
+        ...headers,
+        "content-range": `bytes ${start}-${end}/${size}`,
+        "content-length": end - start + 1,
+      });
       createReadStream(file, { start, end }).pipe(response);
       return;
     }

@@ -14,7 +14,9 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 type Watcher = { once(event: "ready", listener: () => void): unknown };
-const fromEleventy = createRequire(path.resolve(import.meta.dirname, "../../node_modules/@11ty/eleventy/src/Eleventy.js"));
+const fromEleventy = createRequire(
+  path.resolve(import.meta.dirname, "../../node_modules/@11ty/eleventy/src/Eleventy.js"),
+);
 const chokidar = fromEleventy("@11ty/chokidar-with-glob-support") as { watch: (...args: unknown[]) => Watcher };
 const watch = chokidar.watch;
 chokidar.watch = (...args: unknown[]) => {

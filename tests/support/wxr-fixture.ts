@@ -115,7 +115,9 @@ interface DumpPost {
 const LIST_MARKER = /^(•\s+|\d+\.\s+)/;
 
 function readDump(): DumpPost[] {
-  const lines = readFileSync(SEED_FILE, "utf8").split("\n").map((line) => line.trim());
+  const lines = readFileSync(SEED_FILE, "utf8")
+    .split("\n")
+    .map((line) => line.trim());
   const posts: DumpPost[] = [];
   let block: Block | undefined;
   const flush = () => {
@@ -159,7 +161,8 @@ function readCommitted(): Map<string, Committed> {
       const transcript = path.join(dir, path.dirname(file), "transcript.md");
       const headings = [...content.matchAll(/^(##|###) (.+)$/gm)].map((m) => [m[2]!, m[1]!.length as 2 | 3] as const);
       const committed: Committed = { slug: name.replace(/^\d{4}-\d\d-\d\d-/, ""), data, headings: new Map(headings) };
-      if (file.endsWith("index.md")) committed.transcriptHeading = matter(readFileSync(transcript, "utf8")).data.heading as string;
+      if (file.endsWith("index.md"))
+        committed.transcriptHeading = matter(readFileSync(transcript, "utf8")).data.heading as string;
       return [data.title as string, committed];
     }),
   );
@@ -170,7 +173,20 @@ function readCommitted(): Map<string, Committed> {
 
 const POST_IDS_FROM = 2400; // seed post n (0 = newest) is 2400 - 20n
 /** Local times of publication; 21:30 and 23:45 are already the next day in UTC. */
-const TIMES = ["21:30", "09:00", "10:15", "08:00", "07:30", "09:00", "11:00", "09:00", "14:00", "09:00", "06:30", "23:45"];
+const TIMES = [
+  "21:30",
+  "09:00",
+  "10:15",
+  "08:00",
+  "07:30",
+  "09:00",
+  "11:00",
+  "09:00",
+  "14:00",
+  "09:00",
+  "06:30",
+  "23:45",
+];
 const GUTENBERG = new Set([0, 1, 2, 3, 4, 5]);
 /** Which seed post writes its transcript heading as an <h2> (the other episodes write a paragraph). */
 const HEADING_AS_H2 = 2;
@@ -202,7 +218,14 @@ function seedPostFacts(post: DumpPost, index: number): SeedPostFacts {
   const published = localDate(date, TIMES[index]!);
   const url = postPath(published, committed.slug);
   const kind = data.kind as "article" | "episode";
-  const category = kind === "episode" ? CATEGORIES.podcast : index === UNCATEGORIZED ? CATEGORIES.uncategorized : BOOKS.has(index) ? CATEGORIES.books : CATEGORIES.leadership;
+  const category =
+    kind === "episode"
+      ? CATEGORIES.podcast
+      : index === UNCATEGORIZED
+        ? CATEGORIES.uncategorized
+        : BOOKS.has(index)
+          ? CATEGORIES.books
+          : CATEGORIES.leadership;
   const facts: SeedPostFacts = {
     id: POST_IDS_FROM - 20 * index,
     title: post.title,
@@ -220,7 +243,8 @@ function seedPostFacts(post: DumpPost, index: number): SeedPostFacts {
     description: data.description as string,
     guests: (data.guests ?? []) as SeedPostFacts["guests"],
   };
-  if (committed.transcriptHeading) facts.transcriptHeading = { text: committed.transcriptHeading, element: index === HEADING_AS_H2 ? "h2" : "p" };
+  if (committed.transcriptHeading)
+    facts.transcriptHeading = { text: committed.transcriptHeading, element: index === HEADING_AS_H2 ? "h2" : "p" };
   return facts;
 }
 
@@ -233,14 +257,27 @@ const CONTESTED = seedPost("Leadership: A Contested Term");
 const MUNGER = seedPost("The Art of Thinking");
 
 const AUDIO = {
-  enclosure: { postId: MARIA.id, url: "https://media.example.com/le-podcast/maria-bracho.mp3", length: 31415926, type: "audio/mpeg", duration: "00:31:00" },
+  enclosure: {
+    postId: MARIA.id,
+    url: "https://media.example.com/le-podcast/maria-bracho.mp3",
+    length: 31415926,
+    type: "audio/mpeg",
+    duration: "00:31:00",
+  },
   block: { postId: TAMAR.id, url: "https://media.example.com/le-podcast/tamar.mp3" },
 };
 
 const SIZES = { large: [1024, 683], medium: [300, 200], thumbnail: [150, 150] } as const;
 const ORIGINAL = [1600, 1067] as const;
 
-function attachment(id: number, parent: SeedPostFacts, file: string, alt: string, present: boolean, inContent: boolean): AttachmentFacts {
+function attachment(
+  id: number,
+  parent: SeedPostFacts,
+  file: string,
+  alt: string,
+  present: boolean,
+  inContent: boolean,
+): AttachmentFacts {
   const name = path.basename(file, ".jpg");
   return {
     id,
@@ -257,11 +294,32 @@ function attachment(id: number, parent: SeedPostFacts, file: string, alt: string
 
 const ATTACHMENTS = {
   /** Playing to Win's featured image (_thumbnail_id). */
-  featured: attachment(PLAYING.id + 1, PLAYING, "2024/04/playing-to-win-cover.jpg", "The cover of “Playing to Win” by A.G. Lafley & Roger L. Martin", true, false),
+  featured: attachment(
+    PLAYING.id + 1,
+    PLAYING,
+    "2024/04/playing-to-win-cover.jpg",
+    "The cover of “Playing to Win” by A.G. Lafley & Roger L. Martin",
+    true,
+    false,
+  ),
   /** A Gutenberg image block in "Leadership: A Contested Term", with a caption. */
-  inContent: attachment(CONTESTED.id + 1, CONTESTED, "2024/02/emerging-leadership-circle.jpg", "A team standing in a circle around a whiteboard", true, true),
+  inContent: attachment(
+    CONTESTED.id + 1,
+    CONTESTED,
+    "2024/02/emerging-leadership-circle.jpg",
+    "A team standing in a circle around a whiteboard",
+    true,
+    true,
+  ),
   /** A classic-editor <img> in the Munger article whose file is not in the uploads folder; its item comes before its post's. */
-  missing: attachment(MUNGER.id - 1, MUNGER, "2024/01/poor-charlies-almanack.jpg", "Poor Charlie’s Almanack, open on a table", false, true),
+  missing: attachment(
+    MUNGER.id - 1,
+    MUNGER,
+    "2024/01/poor-charlies-almanack.jpg",
+    "Poor Charlie’s Almanack, open on a table",
+    false,
+    true,
+  ),
 };
 const CONTENT_CAPTION = "The whiteboard after a team retrospective.";
 
@@ -285,12 +343,24 @@ const COMMENTS = {
   /** Two paragraphs and a link. */
   approved: comment(7, MARIA.id, {
     url: "https://jane.example",
-    content: "Great episode: the ramen story will stay with me.\n\nI wrote down what I took from it <a href=\"https://jane.example/notes/open-source-ramen\">in my notes</a>.",
+    content:
+      'Great episode: the ramen story will stay with me.\n\nI wrote down what I took from it <a href="https://jane.example/notes/open-source-ramen">in my notes</a>.',
   }),
   /** The author's reply to `approved`. */
-  reply: comment(8, MARIA.id, { author: AUTHOR.name, email: AUTHOR.email, url: SITE_URL, parent: 7, content: "Thank you, Jane! Maria tells it better than anyone." }),
+  reply: comment(8, MARIA.id, {
+    author: AUTHOR.name,
+    email: AUTHOR.email,
+    url: SITE_URL,
+    parent: 7,
+    content: "Thank you, Jane! Maria tells it better than anyone.",
+  }),
   pending: comment(9, MARIA.id, { author: "Pat Waiting", approved: "0", content: "Is there a recording of the Q&A?" }),
-  spam: comment(10, PLAYING.id, { author: "Cheap Watches", url: "https://spam.example", approved: "spam", content: "Best prices <a href=\"https://spam.example/buy\">here</a>" }),
+  spam: comment(10, PLAYING.id, {
+    author: "Cheap Watches",
+    url: "https://spam.example",
+    approved: "spam",
+    content: 'Best prices <a href="https://spam.example/buy">here</a>',
+  }),
   pingback: comment(11, CONTESTED.id, {
     author: "Leadership Digest &raquo; Weekly links",
     url: "https://digest.example/2024/02/weekly-links/",
@@ -302,13 +372,29 @@ const COMMENTS = {
   hostile: comment(13, HOSTILE_ID, {
     author: "<script>alert(5)</script>",
     url: "javascript:alert(10)",
-    content: "Nice <span onclick=\"alert(7)\">post</span>, see <a href=\"javascript:alert(8)\">this</a>.",
+    content: 'Nice <span onclick="alert(7)">post</span>, see <a href="javascript:alert(8)">this</a>.',
   }),
 };
 
 const EXTRAS = {
-  draft: { id: 2450, title: "Notes on listening before the next season", type: "post", status: "draft", slug: "", parentId: 0, postDate: "2024-06-20 18:05:00" },
-  pending: { id: 2460, title: "What good feedback sounds like", type: "post", status: "pending", slug: "", parentId: 0, postDate: "2024-06-25 12:00:00" },
+  draft: {
+    id: 2450,
+    title: "Notes on listening before the next season",
+    type: "post",
+    status: "draft",
+    slug: "",
+    parentId: 0,
+    postDate: "2024-06-20 18:05:00",
+  },
+  pending: {
+    id: 2460,
+    title: "What good feedback sounds like",
+    type: "post",
+    status: "pending",
+    slug: "",
+    parentId: 0,
+    postDate: "2024-06-25 12:00:00",
+  },
   /** Non-Latin title; WordPress stores a non-Latin post_name percent-encoded. */
   scheduled: {
     id: 2470,
@@ -319,14 +405,70 @@ const EXTRAS = {
     parentId: 0,
     postDate: "2031-03-14 09:00:00",
   },
-  private: { id: 2430, title: "Coaching notes for the spring cohort", type: "post", status: "private", slug: "coaching-notes-for-the-spring-cohort", parentId: 0, postDate: "2024-04-02 08:00:00" },
-  trashed: { id: 2100, title: "An old announcement", type: "post", status: "trash", slug: "an-old-announcement__trashed", parentId: 0, postDate: "2023-11-02 10:00:00" },
-  page: { id: 12, title: "About", type: "page", status: "publish", slug: "about", parentId: 0, postDate: "2019-03-01 09:00:00" },
+  private: {
+    id: 2430,
+    title: "Coaching notes for the spring cohort",
+    type: "post",
+    status: "private",
+    slug: "coaching-notes-for-the-spring-cohort",
+    parentId: 0,
+    postDate: "2024-04-02 08:00:00",
+  },
+  trashed: {
+    id: 2100,
+    title: "An old announcement",
+    type: "post",
+    status: "trash",
+    slug: "an-old-announcement__trashed",
+    parentId: 0,
+    postDate: "2023-11-02 10:00:00",
+  },
+  page: {
+    id: 12,
+    title: "About",
+    type: "page",
+    status: "publish",
+    slug: "about",
+    parentId: 0,
+    postDate: "2019-03-01 09:00:00",
+  },
   /** Pages at the addresses of the site's own podcast page and archive: an import must put them elsewhere. */
-  podcastPage: { id: 13, title: "Podcast", type: "page", status: "publish", slug: "podcast", parentId: 0, postDate: "2019-03-01 09:10:00" },
-  archivePage: { id: 14, title: "Archive", type: "page", status: "publish", slug: "archive", parentId: 0, postDate: "2019-03-01 09:15:00" },
-  navMenuItem: { id: 15, title: "", type: "nav_menu_item", status: "publish", slug: "15", parentId: 0, postDate: "2019-03-01 09:05:00" },
-  revision: { id: MARIA.id + 2, title: MARIA.title, type: "revision", status: "inherit", slug: `${MARIA.id}-revision-v1`, parentId: MARIA.id, postDate: "2024-06-09 20:55:00" },
+  podcastPage: {
+    id: 13,
+    title: "Podcast",
+    type: "page",
+    status: "publish",
+    slug: "podcast",
+    parentId: 0,
+    postDate: "2019-03-01 09:10:00",
+  },
+  archivePage: {
+    id: 14,
+    title: "Archive",
+    type: "page",
+    status: "publish",
+    slug: "archive",
+    parentId: 0,
+    postDate: "2019-03-01 09:15:00",
+  },
+  navMenuItem: {
+    id: 15,
+    title: "",
+    type: "nav_menu_item",
+    status: "publish",
+    slug: "15",
+    parentId: 0,
+    postDate: "2019-03-01 09:05:00",
+  },
+  revision: {
+    id: MARIA.id + 2,
+    title: MARIA.title,
+    type: "revision",
+    status: "inherit",
+    slug: `${MARIA.id}-revision-v1`,
+    parentId: MARIA.id,
+    postDate: "2024-06-09 20:55:00",
+  },
 } satisfies Record<string, ExtraItemFacts>;
 
 const HOSTILE = {
@@ -391,7 +533,8 @@ type Node = { tag: "p" | "h2" | "h3"; lines: string[] } | { tag: "ul" | "ol"; it
 const escapeHtml = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 const escapeAttribute = (text: string) => escapeHtml(text).replaceAll('"', "&quot;");
 /** An attribute value the XML parser hands back as written: tabs and line breaks as references, which it does not fold into spaces. */
-const xmlAttribute = (text: string) => escapeAttribute(text).replaceAll("\t", "&#9;").replaceAll("\n", "&#10;").replaceAll("\r", "&#13;");
+const xmlAttribute = (text: string) =>
+  escapeAttribute(text).replaceAll("\t", "&#9;").replaceAll("\n", "&#10;").replaceAll("\r", "&#13;");
 
 /** The dump's blocks as headings, paragraphs and lists; after the transcript's heading, paragraphs only. */
 function nodesOf(dumpPost: DumpPost, facts: SeedPostFacts): Node[] {
@@ -404,7 +547,8 @@ function nodesOf(dumpPost: DumpPost, facts: SeedPostFacts): Node[] {
     if (text === facts.transcriptHeading?.text) {
       inTranscript = true;
       nodes.push({ tag: facts.transcriptHeading.element, lines: block.lines });
-    } else if (!inTranscript && headings.has(text)) nodes.push({ tag: headings.get(text) === 2 ? "h2" : "h3", lines: block.lines });
+    } else if (!inTranscript && headings.has(text))
+      nodes.push({ tag: headings.get(text) === 2 ? "h2" : "h3", lines: block.lines });
     else if (inTranscript || block.kind === "p") nodes.push({ tag: "p", lines: block.lines });
     else {
       const item = [block.lines[0]!.replace(LIST_MARKER, ""), ...block.lines.slice(1)];
@@ -418,20 +562,34 @@ function nodesOf(dumpPost: DumpPost, facts: SeedPostFacts): Node[] {
 /** A line break inside a paragraph: a bare newline in the classic editor (wpautop makes it a <br />), <br> in Gutenberg. */
 const inline = (lines: string[], editor: Editor) => lines.map(escapeHtml).join(editor === "classic" ? "\n" : "<br>");
 
-const block = (name: string, attributes: string, html: string) => `<!-- wp:${name}${attributes} -->\n${html}\n<!-- /wp:${name} -->`;
+const block = (name: string, attributes: string, html: string) =>
+  `<!-- wp:${name}${attributes} -->\n${html}\n<!-- /wp:${name} -->`;
 
 function classicNode(node: Node): string {
-  if ("items" in node) return `<${node.tag}>\n${node.items.map((item) => `<li>${inline(item, "classic")}</li>`).join("\n")}\n</${node.tag}>`;
-  return node.tag === "p" ? inline(node.lines, "classic") : `<${node.tag}>${inline(node.lines, "classic")}</${node.tag}>`;
+  if ("items" in node)
+    return `<${node.tag}>\n${node.items.map((item) => `<li>${inline(item, "classic")}</li>`).join("\n")}\n</${node.tag}>`;
+  return node.tag === "p"
+    ? inline(node.lines, "classic")
+    : `<${node.tag}>${inline(node.lines, "classic")}</${node.tag}>`;
 }
 
 function gutenbergNode(node: Node): string {
   if ("items" in node) {
-    const items = node.items.map((item) => block("list-item", "", `<li>${inline(item, "gutenberg")}</li>`)).join("\n\n");
-    return block("list", node.tag === "ol" ? ' {"ordered":true}' : "", `<${node.tag} class="wp-block-list">${items}</${node.tag}>`);
+    const items = node.items
+      .map((item) => block("list-item", "", `<li>${inline(item, "gutenberg")}</li>`))
+      .join("\n\n");
+    return block(
+      "list",
+      node.tag === "ol" ? ' {"ordered":true}' : "",
+      `<${node.tag} class="wp-block-list">${items}</${node.tag}>`,
+    );
   }
   if (node.tag === "p") return block("paragraph", "", `<p>${inline(node.lines, "gutenberg")}</p>`);
-  return block("heading", node.tag === "h3" ? ' {"level":3}' : "", `<${node.tag} class="wp-block-heading">${inline(node.lines, "gutenberg")}</${node.tag}>`);
+  return block(
+    "heading",
+    node.tag === "h3" ? ' {"level":3}' : "",
+    `<${node.tag} class="wp-block-heading">${inline(node.lines, "gutenberg")}</${node.tag}>`,
+  );
 }
 
 /** The post's HTML, with `inserts` (already in the post's editor's shape) after its first block. */
@@ -442,7 +600,9 @@ function contentOf(nodes: Node[], editor: Editor, inserts: string[]): string {
 
 function audioInserts(facts: SeedPostFacts): string[] {
   if (facts.id !== AUDIO.block.postId) return [];
-  return [block("audio", "", `<figure class="wp-block-audio"><audio controls src="${AUDIO.block.url}"></audio></figure>`)];
+  return [
+    block("audio", "", `<figure class="wp-block-audio"><audio controls src="${AUDIO.block.url}"></audio></figure>`),
+  ];
 }
 
 function imageInserts(facts: SeedPostFacts): string[] {
@@ -454,7 +614,9 @@ function imageInserts(facts: SeedPostFacts): string[] {
   }
   if (facts.id === missing.parentId) {
     const [width, height] = SIZES.large;
-    return [`<img class="aligncenter size-large wp-image-${missing.id}" src="${UPLOADS_URL}/${missing.shown}" alt="${escapeAttribute(missing.alt)}" width="${width}" height="${height}" />`];
+    return [
+      `<img class="aligncenter size-large wp-image-${missing.id}" src="${UPLOADS_URL}/${missing.shown}" alt="${escapeAttribute(missing.alt)}" width="${width}" height="${height}" />`,
+    ];
   }
   return [];
 }
@@ -526,11 +688,19 @@ function itemXml(item: Item): string {
   const gmt = item.dated ? item.date.toUTC().toFormat(SQL) : ZERO_DATE;
   // WordPress' pubDate for an undated draft.
   const pubDate = item.dated ? item.date.toUTC().toRFC2822() : "Mon, 30 Nov -0001 00:00:00 +0000";
-  const terms = (item.terms ?? []).map((t) => `\n\t\t<category domain="${t.domain}" nicename="${escapeAttribute(t.slug)}">${cdata(storedTermName(t.name))}</category>`);
-  const meta = (item.meta ?? []).map(([key, value]) => `\n\t\t<wp:postmeta>\n\t\t\t${tag("wp:meta_key", key)}\n\t\t\t${tag("wp:meta_value", value)}\n\t\t</wp:postmeta>`);
+  const terms = (item.terms ?? []).map(
+    (t) =>
+      `\n\t\t<category domain="${t.domain}" nicename="${escapeAttribute(t.slug)}">${cdata(storedTermName(t.name))}</category>`,
+  );
+  const meta = (item.meta ?? []).map(
+    ([key, value]) =>
+      `\n\t\t<wp:postmeta>\n\t\t\t${tag("wp:meta_key", key)}\n\t\t\t${tag("wp:meta_value", value)}\n\t\t</wp:postmeta>`,
+  );
   const attachmentUrl = item.attachmentUrl ? `\n\t\t${tag("wp:attachment_url", item.attachmentUrl)}` : "";
   const { enclosure } = item;
-  const enclosureXml = enclosure ? `\n\t\t<enclosure url="${xmlAttribute(enclosure.url)}" length="${xmlAttribute(enclosure.length)}" type="${xmlAttribute(enclosure.type)}" />` : "";
+  const enclosureXml = enclosure
+    ? `\n\t\t<enclosure url="${xmlAttribute(enclosure.url)}" length="${xmlAttribute(enclosure.length)}" type="${xmlAttribute(enclosure.type)}" />`
+    : "";
   return `
 	<item>
 		${tag("title", item.title)}
@@ -565,7 +735,10 @@ function channelXml(items: string[], tags: Term[]): string {
     (c) =>
       `\n\t<wp:category>\n\t\t<wp:term_id>${c.id}</wp:term_id>\n\t\t${tag("wp:category_nicename", c.slug)}\n\t\t${tag("wp:category_parent", "")}\n\t\t${tag("wp:cat_name", storedTermName(c.name))}\n\t</wp:category>`,
   );
-  const tagsXml = tags.map((t, i) => `\n\t<wp:tag>\n\t\t<wp:term_id>${10 + i}</wp:term_id>\n\t\t${tag("wp:tag_slug", t.slug)}\n\t\t${tag("wp:tag_name", storedTermName(t.name))}\n\t</wp:tag>`);
+  const tagsXml = tags.map(
+    (t, i) =>
+      `\n\t<wp:tag>\n\t\t<wp:term_id>${10 + i}</wp:term_id>\n\t\t${tag("wp:tag_slug", t.slug)}\n\t\t${tag("wp:tag_name", storedTermName(t.name))}\n\t</wp:tag>`,
+  );
   const navMenu = `\n\t<wp:term>\n\t\t<wp:term_id>${NAV_MENU.id}</wp:term_id>\n\t\t${tag("wp:term_taxonomy", "nav_menu")}\n\t\t${tag("wp:term_slug", NAV_MENU.slug)}\n\t\t${tag("wp:term_name", NAV_MENU.name)}\n\t</wp:term>`;
   return `<?xml version="1.0" encoding="UTF-8" ?>
 <!-- This is a WordPress eXtended RSS file generated by WordPress as an export of your site. -->
@@ -610,7 +783,10 @@ interface Identity {
   date: DateTime;
 }
 
-const seedIdentity = (facts: SeedPostFacts): Identity => ({ ...facts, date: DateTime.fromSQL(facts.postDate, { zone: TIME_ZONE }) });
+const seedIdentity = (facts: SeedPostFacts): Identity => ({
+  ...facts,
+  date: DateTime.fromSQL(facts.postDate, { zone: TIME_ZONE }),
+});
 
 function postMeta(facts: SeedPostFacts, images: boolean): [string, string][] {
   const meta: [string, string][] = [];
@@ -618,7 +794,8 @@ function postMeta(facts: SeedPostFacts, images: boolean): [string, string][] {
     const { url, length, type, duration } = AUDIO.enclosure;
     meta.push(["enclosure", `${url}\n${length}\n${type}\n${php({ duration })}`]);
   }
-  if (images && facts.id === ATTACHMENTS.featured.parentId) meta.push(["_thumbnail_id", String(ATTACHMENTS.featured.id)]);
+  if (images && facts.id === ATTACHMENTS.featured.parentId)
+    meta.push(["_thumbnail_id", String(ATTACHMENTS.featured.id)]);
   return meta;
 }
 
@@ -635,7 +812,10 @@ function seedPostItem(facts: SeedPostFacts, identity: Identity, content: string,
     dated: true,
     content,
     excerpt: facts.excerpt,
-    terms: [{ domain: "category", ...facts.category }, ...facts.tags.map((t) => ({ domain: "post_tag" as const, ...t }))],
+    terms: [
+      { domain: "category", ...facts.category },
+      ...facts.tags.map((t) => ({ domain: "post_tag" as const, ...t })),
+    ],
     meta: postMeta(facts, images),
   };
 }
@@ -644,7 +824,10 @@ function attachmentItem(a: AttachmentFacts): Item {
   const [width, height] = ORIGINAL;
   const base = path.basename(a.file, ".jpg");
   const sizes = Object.fromEntries(
-    Object.entries(SIZES).map(([size, [w, h]]) => [size, { file: `${base}-${w}x${h}.jpg`, width: w, height: h, "mime-type": "image/jpeg" }]),
+    Object.entries(SIZES).map(([size, [w, h]]) => [
+      size,
+      { file: `${base}-${w}x${h}.jpg`, width: w, height: h, "mime-type": "image/jpeg" },
+    ]),
   );
   return {
     id: a.id,
@@ -668,11 +851,19 @@ function attachmentItem(a: AttachmentFacts): Item {
 
 const EXTRA_CONTENT: Record<keyof typeof EXTRAS, string> = {
   draft: "Listening is the first leadership skill I would teach.\n\nMore to come.",
-  pending: block("paragraph", "", "<p>Feedback that helps names what happened, its effect, and what could come next.</p>"),
+  pending: block(
+    "paragraph",
+    "",
+    "<p>Feedback that helps names what happened, its effect, and what could come next.</p>",
+  ),
   scheduled: block("paragraph", "", "<p>Un café à Tōkyō : 東京で、リーダーシップについて話しました。</p>"),
   private: "Private notes for the cohort: week one covers listening, week two feedback.",
   trashed: "This announcement is no longer relevant.",
-  page: block("paragraph", "", "<p>I am Alexis Monville, a leadership coach and the host of Le Podcast on Emerging Leadership.</p>"),
+  page: block(
+    "paragraph",
+    "",
+    "<p>I am Alexis Monville, a leadership coach and the host of Le Podcast on Emerging Leadership.</p>",
+  ),
   podcastPage: block("paragraph", "", "<p>Every episode of the podcast, as the old site listed them.</p>"),
   archivePage: block("paragraph", "", "<p>The old site's archive, month by month.</p>"),
   navMenuItem: "",
@@ -703,11 +894,22 @@ function extraItem(name: keyof typeof EXTRAS): Item {
     parent: extra.parentId,
     terms: extra.type === "post" ? [{ domain: "category", ...CATEGORIES.uncategorized }] : [],
   };
-  if (name === "trashed") item.meta = [["_wp_trash_meta_status", "publish"], ["_wp_trash_meta_time", "1718000000"], ["_wp_desired_post_slug", "an-old-announcement"]];
+  if (name === "trashed")
+    item.meta = [
+      ["_wp_trash_meta_status", "publish"],
+      ["_wp_trash_meta_time", "1718000000"],
+      ["_wp_desired_post_slug", "an-old-announcement"],
+    ];
   if (name === "navMenuItem") {
     item.menuOrder = 1;
     item.terms = [{ domain: "nav_menu", ...NAV_MENU }];
-    item.meta = [["_menu_item_type", "post_type"], ["_menu_item_menu_item_parent", "0"], ["_menu_item_object_id", String(EXTRAS.page.id)], ["_menu_item_object", "page"], ["_menu_item_url", ""]];
+    item.meta = [
+      ["_menu_item_type", "post_type"],
+      ["_menu_item_menu_item_parent", "0"],
+      ["_menu_item_object_id", String(EXTRAS.page.id)],
+      ["_menu_item_object", "page"],
+      ["_menu_item_url", ""],
+    ];
   }
   return item;
 }
@@ -736,13 +938,19 @@ function hostileItem(): Item {
     dated: true,
     content,
     excerpt: "Trust, tested. <script>alert(11)</script>",
-    terms: [{ domain: "category", ...CATEGORIES.uncategorized }, { domain: "post_tag", ...HOSTILE.tag }],
+    terms: [
+      { domain: "category", ...CATEGORIES.uncategorized },
+      { domain: "post_tag", ...HOSTILE.tag },
+    ],
     comments: [COMMENTS.hostile],
   };
 }
 
 const seedContent = (facts: SeedPostFacts, index: number, images: boolean) =>
-  contentOf(nodesOf(dump[index]!, facts), facts.editor, [...audioInserts(facts), ...(images ? imageInserts(facts) : [])]);
+  contentOf(nodesOf(dump[index]!, facts), facts.editor, [
+    ...audioInserts(facts),
+    ...(images ? imageInserts(facts) : []),
+  ]);
 
 /** The generated export of the seed: every one of the 12 posts plus the cases an import must handle. */
 export function seedExport(): string {
@@ -791,8 +999,15 @@ export function smallExport(items: readonly SmallItem[]): string {
 
 /** A post's HTML that an import reads as an episode: show notes naming Maria Bracho, then a short interview of her by the host. */
 export function interviewHtml(notes = "I talk with Maria Bracho, CTO at Example, about trust."): string {
-  const turns = ["Alexis: [00:00:00] Welcome, Maria.", "Maria: [00:00:05] Thank you for having me.", "Alexis: [00:00:10] What is trust?", "Maria: [00:00:20] Doing what you said."];
-  return [notes, "Here is the transcript of the episode:", ...turns].map((text) => `<p>${escapeHtml(text)}</p>`).join("\n");
+  const turns = [
+    "Alexis: [00:00:00] Welcome, Maria.",
+    "Maria: [00:00:05] Thank you for having me.",
+    "Alexis: [00:00:10] What is trust?",
+    "Maria: [00:00:20] Doing what you said.",
+  ];
+  return [notes, "Here is the transcript of the episode:", ...turns]
+    .map((text) => `<p>${escapeHtml(text)}</p>`)
+    .join("\n");
 }
 
 /**
@@ -824,11 +1039,16 @@ export function largeExport(posts: number): string {
 export async function writeUploads(dir: string): Promise<void> {
   const files = Object.values(ATTACHMENTS)
     .filter((a) => a.present)
-    .flatMap((a) => [[a.file, ...ORIGINAL] as const, ...Object.values(SIZES).map(([w, h]) => [a.file.replace(/\.jpg$/, `-${w}x${h}.jpg`), w, h] as const)]);
+    .flatMap((a) => [
+      [a.file, ...ORIGINAL] as const,
+      ...Object.values(SIZES).map(([w, h]) => [a.file.replace(/\.jpg$/, `-${w}x${h}.jpg`), w, h] as const),
+    ]);
   await Promise.all(
     files.map(async ([file, width, height]) => {
       mkdirSync(path.join(dir, path.dirname(file)), { recursive: true });
-      await sharp({ create: { width, height, channels: 3, background: "#0b5cad" } }).jpeg().toFile(path.join(dir, file));
+      await sharp({ create: { width, height, channels: 3, background: "#0b5cad" } })
+        .jpeg()
+        .toFile(path.join(dir, file));
     }),
   );
 }

@@ -18,11 +18,15 @@ const TARGET = path.join(EPISODE_DIR, "transcript.md");
 const SLUG = MARIA.replace(/^\d{4}-\d{2}-\d{2}-/, "");
 
 function run(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/transcript-import.ts", ...args, "--content", CONTENT], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, INIT_CWD: ROOT },
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/transcript-import.ts", ...args, "--content", CONTENT],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, INIT_CWD: ROOT },
+    },
+  );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -63,7 +67,10 @@ describe("transcript:import command", () => {
     assert.equal(stderr, "");
     assert.equal(status, 0);
     assert.ok(existsSync(TARGET), "transcript.md is written");
-    assert.match(stdout, /^Wrote .*transcript\.md: 3 turns, 2 speakers \(Alexis Monville, Maria Bracho\), 01:05 long \(from .*zoom\.vtt, Zoom WebVTT, detected\)\.\n$/);
+    assert.match(
+      stdout,
+      /^Wrote .*transcript\.md: 3 turns, 2 speakers \(Alexis Monville, Maria Bracho\), 01:05 long \(from .*zoom\.vtt, Zoom WebVTT, detected\)\.\n$/,
+    );
     const transcript = buildCheck();
     assert.deepEqual(transcript.diagnostics, [], "the site build accepts it");
     assert.deepEqual(
@@ -82,7 +89,10 @@ describe("transcript:import command", () => {
     const { status, stdout, stderr } = run(file, "--episode", SLUG);
     assert.equal(status, 1);
     assert.equal(stdout, "");
-    assert.match(stderr, /^transcript:import: error: .*transcript\.md already exists\. Use --force to overwrite it\.\n$/);
+    assert.match(
+      stderr,
+      /^transcript:import: error: .*transcript\.md already exists\. Use --force to overwrite it\.\n$/,
+    );
     assert.equal(readFileSync(TARGET, "utf8"), before);
   });
 
@@ -91,9 +101,15 @@ describe("transcript:import command", () => {
     const { status, stdout, stderr } = run(file, "--episode", MARIA, "--format", "srt", "--force");
     assert.equal(stderr, "");
     assert.equal(status, 0);
-    assert.match(stdout, /: 30 turns, 2 speakers \(Alexis Monville, Maria Bracho\), 31:00 long \(from .*captions\.srt, SubRip \(SRT\)\)\.\n$/);
+    assert.match(
+      stdout,
+      /: 30 turns, 2 speakers \(Alexis Monville, Maria Bracho\), 31:00 long \(from .*captions\.srt, SubRip \(SRT\)\)\.\n$/,
+    );
     const written = readFileSync(TARGET, "utf8");
-    assert.match(written, /^---\nheading: "Transcript"\nspeakers:\n {2}Alexis: "Alexis Monville"\n {2}Maria: "Maria Bracho"\n---\n\nAlexis: \[00:00:00\] Welcome to another episode/);
+    assert.match(
+      written,
+      /^---\nheading: "Transcript"\nspeakers:\n {2}Alexis: "Alexis Monville"\n {2}Maria: "Maria Bracho"\n---\n\nAlexis: \[00:00:00\] Welcome to another episode/,
+    );
     assert.equal(parseMarkdown(written).diagnostics.length, 0);
     const transcript = buildCheck();
     assert.deepEqual(transcript.diagnostics, []);
@@ -101,30 +117,49 @@ describe("transcript:import command", () => {
   });
 
   it("warns (but writes) when a speaker is neither the host nor a guest, suggesting the likely name", () => {
-    const file = input("brackets.txt", "[00:00:00] Alexis Monville: Welcome.\n[00:00:05] Maria B.: Thank you!\n[00:00:09] Guest Star: Hello.\n");
+    const file = input(
+      "brackets.txt",
+      "[00:00:00] Alexis Monville: Welcome.\n[00:00:05] Maria B.: Thank you!\n[00:00:09] Guest Star: Hello.\n",
+    );
     const { status, stdout, stderr } = run(file, "-e", SLUG, "--force");
     assert.equal(status, 0);
     assert.match(stdout, /: 3 turns, 3 speakers \(Alexis Monville, Maria B\., Guest Star\)/);
     const warnings = stderr.trimEnd().split("\n");
     assert.equal(warnings.length, 2, stderr);
-    assert.match(warnings[0] ?? "", /^transcript:import: warning: speaker "Maria B\." \(label Maria\) is neither the host nor a guest in .*index\.md \(Alexis Monville, Maria Bracho\)\. If this is Maria Bracho, change the name under "speakers:" in .*transcript\.md to "Maria Bracho"/);
-    assert.match(warnings[1] ?? "", /^transcript:import: warning: speaker "Guest Star" \(label Guest\) .* Add the guest to .*index\.md or fix the name .* The site build rejects people who are not declared\.$/);
+    assert.match(
+      warnings[0] ?? "",
+      /^transcript:import: warning: speaker "Maria B\." \(label Maria\) is neither the host nor a guest in .*index\.md \(Alexis Monville, Maria Bracho\)\. If this is Maria Bracho, change the name under "speakers:" in .*transcript\.md to "Maria Bracho"/,
+    );
+    assert.match(
+      warnings[1] ?? "",
+      /^transcript:import: warning: speaker "Guest Star" \(label Guest\) .* Add the guest to .*index\.md or fix the name .* The site build rejects people who are not declared\.$/,
+    );
     const errors = buildCheck().diagnostics.filter((d) => d.severity === "error");
     assert.equal(errors.length, 2, "the build would indeed reject both");
-    assert.equal(parseMarkdown(readFileSync(TARGET, "utf8")).diagnostics.length, 0, "the transcript itself parses cleanly");
+    assert.equal(
+      parseMarkdown(readFileSync(TARGET, "utf8")).diagnostics.length,
+      0,
+      "the transcript itself parses cleanly",
+    );
   });
 
   it("exits 1 with a clear message for an unknown episode", () => {
     const { status, stdout, stderr } = run(path.join(TMP, "zoom.vtt"), "--episode", "no-such-episode");
     assert.equal(status, 1);
     assert.equal(stdout, "");
-    assert.match(stderr, /^transcript:import: error: episode "no-such-episode" not found: no folder .*posts\/no-such-episode or .*posts\/YYYY-MM-DD-no-such-episode\./);
+    assert.match(
+      stderr,
+      /^transcript:import: error: episode "no-such-episode" not found: no folder .*posts\/no-such-episode or .*posts\/YYYY-MM-DD-no-such-episode\./,
+    );
   });
 
   it("exits 1 for a single-file post and for a folder without index.md", () => {
     const single = run(path.join(TMP, "zoom.vtt"), "--episode", "a-single-file-post");
     assert.equal(single.status, 1);
-    assert.match(single.stderr, /"a-single-file-post" is the single-file post .*2024-02-02-a-single-file-post\.md, not an episode folder/);
+    assert.match(
+      single.stderr,
+      /"a-single-file-post" is the single-file post .*2024-02-02-a-single-file-post\.md, not an episode folder/,
+    );
     const noIndex = run(path.join(TMP, "zoom.vtt"), "--episode", "folder-without-index");
     assert.equal(noIndex.status, 1);
     assert.match(noIndex.stderr, /2024-07-01-folder-without-index has no index\.md/);
@@ -144,7 +179,12 @@ describe("transcript:import command", () => {
     assert.equal(prose.status, 1);
     assert.match(prose.stderr, /notes\.txt: cannot tell the format of this file/);
 
-    const broken = run(input("broken.srt", "1\n00:00:01,000 --> 00:00:02,000\nno speaker here\n"), "--episode", SLUG, "--force");
+    const broken = run(
+      input("broken.srt", "1\n00:00:01,000 --> 00:00:02,000\nno speaker here\n"),
+      "--episode",
+      SLUG,
+      "--force",
+    );
     assert.equal(broken.status, 1);
     assert.match(broken.stderr, /broken\.srt: line 3: cannot tell who says "no speaker here"/);
 

@@ -25,8 +25,13 @@ interface VttNode {
 }
 const require = createRequire(import.meta.url);
 const { WebVTTParser } = require("webvtt-parser") as {
-  WebVTTParser: new (entities?: Record<string, string>) => {
-    parse(input: string, mode: string): { cues: { startTime: number; tree: { children: VttNode[] } }[]; errors: { message: string; line: number }[] };
+  WebVTTParser: new (
+    entities?: Record<string, string>,
+  ) => {
+    parse(
+      input: string,
+      mode: string,
+    ): { cues: { startTime: number; tree: { children: VttNode[] } }[]; errors: { message: string; line: number }[] };
   };
 };
 const entities = require("webvtt-parser/html-entities.json") as Record<string, string>;
@@ -51,7 +56,12 @@ describe("WebVTT with voice tags (Teams)", () => {
   it("reads one cue per voice span, strips <c>, <i> and timestamp tags, decodes &amp; &apos; &lt; &gt;", () => {
     assert.deepEqual(plain(readVoiceVtt(input)), [
       { speaker: "Alexis Monville", start: 3.48, end: 7.92, text: "Welcome to Le Podcast on Emerging Leadership." },
-      { speaker: "Alexis Monville", start: 7.92, end: 11.35, text: "Today I'm with Maria Bracho & we talk about open source." },
+      {
+        speaker: "Alexis Monville",
+        start: 7.92,
+        end: 11.35,
+        text: "Today I'm with Maria Bracho & we talk about open source.",
+      },
       { speaker: "Maria Bracho", start: 11.9, end: 14.2, text: "Hi, Alexis! Thanks for having me." },
       { speaker: "Maria Bracho", start: 14.2, end: 18.01, text: "Note: ramen is a good example." },
       { speaker: "Alexis Monville", start: 18.5, end: 19.1, text: "Mm-hmm." },
@@ -73,11 +83,23 @@ describe("WebVTT with voice tags (Teams)", () => {
         speaker: "Alexis Monville",
         start: 3.48,
         end: 11.35,
-        paragraphs: ["Welcome to Le Podcast on Emerging Leadership. Today I'm with Maria Bracho & we talk about open source."],
+        paragraphs: [
+          "Welcome to Le Podcast on Emerging Leadership. Today I'm with Maria Bracho & we talk about open source.",
+        ],
       },
-      { speaker: "Maria Bracho", start: 11.9, end: 18.01, paragraphs: ["Hi, Alexis! Thanks for having me. Note: ramen is a good example."] },
+      {
+        speaker: "Maria Bracho",
+        start: 11.9,
+        end: 18.01,
+        paragraphs: ["Hi, Alexis! Thanks for having me. Note: ramen is a good example."],
+      },
       { speaker: "Alexis Monville", start: 18.5, end: 19.1, paragraphs: ["Mm-hmm."] },
-      { speaker: "Maria Bracho", start: 18.5, end: 25.999, paragraphs: ["So, let me explain. It started in Yokohama, 1958 <really>."] },
+      {
+        speaker: "Maria Bracho",
+        start: 18.5,
+        end: 25.999,
+        paragraphs: ["So, let me explain. It started in Yokohama, 1958 <really>."],
+      },
     ]);
   });
 
@@ -155,7 +177,12 @@ describe("Zoom WebVTT", () => {
   it("reads the `Name: ` prefix and keeps later colons in the text", () => {
     assert.deepEqual(plain(readZoomVtt(input)), [
       { speaker: "Alexis Monville", start: 1.02, end: 4.5, text: "Welcome to Le Podcast on Emerging Leadership." },
-      { speaker: "Alexis Monville", start: 4.5, end: 9.12, text: "Today my guest is Maria Bracho, CTO for LATAM at Red Hat." },
+      {
+        speaker: "Alexis Monville",
+        start: 4.5,
+        end: 9.12,
+        text: "Today my guest is Maria Bracho, CTO for LATAM at Red Hat.",
+      },
       { speaker: "Maria Bracho", start: 9.9, end: 12.3, text: "Hi, Alexis. It's a pleasure." },
       { speaker: "Maria Bracho", start: 12.3, end: 16, text: "The ratio is 3:1 in our team." },
       { speaker: "Alexis Monville", start: 62.75, end: 65, text: "Right: that makes sense." },
@@ -167,7 +194,11 @@ describe("Zoom WebVTT", () => {
     assert.deepEqual(
       turns.map((t) => [t.speaker, t.start, t.text]),
       [
-        ["Alexis Monville", 1, "Welcome to Le Podcast on Emerging Leadership. Today my guest is Maria Bracho, CTO for LATAM at Red Hat."],
+        [
+          "Alexis Monville",
+          1,
+          "Welcome to Le Podcast on Emerging Leadership. Today my guest is Maria Bracho, CTO for LATAM at Red Hat.",
+        ],
         ["Maria Bracho", 9, "Hi, Alexis. It's a pleasure. The ratio is 3:1 in our team."],
         ["Alexis Monville", 62, "Right: that makes sense."],
       ],
@@ -204,7 +235,10 @@ describe("Zoom WebVTT", () => {
 
   it("fails with the line when the first cue names nobody", () => {
     const zoom = "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nHello there.\n";
-    assert.throws(() => readZoomVtt(zoom), (e: Error) => e instanceof ImportError && /^line 5: cannot tell who says "Hello there\."/.test(e.message));
+    assert.throws(
+      () => readZoomVtt(zoom),
+      (e: Error) => e instanceof ImportError && /^line 5: cannot tell who says "Hello there\."/.test(e.message),
+    );
   });
 });
 
@@ -243,7 +277,8 @@ describe("SubRip (SRT) with name prefixes", () => {
   });
 
   it("keeps `Track 1: …` on a cue's second line as text", () => {
-    const srt = "1\n00:00:01,000 --> 00:00:05,000\nBruce Wang: I will not have 800 meetings.\nTrack 1: it will probably not\n";
+    const srt =
+      "1\n00:00:01,000 --> 00:00:05,000\nBruce Wang: I will not have 800 meetings.\nTrack 1: it will probably not\n";
     assert.deepEqual(
       readSrt(srt).map((c) => [c.speaker, c.text]),
       [["Bruce Wang", "I will not have 800 meetings. Track 1: it will probably not"]],
@@ -263,7 +298,11 @@ describe("Otter.ai text export", () => {
 
   it("reads blocks (m:ss and h:mm:ss headers), one line per paragraph, without Otter's trailer", () => {
     assert.deepEqual(plain(readOtter(input)), [
-      { speaker: "Alexis Monville", start: 0, text: "Welcome to Le Podcast on Emerging Leadership. Today I'm talking with Tamar Bercovici." },
+      {
+        speaker: "Alexis Monville",
+        start: 0,
+        text: "Welcome to Le Podcast on Emerging Leadership. Today I'm talking with Tamar Bercovici.",
+      },
       {
         speaker: "Tamar Bercovici",
         start: 9,
@@ -293,7 +332,11 @@ describe("Otter.ai text export", () => {
     assert.deepEqual(
       turns.map((t) => [t.speaker, t.start, t.paragraphs]),
       [
-        ["Alexis Monville", 0, ["Welcome to Le Podcast on Emerging Leadership. Today I'm talking with Tamar Bercovici."]],
+        [
+          "Alexis Monville",
+          0,
+          ["Welcome to Le Podcast on Emerging Leadership. Today I'm talking with Tamar Bercovici."],
+        ],
         [
           "Tamar Bercovici",
           9,
@@ -310,7 +353,10 @@ describe("Otter.ai text export", () => {
   });
 
   it("fails on text before the first speaker line", () => {
-    assert.throws(() => readOtter("My interview\n\nAlexis Monville  0:00\nHello.\n"), /^ImportError: line 1: text before the first speaker line \("My interview"\)/);
+    assert.throws(
+      () => readOtter("My interview\n\nAlexis Monville  0:00\nHello.\n"),
+      /^ImportError: line 1: text before the first speaker line \("My interview"\)/,
+    );
   });
 });
 
@@ -336,7 +382,11 @@ describe("[hh:mm:ss] Speaker: lines", () => {
       turns.map((t) => [t.speaker, t.start, t.text]),
       [
         ["Alexis Monville", 0, "Welcome to Le Podcast on Emerging Leadership. My guest today is Michael Galloway."],
-        ["Michael Galloway", 7, "Thanks, Alexis. Great to be here. I started at Yahoo in the early days, then Netflix."],
+        [
+          "Michael Galloway",
+          7,
+          "Thanks, Alexis. Great to be here. I started at Yahoo in the early days, then Netflix.",
+        ],
         ["Alexis Monville", 62, "What did Netflix teach you?"],
         ["Michael Galloway", 3663, "Freedom and responsibility."],
       ],
@@ -346,18 +396,18 @@ describe("[hh:mm:ss] Speaker: lines", () => {
   it("accepts [mm:ss] and fractions, and a timestamp without a name continues the speaker", () => {
     const text = "[00:05] Ana Lopez: Hola.\n[00:09.750] And welcome.\n[1:02:03.500] Bo Li: Thanks!\n";
     assert.equal(detectFormat(text), "brackets");
-    assert.deepEqual(
-      plain(readBrackets(text)),
-      [
-        { speaker: "Ana Lopez", start: 5, text: "Hola." },
-        { speaker: "Ana Lopez", start: 9.75, text: "And welcome." },
-        { speaker: "Bo Li", start: 3723.5, text: "Thanks!" },
-      ],
-    );
+    assert.deepEqual(plain(readBrackets(text)), [
+      { speaker: "Ana Lopez", start: 5, text: "Hola." },
+      { speaker: "Ana Lopez", start: 9.75, text: "And welcome." },
+      { speaker: "Bo Li", start: 3723.5, text: "Thanks!" },
+    ]);
   });
 
   it("fails on a first line without a speaker", () => {
-    assert.throws(() => readBrackets("[00:00:01] hello there\n"), /^ImportError: line 1: cannot tell who speaks in "\[00:00:01\] hello there"/);
+    assert.throws(
+      () => readBrackets("[00:00:01] hello there\n"),
+      /^ImportError: line 1: cannot tell who speaks in "\[00:00:01\] hello there"/,
+    );
   });
 });
 
@@ -374,17 +424,23 @@ describe("detectFormat", () => {
   });
 
   it("makes importTranscript fail with the list of formats", () => {
-    assert.throws(() => importTranscript("Hello world\n"), (e: Error) => {
-      assert.ok(e instanceof ImportError);
-      assert.match(e.message, /cannot tell the format of this file/);
-      for (const f of ["vtt", "zoom", "srt", "otter", "brackets", "--format"]) assert.ok(e.message.includes(f), f);
-      return true;
-    });
+    assert.throws(
+      () => importTranscript("Hello world\n"),
+      (e: Error) => {
+        assert.ok(e instanceof ImportError);
+        assert.match(e.message, /cannot tell the format of this file/);
+        for (const f of ["vtt", "zoom", "srt", "otter", "brackets", "--format"]) assert.ok(e.message.includes(f), f);
+        return true;
+      },
+    );
   });
 
   it("lets --format override detection, and a forced format still checks its input", () => {
     assert.equal(importTranscript(fixture("zoom.vtt"), { format: "zoom" }).format, "zoom");
-    assert.throws(() => importTranscript(fixture("brackets.txt"), { format: "vtt" }), /^ImportError: line 1: a WebVTT file starts with "WEBVTT"/);
+    assert.throws(
+      () => importTranscript(fixture("brackets.txt"), { format: "vtt" }),
+      /^ImportError: line 1: a WebVTT file starts with "WEBVTT"/,
+    );
   });
 
   it("fails when the file has no speech", () => {

@@ -13,7 +13,10 @@ export function fixture(name: string): string {
 }
 
 /** Parses a whole `transcript.md` (front matter + body) the way the site does. */
-export function parseMarkdown(markdown: string, file = "transcript.md"): ParsedTranscript & { speakers: Record<string, string>; heading: unknown } {
+export function parseMarkdown(
+  markdown: string,
+  file = "transcript.md",
+): ParsedTranscript & { speakers: Record<string, string>; heading: unknown } {
   const { data, body, bodyLine } = readFrontMatter(markdown);
   const speakers = data.speakers as Record<string, string>;
   return { ...parseTranscript(body, { file, firstLine: bodyLine, speakers }), speakers, heading: data.heading };
@@ -36,7 +39,9 @@ export function readEpisodeTranscript(folder: string): ParsedTranscript {
 export const words = (text: string): string[] => text.split(/\s+/).filter((w) => w.length > 0);
 
 /** Each turn as [speaker full name, explicit start mark, paragraphs]. */
-export function turnsOf(t: ParsedTranscript): { speaker: string; start: number | null; paragraphs: string[]; text: string }[] {
+export function turnsOf(
+  t: ParsedTranscript,
+): { speaker: string; start: number | null; paragraphs: string[]; text: string }[] {
   return t.turns.map((turn) => ({
     speaker: turn.speaker,
     start: turn.start,

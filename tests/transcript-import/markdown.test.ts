@@ -33,14 +33,10 @@ describe("assignLabels", () => {
   });
 
   it("keeps only letters, digits and ' ’ . - _ and never returns an empty or numeric label", () => {
-    assert.deepEqual(Object.keys(assignLabels(["Jean \"JJ\" O'Brien", "- Dash", "Ana: Lopez", "2024 Guest", "—", "Zoë Ünal"])), [
-      "Jean",
-      "Dash",
-      "Ana",
-      "Speaker2024",
-      "Speaker",
-      "Zoë",
-    ]);
+    assert.deepEqual(
+      Object.keys(assignLabels(['Jean "JJ" O\'Brien', "- Dash", "Ana: Lopez", "2024 Guest", "—", "Zoë Ünal"])),
+      ["Jean", "Dash", "Ana", "Speaker2024", "Speaker", "Zoë"],
+    );
   });
 });
 
@@ -76,8 +72,21 @@ describe("toTranscriptMarkdown", () => {
   });
 
   it("keeps names with quotes, colons, hashes, dashes and backslashes intact through YAML", () => {
-    const names = ['Jean "JJ" O\'Brien', "Ana: Lopez", "# Hash", "- Dash", "yes", "@at home", "Zoë \\ Back", "2024-01-01"];
-    const tricky: ImportedTurn[] = names.map((speaker, i) => ({ speaker, start: i * 10, paragraphs: [`Words number ${i}.`] }));
+    const names = [
+      'Jean "JJ" O\'Brien',
+      "Ana: Lopez",
+      "# Hash",
+      "- Dash",
+      "yes",
+      "@at home",
+      "Zoë \\ Back",
+      "2024-01-01",
+    ];
+    const tricky: ImportedTurn[] = names.map((speaker, i) => ({
+      speaker,
+      start: i * 10,
+      paragraphs: [`Words number ${i}.`],
+    }));
     const speakers = assignLabels(names);
     const markdown = toTranscriptMarkdown(tricky, speakers);
     const { data } = readFrontMatter(markdown);
@@ -92,12 +101,19 @@ describe("toTranscriptMarkdown", () => {
   });
 
   it("uses the heading given", () => {
-    const markdown = toTranscriptMarkdown(turns, { Alexis: "Alexis Monville", Maria: "Maria Bracho" }, { heading: "Here is: the transcript" });
+    const markdown = toTranscriptMarkdown(
+      turns,
+      { Alexis: "Alexis Monville", Maria: "Maria Bracho" },
+      { heading: "Here is: the transcript" },
+    );
     assert.equal(readFrontMatter(markdown).data.heading, "Here is: the transcript");
   });
 
   it("refuses a speaker without a label", () => {
-    assert.throws(() => toTranscriptMarkdown(turns, { Alexis: "Alexis Monville" }), /no label for speaker "Maria Bracho"/);
+    assert.throws(
+      () => toTranscriptMarkdown(turns, { Alexis: "Alexis Monville" }),
+      /no label for speaker "Maria Bracho"/,
+    );
   });
 });
 
@@ -110,13 +126,23 @@ describe("text safety", () => {
   });
 
   it("leaves alone text the parser does not take for a label", () => {
-    for (const text of ["Track 1: it will probably not", "so: lowercase", "Note:no space", "Four Capital Words Here: x", "Ratio 3:1."]) {
+    for (const text of [
+      "Track 1: it will probably not",
+      "so: lowercase",
+      "Note:no space",
+      "Four Capital Words Here: x",
+      "Ratio 3:1.",
+    ]) {
       assert.equal(protectParagraph(text, ["Alexis"]), text);
     }
   });
 
   it("returns null (join to the previous paragraph) when the escape would not work", () => {
-    assert.equal(protectParagraph("Speaker1: again", ["Speaker1"]), null, "declared label the escape rule does not cover");
+    assert.equal(
+      protectParagraph("Speaker1: again", ["Speaker1"]),
+      null,
+      "declared label the escape rule does not cover",
+    );
     assert.equal(protectParagraph("Note\\: already escaped", []), null, "the parser would drop the backslash");
   });
 
@@ -134,14 +160,24 @@ describe("text safety", () => {
   });
 
   it("writes timestamp-like text with parentheses so it is not a time mark", () => {
-    assert.equal(neutralizeMarks("at [00:12:30] and [12:30] and [1:2 and [Music]"), "at (00:12:30) and (12:30) and (1:2 and [Music]");
-    const parsed = parseMarkdown(toTranscriptMarkdown([{ speaker: "Bo Li", start: 100, paragraphs: ["Back at [00:00:30] we said [0:13]."] }], { Bo: "Bo Li" }));
+    assert.equal(
+      neutralizeMarks("at [00:12:30] and [12:30] and [1:2 and [Music]"),
+      "at (00:12:30) and (12:30) and (1:2 and [Music]",
+    );
+    const parsed = parseMarkdown(
+      toTranscriptMarkdown([{ speaker: "Bo Li", start: 100, paragraphs: ["Back at [00:00:30] we said [0:13]."] }], {
+        Bo: "Bo Li",
+      }),
+    );
     assert.deepEqual(parsed.diagnostics, [], "no backwards or malformed timestamp");
     assert.equal(turnsOf(parsed)[0]?.text, "Back at (00:00:30) we said (0:13).");
   });
 
   it("never starts a paragraph with a line break or stray spaces", () => {
-    const markdown = toTranscriptMarkdown([{ speaker: "Bo Li", start: 0, paragraphs: ["  one\ntwo  ", "\u00A0three\u00A0"] }], { Bo: "Bo Li" });
+    const markdown = toTranscriptMarkdown(
+      [{ speaker: "Bo Li", start: 0, paragraphs: ["  one\ntwo  ", "\u00A0three\u00A0"] }],
+      { Bo: "Bo Li" },
+    );
     assert.ok(markdown.endsWith("Bo: [00:00:00] one two\n\nthree\n"));
   });
 });
@@ -168,10 +204,16 @@ describe("WebVTT voice details", () => {
 
   it("fails, naming the line, when the first cue has no voice", () => {
     const vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nWho am I?\n\n00:00:02.000 --> 00:00:03.000\n<v A B>Hi\n";
-    assert.throws(() => readVoiceVtt(vtt), /^ImportError: line 4: cannot tell who says "Who am I\?": the cue has no <v Name> voice tag/);
+    assert.throws(
+      () => readVoiceVtt(vtt),
+      /^ImportError: line 4: cannot tell who says "Who am I\?": the cue has no <v Name> voice tag/,
+    );
   });
 
   it("fails on a block without a timing line", () => {
-    assert.throws(() => readVoiceVtt("WEBVTT\n\nonly an id\n<v A B>Hi\n"), /^ImportError: line 3: expected a cue timing line/);
+    assert.throws(
+      () => readVoiceVtt("WEBVTT\n\nonly an id\n<v A B>Hi\n"),
+      /^ImportError: line 3: expected a cue timing line/,
+    );
   });
 });

@@ -37,7 +37,9 @@ function otterTime(seconds: number): string {
   return h > 0 ? `${h}:${pad2(m)}:${pad2(s % 60)}` : `${m}:${pad2(s % 60)}`;
 }
 function toOtter(t: ParsedTranscript): string {
-  return `${transcriptCues(t).map((cue) => `${cue.turn.speaker}  ${otterTime(cue.start)}\n${cue.text}\n`).join("\n")}\n\nTranscribed by https://otter.ai\n`;
+  return `${transcriptCues(t)
+    .map((cue) => `${cue.turn.speaker}  ${otterTime(cue.start)}\n${cue.text}\n`)
+    .join("\n")}\n\nTranscribed by https://otter.ai\n`;
 }
 
 /** Bracket lines: one `[hh:mm:ss] Full Name: paragraph` per paragraph, times interpolated by words. */
@@ -67,7 +69,9 @@ const WRITERS: Record<TranscriptFormat, (t: ParsedTranscript) => string> = {
 };
 
 /** Exported cues grouped like the importer groups them: consecutive cues of one speaker are one turn. */
-function expectedTurns(cues: TranscriptCue[]): { speaker: string; start: number; text: string; paragraphs: string[] }[] {
+function expectedTurns(
+  cues: TranscriptCue[],
+): { speaker: string; start: number; text: string; paragraphs: string[] }[] {
   const out: { speaker: string; start: number; text: string; paragraphs: string[] }[] = [];
   for (const cue of cues) {
     const last = out[out.length - 1];

@@ -50,8 +50,16 @@ describe("toWebVTT", () => {
 
   it("escapes & < > (so `-->` cannot break a cue), joins paragraphs with a newline and drops marks", () => {
     const vtt = toWebVTT(sample());
-    assert.ok(vtt.includes("<v Alexis Monville>Welcome to Le Podcast. I'm your host.\nToday, R&amp;D &lt;tools&gt; --&gt; \"quotes\" and 'single'.\n"));
-    assert.ok(vtt.includes("<v Maria Bracho>Thanks, Alexis. The core platform is the underpinning.\nSecond paragraph. After the mark.\n"));
+    assert.ok(
+      vtt.includes(
+        "<v Alexis Monville>Welcome to Le Podcast. I'm your host.\nToday, R&amp;D &lt;tools&gt; --&gt; \"quotes\" and 'single'.\n",
+      ),
+    );
+    assert.ok(
+      vtt.includes(
+        "<v Maria Bracho>Thanks, Alexis. The core platform is the underpinning.\nSecond paragraph. After the mark.\n",
+      ),
+    );
     assert.ok(!vtt.includes("[00:00:10]"));
   });
 
@@ -104,7 +112,10 @@ describe("toPodcastJSON", () => {
       assert.ok((seg.endTime as number) > (seg.startTime as number));
       if (i > 0) assert.equal(seg.startTime, doc.segments[i - 1]!.endTime);
     });
-    assert.equal(doc.segments[1]!.body, "Thanks, Alexis. The core platform is the underpinning.\nSecond paragraph. After the mark.");
+    assert.equal(
+      doc.segments[1]!.body,
+      "Thanks, Alexis. The core platform is the underpinning.\nSecond paragraph. After the mark.",
+    );
   });
 
   it("rounds times to 3 decimals", () => {
@@ -122,7 +133,11 @@ describe("toPodcastJSON", () => {
         [10, 12.5],
       ],
     );
-    const t2 = parseTranscript("A: [00:00:00] a b c\n\nB: d e f g h i [00:00:10]", { file: "t.md", firstLine: 1, speakers: { A: "Ann", B: "Bob" } });
+    const t2 = parseTranscript("A: [00:00:00] a b c\n\nB: d e f g h i [00:00:10]", {
+      file: "t.md",
+      firstLine: 1,
+      speakers: { A: "Ann", B: "Bob" },
+    });
     assert.equal(toPodcastJSON(t2).segments[1]?.startTime, 3.333);
   });
 });

@@ -39,4 +39,3 @@ export function parseSrt(srt: string): SrtCue[] {
       return { index: i + 1, start: time(m[1] ?? ""), end: time(m[2] ?? ""), text: textLines.join("\n") };
     });
 }
-

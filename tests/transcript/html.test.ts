@@ -33,7 +33,7 @@ describe("renderTranscriptHtml", () => {
     );
   });
 
-  it("shows an estimated start as ~mm:ss with title=\"estimated\" and a fractional data-start", () => {
+  it('shows an estimated start as ~mm:ss with title="estimated" and a fractional data-start', () => {
     const html = render("Alexis: [00:00:00] one two three four\n\nMaria: five six [00:00:10] seven");
     const doc = dom(html);
     const second = doc.querySelector("#turn-2");

@@ -31,7 +31,8 @@ describe("fragmentSeconds: the moment a #t= link opens", () => {
   });
 
   it("is null for anything else", () => {
-    for (const hash of ["", "#turn-12", "#t=", "#t=abc", "#t=12abc", "#t=1:2:3:4", "#t=12::34", "#t=.5.5", "#track=1"]) assert.equal(fragmentSeconds(hash), null, hash);
+    for (const hash of ["", "#turn-12", "#t=", "#t=abc", "#t=12abc", "#t=1:2:3:4", "#t=12::34", "#t=.5.5", "#track=1"])
+      assert.equal(fragmentSeconds(hash), null, hash);
   });
 
   it("reads back the links momentHash writes", () => {
@@ -61,7 +62,8 @@ describe("currentTurnIndex: the turn being said", () => {
 
   it("agrees with a plain scan on many turns", () => {
     const many = Array.from({ length: 200 }, (_, i) => i * 7.5);
-    for (let t = 0; t < 1600; t += 3.3) assert.equal(currentTurnIndex(many, t), many.filter((start) => start <= t).length - 1);
+    for (let t = 0; t < 1600; t += 3.3)
+      assert.equal(currentTurnIndex(many, t), many.filter((start) => start <= t).length - 1);
   });
 });
 
@@ -75,7 +77,18 @@ describe("resuming: where the listener stopped", () => {
   it("reads back only a saved position", () => {
     assert.deepEqual(readPosition('{"position":754.2,"duration":1860}'), { position: 754.2, duration: 1860 });
     assert.deepEqual(readPosition('{"position":754.2,"duration":null}'), { position: 754.2, duration: null });
-    for (const stored of [null, "", "754", "not json", "null", "[]", '{"position":"754"}', '{"position":-1,"duration":null}', '{"position":754}', '{"position":754,"duration":"long"}'])
+    for (const stored of [
+      null,
+      "",
+      "754",
+      "not json",
+      "null",
+      "[]",
+      '{"position":"754"}',
+      '{"position":-1,"duration":null}',
+      '{"position":754}',
+      '{"position":754,"duration":"long"}',
+    ])
       assert.equal(readPosition(stored), null, String(stored));
   });
 

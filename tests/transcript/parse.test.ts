@@ -63,7 +63,9 @@ describe("parseTranscript: turns", () => {
   });
 
   it("keeps mid-sentence and glued marks at their place in the text", () => {
-    const t = parse("Maria: the core platform is [00:01:00] the underpinning. What we shared.[00:01:30] Next\n\n[00:02:00] But then.");
+    const t = parse(
+      "Maria: the core platform is [00:01:00] the underpinning. What we shared.[00:01:30] Next\n\n[00:02:00] But then.",
+    );
     assert.deepEqual(t.turns[0]?.paragraphs, [
       [text("the core platform is "), mark(60), text(" the underpinning. What we shared."), mark(90), text(" Next")],
       [mark(120), text(" But then.")],
@@ -118,14 +120,19 @@ describe("parseTranscript: turns", () => {
   });
 
   it("does not take `Track 1:`, lowercase words or 4+ capitalized words for labels", () => {
-    const t = parse("Alexis: Start.\n\nTrack 1: it will probably not\n\nalexis: lowercase\n\nThe Big Bad Wolf: four words", {
-      Alexis: "Alexis Monville",
-    });
-    assert.equal(t.turns.length, 1);
-    assert.deepEqual(
-      t.turns[0]?.paragraphs.map(paragraphText),
-      ["Start.", "Track 1: it will probably not", "alexis: lowercase", "The Big Bad Wolf: four words"],
+    const t = parse(
+      "Alexis: Start.\n\nTrack 1: it will probably not\n\nalexis: lowercase\n\nThe Big Bad Wolf: four words",
+      {
+        Alexis: "Alexis Monville",
+      },
     );
+    assert.equal(t.turns.length, 1);
+    assert.deepEqual(t.turns[0]?.paragraphs.map(paragraphText), [
+      "Start.",
+      "Track 1: it will probably not",
+      "alexis: lowercase",
+      "The Big Bad Wolf: four words",
+    ]);
     assert.deepEqual(t.diagnostics, []);
   });
 
@@ -199,7 +206,10 @@ describe("parseTranscript: diagnostics", () => {
     const e = errors(t);
     assert.equal(e.length, 1);
     assert.equal(e[0]?.line, 20);
-    assert.match(e[0]?.message ?? "", /^content\/posts\/maria\/transcript\.md:20:1: text before the first speaker turn \(2 paragraphs\)\. .*"Alexis: …"/);
+    assert.match(
+      e[0]?.message ?? "",
+      /^content\/posts\/maria\/transcript\.md:20:1: text before the first speaker turn \(2 paragraphs\)\. .*"Alexis: …"/,
+    );
     assert.equal(t.turns.length, 1);
     assert.equal(turnText(t.turns[0]!), "Welcome.");
   });
@@ -209,7 +219,10 @@ describe("parseTranscript: diagnostics", () => {
     const e = errors(t);
     assert.equal(e.length, 1);
     assert.equal(e[0]?.line, 1);
-    assert.match(e[0]?.message ?? "", /^content\/posts\/maria\/transcript\.md:1: speaker "Maria" is declared with an empty name\. Give the full name/);
+    assert.match(
+      e[0]?.message ?? "",
+      /^content\/posts\/maria\/transcript\.md:1: speaker "Maria" is declared with an empty name\. Give the full name/,
+    );
     assert.equal(t.turns[1]?.speaker, "Maria");
   });
 
@@ -227,7 +240,11 @@ describe("parseTranscript: diagnostics", () => {
   });
 
   it("warning: malformed timestamps are reported and kept as text", () => {
-    const t = parse("Alexis: facedworking on that realm[00:13:0 of cloud\n\nMaria: at [0:13] and [00:61:00].", SPEAKERS, 10);
+    const t = parse(
+      "Alexis: facedworking on that realm[00:13:0 of cloud\n\nMaria: at [0:13] and [00:61:00].",
+      SPEAKERS,
+      10,
+    );
     const w = warnings(t);
     assert.deepEqual(
       w.map((d) => [d.line, d.column]),
@@ -237,7 +254,10 @@ describe("parseTranscript: diagnostics", () => {
         [12, 22],
       ],
     );
-    assert.match(w[0]?.message ?? "", /"\[00:13:0" looks like a timestamp but is malformed; it is kept as text\. Write it as \[hh:mm:ss\]/);
+    assert.match(
+      w[0]?.message ?? "",
+      /"\[00:13:0" looks like a timestamp but is malformed; it is kept as text\. Write it as \[hh:mm:ss\]/,
+    );
     assert.equal(turnText(t.turns[0]!), "facedworking on that realm[00:13:0 of cloud");
     assert.equal(turnText(t.turns[1]!), "at [0:13] and [00:61:00].");
     assert.equal(errors(t).length, 0);
@@ -324,9 +344,12 @@ describe("parseTranscript: time estimates", () => {
   });
 
   it("is non-decreasing across empty turns and ignores backwards marks", () => {
-    const t = parse(`Alexis: [00:00:10] ${words(5)}\n\nMaria:\n\nAlexis: ${words(5)} [00:00:04] ${words(5)}\n\nMaria: ${words(2)}`);
+    const t = parse(
+      `Alexis: [00:00:10] ${words(5)}\n\nMaria:\n\nAlexis: ${words(5)} [00:00:04] ${words(5)}\n\nMaria: ${words(2)}`,
+    );
     const s = t.turns.map((x) => x.estimatedStart);
-    for (let i = 1; i < s.length; i++) assert.ok((s[i] ?? 0) >= (s[i - 1] ?? 0), `turn ${i + 1} goes back: ${s.join(", ")}`);
+    for (let i = 1; i < s.length; i++)
+      assert.ok((s[i] ?? 0) >= (s[i - 1] ?? 0), `turn ${i + 1} goes back: ${s.join(", ")}`);
     assert.equal(s[1], s[2]); // the empty turn sits where the next words start
     assert.equal(s[2], 12); // 5 words after the single valid mark, 2.5 words/s
     assert.equal(s[3], 16);
@@ -353,10 +376,15 @@ describe("text helpers (the clock's are tests/unit/clock.test.ts)", () => {
 describe("parseTranscript: time in proportion to the input", () => {
   // Issue #23: each turn's time scanned every mark, so 100,000 turns took 9 to 12 s and 12,500 took 0.3 s.
   const N = 5_000;
-  const stamp = (s: number) => [s / 3600, (s % 3600) / 60, s % 60].map((n) => String(Math.floor(n)).padStart(2, "0")).join(":");
+  const stamp = (s: number) =>
+    [s / 3600, (s % 3600) / 60, s % 60].map((n) => String(Math.floor(n)).padStart(2, "0")).join(":");
   const turns = (n: number) =>
-    Array.from({ length: n }, (_, i) => `[${stamp(i * 4)}] ${i % 2 ? "Maria" : "Alexis"}: some words said in turn ${i}`).join("\n\n");
-  const pastedLines = (n: number) => `Alexis: Hello.\n${Array.from({ length: n }, (_, i) => `[${stamp(i * 4)}] some words said in line ${i}`).join("\n")}`;
+    Array.from(
+      { length: n },
+      (_, i) => `[${stamp(i * 4)}] ${i % 2 ? "Maria" : "Alexis"}: some words said in turn ${i}`,
+    ).join("\n\n");
+  const pastedLines = (n: number) =>
+    `Alexis: Hello.\n${Array.from({ length: n }, (_, i) => `[${stamp(i * 4)}] some words said in line ${i}`).join("\n")}`;
 
   /**
    * CPU ms per parse of `times` parses, all kept until the end, as a build keeps them: 10 of N then
@@ -389,7 +417,8 @@ describe("parseTranscript: time in proportion to the input", () => {
     cpuMs(small, 10);
     cpuMs(large, 1);
     let ratio = fastestRatio(small, large);
-    for (let tries = 1; tries < 3 && ratio > limit && ratio < 2 * limit; tries++) ratio = Math.min(ratio, fastestRatio(small, large));
+    for (let tries = 1; tries < 3 && ratio > limit && ratio < 2 * limit; tries++)
+      ratio = Math.min(ratio, fastestRatio(small, large));
     return ratio;
   }
 

@@ -49,7 +49,11 @@ const EPISODES: Episode[] = [
     title: "Trust, Excellence, Customer Delight",
     labels: ["Alexis", "Bruce"],
     turns: 35,
-    midMark: { before: "can you tell me about your key principles ", seconds: 60, after: " and how they are essential" },
+    midMark: {
+      before: "can you tell me about your key principles ",
+      seconds: 60,
+      after: " and how they are essential",
+    },
   },
   {
     title: "Outcome-Based Leadership Without the Bureaucracy",
@@ -136,7 +140,10 @@ describe("seed transcripts", () => {
       const parse = (): { t: ParsedTranscript; src: Extracted } => {
         const src = extract(seedLines, ep.title);
         const speakers = Object.fromEntries(ep.labels.map((l) => [l, NAMES[l] ?? l]));
-        return { t: parseTranscript(src.body, { file: "tests/fixtures/seed.txt", firstLine: src.firstLine, speakers }), src };
+        return {
+          t: parseTranscript(src.body, { file: "tests/fixtures/seed.txt", firstLine: src.firstLine, speakers }),
+          src,
+        };
       };
 
       it("parses with no error and no warning, into the expected number of turns", () => {
@@ -151,7 +158,11 @@ describe("seed transcripts", () => {
         assert.deepEqual([...new Set(t.turns.map((x) => x.label))].sort(), [...ep.labels].sort());
         for (const turn of t.turns) {
           assert.equal(turn.speaker, NAMES[turn.label]);
-          assert.match(seedLines[turn.line - 1] ?? "", new RegExp(`^\\s*(\\[[\\d:]+\\]\\s*)?${turn.label}:`), `turn ${turn.id} line`);
+          assert.match(
+            seedLines[turn.line - 1] ?? "",
+            new RegExp(`^\\s*(\\[[\\d:]+\\]\\s*)?${turn.label}:`),
+            `turn ${turn.id} line`,
+          );
         }
       });
 
@@ -186,7 +197,8 @@ describe("seed transcripts", () => {
       it("estimates start times that increase and agree with the marks", () => {
         const { t } = parse();
         const starts = t.turns.map((x) => x.estimatedStart);
-        for (let i = 1; i < starts.length; i++) assert.ok(starts[i]! > starts[i - 1]!, `${t.turns[i]!.id} is not after the previous turn`);
+        for (let i = 1; i < starts.length; i++)
+          assert.ok(starts[i]! > starts[i - 1]!, `${t.turns[i]!.id} is not after the previous turn`);
         assert.ok(t.end > starts[starts.length - 1]!);
         // Each turn starts after every mark before it and before every mark after it.
         let lastMark = 0;

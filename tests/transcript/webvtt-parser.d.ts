@@ -21,6 +21,9 @@ declare module "webvtt-parser" {
   }
   export class WebVTTParser {
     constructor(entities?: Record<string, string>);
-    parse(input: string, mode?: "metadata" | "chapters" | string): { cues: WebVTTCue[]; errors: WebVTTError[]; styles: string[] };
+    parse(
+      input: string,
+      mode?: "metadata" | "chapters" | string,
+    ): { cues: WebVTTCue[]; errors: WebVTTError[]; styles: string[] };
   }
 }

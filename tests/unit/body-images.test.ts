@@ -13,7 +13,12 @@ describe("the images of a post's text that are files beside it", () => {
   const root = mkdtempSync(path.join(tmpdir(), "body-images-"));
   const input = path.join(root, "content");
   const postFile = path.join(input, "posts/2024-08-03-a-post/index.md");
-  const files = { postFile, input, output: path.join(root, "_site"), shown: (file: string) => path.relative(root, file) };
+  const files = {
+    postFile,
+    input,
+    output: path.join(root, "_site"),
+    shown: (file: string) => path.relative(root, file),
+  };
   after(() => rmSync(root, { recursive: true, force: true }));
 
   it("are the relative ones and those from the content's root outside /assets/: not another site's or a data: URL, nor in code", () => {
@@ -25,16 +30,27 @@ describe("the images of a post's text that are files beside it", () => {
       "`![i](in-code.png)`",
       "```\n![j](in-a-fence.png)\n```",
     ].join("\n\n");
-    assert.deepEqual(contentImages(markdown.parse(body, {})), ["photo.png", "images/diagram%20one.png", "/images/chart.png", "inside-a-link.png", "in-a-table.png"]);
+    assert.deepEqual(contentImages(markdown.parse(body, {})), [
+      "photo.png",
+      "images/diagram%20one.png",
+      "/images/chart.png",
+      "inside-a-link.png",
+      "in-a-table.png",
+    ]);
   });
 
   it("are optimized, keyed by their src as markdown-it writes it", async () => {
     mkdirSync(path.join(input, "posts/2024-08-03-a-post/images"), { recursive: true });
-    await sharp({ create: { width: 300, height: 200, channels: 3, background: "#0b5cad" } }).png().toFile(path.join(input, "posts/2024-08-03-a-post/images/diagram one.png"));
+    await sharp({ create: { width: 300, height: 200, channels: 3, background: "#0b5cad" } })
+      .png()
+      .toFile(path.join(input, "posts/2024-08-03-a-post/images/diagram one.png"));
     const images = await processBodyImages(markdown, "![A diagram](images/diagram%20one.png)", files);
     const metadata = images.get("images/diagram%20one.png")!;
     assert.deepEqual(Object.keys(metadata).sort(), ["avif", "jpeg", "webp"]);
-    assert.deepEqual(metadata.jpeg!.map((m) => [m.width, m.height]), [[300, 200]]);
+    assert.deepEqual(
+      metadata.jpeg!.map((m) => [m.width, m.height]),
+      [[300, 200]],
+    );
     assert.match(metadata.jpeg![0]!.url, /^\/img\/[\w-]+-300\.jpeg$/);
   });
 
@@ -42,14 +58,21 @@ describe("the images of a post's text that are files beside it", () => {
     writeFileSync(path.join(root, "outside.png"), "not in the content");
     await assert.rejects(
       processBodyImages(markdown, "![A chart](chart.png)", files),
-      (error: Error) => error instanceof BodyImageError && error.message === "content/posts/2024-08-03-a-post/index.md: image chart.png: no such file content/posts/2024-08-03-a-post/chart.png",
+      (error: Error) =>
+        error instanceof BodyImageError &&
+        error.message ===
+          "content/posts/2024-08-03-a-post/index.md: image chart.png: no such file content/posts/2024-08-03-a-post/chart.png",
     );
     await assert.rejects(
       processBodyImages(markdown, "![Out](../../../outside.png)", files),
-      (error: Error) => error.message === "content/posts/2024-08-03-a-post/index.md: image ../../../outside.png: is outside the content folder (outside.png)",
+      (error: Error) =>
+        error.message ===
+        "content/posts/2024-08-03-a-post/index.md: image ../../../outside.png: is outside the content folder (outside.png)",
     );
     const reported: string[] = [];
-    const images = await processBodyImages(markdown, "![A chart](chart.png)", files, (error) => reported.push(error.message));
+    const images = await processBodyImages(markdown, "![A chart](chart.png)", files, (error) =>
+      reported.push(error.message),
+    );
     assert.equal(images.size, 0, "under npm start: reported, and the image left as written");
     assert.equal(reported.length, 1);
   });

@@ -92,8 +92,18 @@ describe("npm run check on imported content", () => {
     assert.deepEqual(
       report.errors.filter((e) => e.file === file),
       [
-        { file, line: 3, message: 'entry [1] (from /en/category/x/) field "to" must be a path from the site\'s root, starting with / (e.g. /tags/leadership/), without spaces, quotes or "." and ".." parts' },
-        { file, line: 5, message: 'entry [2] field "from" /?cat=3 must be a WordPress query link with one number: /?p=123, /?page_id=12 or /?attachment_id=456' },
+        {
+          file,
+          line: 3,
+          message:
+            'entry [1] (from /en/category/x/) field "to" must be a path from the site\'s root, starting with / (e.g. /tags/leadership/), without spaces, quotes or "." and ".." parts',
+        },
+        {
+          file,
+          line: 5,
+          message:
+            'entry [2] field "from" /?cat=3 must be a WordPress query link with one number: /?p=123, /?page_id=12 or /?attachment_id=456',
+        },
       ],
     );
   });
@@ -126,7 +136,13 @@ describe("npm run check on imported content", () => {
   it("counts a link to a site redirect's old path as a link to where it leads", () => {
     const withPostLink = importedContent(JSON.stringify([{ from: "/en/2019/01/01/old-slug/", to: MARIA }]));
     const article = path.join(ROOT, withPostLink, "posts/2024-08-01-an-imported-article/index.md");
-    writeFileSync(article, FOLDER_ARTICLE.replace("[another](/2024/08/01/an-imported-article/)", "[another](/en/2019/01/01/old-slug/) and [a third](/en/2019/01/02/gone/)"));
+    writeFileSync(
+      article,
+      FOLDER_ARTICLE.replace(
+        "[another](/2024/08/01/an-imported-article/)",
+        "[another](/en/2019/01/01/old-slug/) and [a third](/en/2019/01/02/gone/)",
+      ),
+    );
     const run = checkHere(withPostLink);
     assert.deepEqual(
       run.report.errors.map((e) => e.message),
@@ -139,7 +155,13 @@ describe("npm run check on imported content", () => {
     rmSync(path.join(ROOT, input, "posts/2024-08-01-an-imported-article/chart.png"));
     const article = `${input}/posts/2024-08-01-an-imported-article/index.md`;
     const { report } = checkHere(input);
-    assert.deepEqual(report.errors, [{ file: article, line: 22, message: `image chart.png: no such file ${input}/posts/2024-08-01-an-imported-article/chart.png` }]);
+    assert.deepEqual(report.errors, [
+      {
+        file: article,
+        line: 22,
+        message: `image chart.png: no such file ${input}/posts/2024-08-01-an-imported-article/chart.png`,
+      },
+    ]);
   });
 });
 

@@ -56,7 +56,11 @@ describe("npm run check, in two languages", () => {
   it("accepts French posts, their translations and the links between them", () => {
     const input = frenchContent();
     // A link from the French article to its original, and to the French episode: both lead to a post.
-    edit(at(input, FRENCH), /\n$/, "\n\nL’original : [Playing to Win](/en/2024/04/10/playing-to-win/) ; l’épisode : [Maria Bracho](/fr/2024/06/11/leadership-et-open-source-avec-maria-bracho/).\n");
+    edit(
+      at(input, FRENCH),
+      /\n$/,
+      "\n\nL’original : [Playing to Win](/en/2024/04/10/playing-to-win/) ; l’épisode : [Maria Bracho](/fr/2024/06/11/leadership-et-open-source-avec-maria-bracho/).\n",
+    );
     const run = checkHere(input);
     assert.deepEqual(run.report.errors, [], run.stdout);
     assert.deepEqual(run.report.warnings, [], run.stdout);
@@ -69,7 +73,9 @@ describe("npm run check, in two languages", () => {
     const line = lineOf(at(input, FRENCH), (l) => l.includes("](/fr/2024/04/10/"));
     const run = checkHere(input);
     assert.ok(
-      run.lines.includes(`${input}/${FRENCH}:${line}: link to /fr/2024/04/10/playing-to-win/ leads nowhere: no post has this URL or lists it under redirect_from`),
+      run.lines.includes(
+        `${input}/${FRENCH}:${line}: link to /fr/2024/04/10/playing-to-win/ leads nowhere: no post has this URL or lists it under redirect_from`,
+      ),
       run.stdout,
     );
   });
@@ -78,14 +84,20 @@ describe("npm run check, in two languages", () => {
     const input = frenchContent();
     edit(at(input, FRENCH_ONLY), "lang: fr\n", "lang: fr\ntranslationKey: playing-to-win\n");
     // An English post without lang is in the site's language, as the original is.
-    writeFileSync(at(input, "posts/2024-04-20-winning-again.md"), "---\ntitle: Winning Again\ndate: 2024-04-20\ntranslationKey: maria-bracho\nkind: article\n---\n\nText.\n");
+    writeFileSync(
+      at(input, "posts/2024-04-20-winning-again.md"),
+      "---\ntitle: Winning Again\ndate: 2024-04-20\ntranslationKey: maria-bracho\nkind: article\n---\n\nText.\n",
+    );
     const run = checkHere(input);
     assert.equal(run.code, 1);
     const episode = "posts/2024-06-09-exploring-leadership-and-open-source-with-maria-bracho/index.md";
     const sameLanguage = (file: string, key: string, other: string, lang: string) =>
       `${input}/${file}:${lineOf(at(input, file), (l) => l.startsWith("translationKey:"))}: field "translationKey" "${key}" is also the translationKey of ${input}/${other}, in the same language (${lang}): the versions of a post are each in another language; give one of them another key (or its own lang)`;
     // Posts are read in the order of their paths: the second of two is the one reported.
-    const expected = [sameLanguage(FRENCH_ONLY, "playing-to-win", FRENCH, "fr"), sameLanguage(episode, "maria-bracho", "posts/2024-04-20-winning-again.md", "en")];
+    const expected = [
+      sameLanguage(FRENCH_ONLY, "playing-to-win", FRENCH, "fr"),
+      sameLanguage(episode, "maria-bracho", "posts/2024-04-20-winning-again.md", "en"),
+    ];
     for (const line of expected) assert.ok(run.lines.includes(line), `${line}\nnot in:\n${run.stdout}`);
     assert.match(run.lines.at(-1)!, /: 2 errors, /);
   });
@@ -118,14 +130,25 @@ describe("npm run check, in two languages", () => {
     writeFileSync(french, JSON.stringify({ ...phrases, "nav.nowhere": "Nulle part" }, null, 2));
     const run = checkHere(input);
     assert.equal(run.code, 1);
-    assert.ok(run.lines.includes(`${input}/_data/i18n/fr.json: missing "${first}" (${input}/_data/i18n/en.json has it)`), run.stdout);
-    assert.ok(run.lines.includes(`${input}/_data/i18n/fr.json: "nav.nowhere" is not a key of ${input}/_data/i18n/en.json`), run.stdout);
+    assert.ok(
+      run.lines.includes(`${input}/_data/i18n/fr.json: missing "${first}" (${input}/_data/i18n/en.json has it)`),
+      run.stdout,
+    );
+    assert.ok(
+      run.lines.includes(`${input}/_data/i18n/fr.json: "nav.nowhere" is not a key of ${input}/_data/i18n/en.json`),
+      run.stdout,
+    );
     // The French posts' lang is still known: its dictionary is there, if incomplete.
     assert.ok(!run.stdout.includes('field "lang"'), run.stdout);
 
     rmSync(at(input, "_data/i18n"), { recursive: true });
     const missing = checkHere(input);
-    assert.ok(missing.lines.includes(`${input}/_data/i18n: cannot be read: no such file or folder: the build needs the interface's words in each language, en.json at least`), missing.stdout);
+    assert.ok(
+      missing.lines.includes(
+        `${input}/_data/i18n: cannot be read: no such file or folder: the build needs the interface's words in each language, en.json at least`,
+      ),
+      missing.stdout,
+    );
   });
 
   it("warns, without failing, when a published post's other version is a draft or scheduled", () => {

@@ -18,7 +18,12 @@ function runCheck(...args: string[]) {
     encoding: "utf8",
     env: { ...process.env, INIT_CWD: ROOT },
   });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.trimEnd().split("\n") };
+  return {
+    code: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    lines: result.stdout.trimEnd().split("\n"),
+  };
 }
 
 /**
@@ -39,7 +44,8 @@ function lineOf(file: string, test: (line: string) => boolean): number {
 }
 
 const escapePattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const where = (d: Diagnostic) => `${d.file}${d.line === null ? "" : `:${d.line}`}${d.column === undefined ? "" : `:${d.column}`}`;
+const where = (d: Diagnostic) =>
+  `${d.file}${d.line === null ? "" : `:${d.line}`}${d.column === undefined ? "" : `:${d.column}`}`;
 
 describe("npm run check", () => {
   const folders: string[] = [];
@@ -60,7 +66,10 @@ describe("npm run check", () => {
   it("finds no error in the real content, and says what it checked", () => {
     const report = checkContent({ input: "content", cwd: ROOT });
     assert.deepEqual(report.errors, []);
-    assert.ok(report.posts >= 12 && report.transcripts >= 5, `${report.posts} posts, ${report.transcripts} transcripts`);
+    assert.ok(
+      report.posts >= 12 && report.transcripts >= 5,
+      `${report.posts} posts, ${report.transcripts} transcripts`,
+    );
 
     const run = runCheck();
     assert.equal(run.code, 0, run.stdout + run.stderr);
@@ -86,7 +95,12 @@ describe("npm run check", () => {
 
     const run = checkHere(input);
     assert.equal(run.code, 1);
-    assert.ok(run.lines.includes(`${input}/${ARTICLE}:${line}: field "date" "2024-13-45" is not a date (write YYYY-MM-DD, e.g. 2024-06-09)`), run.stdout);
+    assert.ok(
+      run.lines.includes(
+        `${input}/${ARTICLE}:${line}: field "date" "2024-13-45" is not a date (write YYYY-MM-DD, e.g. 2024-06-09)`,
+      ),
+      run.stdout,
+    );
     assert.match(run.lines.at(-1)!, /: 1 error, /);
   });
 
@@ -98,8 +112,13 @@ describe("npm run check", () => {
 
     const run = checkHere(input);
     assert.equal(run.code, 1);
-    const pattern = new RegExp(`^${escapePattern(`${input}/${EPISODE}/transcript.md:${line}`)}(:\\d+)?: "Maira:" is not a declared speaker`);
-    assert.ok(run.lines.some((l) => pattern.test(l)), run.stdout);
+    const pattern = new RegExp(
+      `^${escapePattern(`${input}/${EPISODE}/transcript.md:${line}`)}(:\\d+)?: "Maira:" is not a declared speaker`,
+    );
+    assert.ok(
+      run.lines.some((l) => pattern.test(l)),
+      run.stdout,
+    );
   });
 
   it("prints a transcript's doubtful timestamp as a warning and exits with 0", () => {
@@ -110,8 +129,13 @@ describe("npm run check", () => {
 
     const run = checkHere(input);
     assert.equal(run.code, 0, run.stdout);
-    const pattern = new RegExp(`^${escapePattern(`${input}/${EPISODE}/transcript.md:${line}`)}(:\\d+)?: warning: "\\[00:01:0" looks like a timestamp but is malformed`);
-    assert.ok(run.lines.some((l) => pattern.test(l)), run.stdout);
+    const pattern = new RegExp(
+      `^${escapePattern(`${input}/${EPISODE}/transcript.md:${line}`)}(:\\d+)?: warning: "\\[00:01:0" looks like a timestamp but is malformed`,
+    );
+    assert.ok(
+      run.lines.some((l) => pattern.test(l)),
+      run.stdout,
+    );
     assert.match(run.lines.at(-1)!, /: 0 errors, [1-9]\d* warnings?\.$/);
   });
 
@@ -192,7 +216,10 @@ describe("npm run check", () => {
   it("reports an image from another site, which the Content-Security-Policy would keep readers from seeing", () => {
     const input = copyOfContent();
     const file = at(input, ARTICLE);
-    writeFileSync(file, `${readFileSync(file, "utf8")}\n![A chart](https://cdn.example/chart.png)\n\n![A dot](data:image/gif;base64,R0lGODlhAQABAAAAACw=)\n`);
+    writeFileSync(
+      file,
+      `${readFileSync(file, "utf8")}\n![A chart](https://cdn.example/chart.png)\n\n![A dot](data:image/gif;base64,R0lGODlhAQABAAAAACw=)\n`,
+    );
     const run = checkHere(input);
     assert.equal(run.code, 1);
     assert.deepEqual(
@@ -206,9 +233,18 @@ describe("npm run check", () => {
   it("reports a page of content/pages/ at an address of the site's own pages or folders, naming its file, line and the page it would replace", () => {
     const input = copyOfContent();
     mkdirSync(at(input, "pages"), { recursive: true });
-    writeFileSync(at(input, "pages/podcast.md"), '---\nlayout: base.njk\ntitle: "Podcast"\npermalink: /podcast/\n---\n\nThe old podcast page.\n');
-    writeFileSync(at(input, "pages/feed.md"), '---\nlayout: base.njk\ntitle: "Feed"\npermalink: /feed.xml\n---\n\nOld.\n');
-    writeFileSync(at(input, "pages/team.md"), '---\nlayout: base.njk\ntitle: "Team"\npermalink: /team/\n---\n\nFree.\n');
+    writeFileSync(
+      at(input, "pages/podcast.md"),
+      '---\nlayout: base.njk\ntitle: "Podcast"\npermalink: /podcast/\n---\n\nThe old podcast page.\n',
+    );
+    writeFileSync(
+      at(input, "pages/feed.md"),
+      '---\nlayout: base.njk\ntitle: "Feed"\npermalink: /feed.xml\n---\n\nOld.\n',
+    );
+    writeFileSync(
+      at(input, "pages/team.md"),
+      '---\nlayout: base.njk\ntitle: "Team"\npermalink: /team/\n---\n\nFree.\n',
+    );
     const run = checkHere(input);
     assert.equal(run.code, 1);
     assert.deepEqual(
@@ -222,14 +258,20 @@ describe("npm run check", () => {
 
   it("reports two posts at one URL, one slug or one old path, naming both files", () => {
     const input = copyOfContent();
-    const post = (name: string, front: string) => writeFileSync(at(input, "posts", name), `---\n${front}kind: article\n---\n\nText.\n`);
+    const post = (name: string, front: string) =>
+      writeFileSync(at(input, "posts", name), `---\n${front}kind: article\n---\n\nText.\n`);
     post("2024-04-10-copy.md", 'title: "Playing to Win"\ndate: 2024-04-10\n');
     post("2025-01-02-again.md", 'title: "Again"\nslug: playing-to-win\ndate: 2025-01-02\nredirect_from: [/old/]\n');
     post("2025-01-03-third.md", 'title: "Third"\ndate: 2025-01-03\nredirect_from:\n  - /old/\n');
 
     const run = checkHere(input);
     assert.equal(run.code, 1);
-    const [copy, original, again, third] = ["2024-04-10-copy.md", "2024-04-10-playing-to-win.md", "2025-01-02-again.md", "2025-01-03-third.md"].map((f) => `${input}/posts/${f}`);
+    const [copy, original, again, third] = [
+      "2024-04-10-copy.md",
+      "2024-04-10-playing-to-win.md",
+      "2025-01-02-again.md",
+      "2025-01-03-third.md",
+    ].map((f) => `${input}/posts/${f}`);
     const titleLine = lineOf(at(original!), (l) => l.startsWith("title:"));
     const slugLine = lineOf(at(again!), (l) => l.startsWith("slug:"));
     const oldLine = lineOf(at(third!), (l) => l.includes("/old/"));
@@ -245,15 +287,30 @@ describe("npm run check", () => {
   it("refuses a redirect that leaves the site or takes the site's own address, and an audio address that carries markup, naming the file, the field and the address", () => {
     const input = copyOfContent();
     const article = at(input, ARTICLE);
-    writeFileSync(article, readFileSync(article, "utf8").replace("kind: article\n", 'kind: article\nredirect_from: ["/search/", "/\\\\evil.example"]\n'));
+    writeFileSync(
+      article,
+      readFileSync(article, "utf8").replace(
+        "kind: article\n",
+        'kind: article\nredirect_from: ["/search/", "/\\\\evil.example"]\n',
+      ),
+    );
     const feeds = at(input, "posts/2025-01-04-feeds.md");
-    writeFileSync(feeds, `---\ntitle: "Feeds"\ndate: 2025-01-04\nkind: article\nredirect_from: [/podcast.xml]\n---\n\nText.\n`);
+    writeFileSync(
+      feeds,
+      `---\ntitle: "Feeds"\ndate: 2025-01-04\nkind: article\nredirect_from: [/podcast.xml]\n---\n\nText.\n`,
+    );
     const episode = at(input, EPISODE, "index.md");
     writeFileSync(
       episode,
-      readFileSync(episode, "utf8").replace("kind: episode\n", 'kind: episode\naudio:\n  url: "https://cdn.example/a.mp3)<textarea>"\n  type: audio/mpeg\n  length: 1000\n  duration: "00:31:00"\n'),
+      readFileSync(episode, "utf8").replace(
+        "kind: episode\n",
+        'kind: episode\naudio:\n  url: "https://cdn.example/a.mp3)<textarea>"\n  type: audio/mpeg\n  length: 1000\n  duration: "00:31:00"\n',
+      ),
     );
-    writeFileSync(at(input, "_data/redirects.json"), '[\n  { "from": "/", "to": "/archive/" },\n  { "from": "/old/", "to": "/\\\\evil.example" }\n]\n');
+    writeFileSync(
+      at(input, "_data/redirects.json"),
+      '[\n  { "from": "/", "to": "/archive/" },\n  { "from": "/old/", "to": "/\\\\evil.example" }\n]\n',
+    );
 
     const run = checkHere(input);
     assert.equal(run.code, 1);
@@ -273,8 +330,14 @@ describe("npm run check", () => {
   it("lists drafts and scheduled posts without failing", () => {
     const input = copyOfContent();
     const future = DateTime.now().plus({ years: 1 }).toISODate();
-    writeFileSync(at(input, "posts/2025-02-01-a-draft.md"), `---\ntitle: "A draft"\ndate: 2025-02-01\nkind: article\ndraft: true\n---\n\nText.\n`);
-    writeFileSync(at(input, `posts/${future}-later.md`), `---\ntitle: "Later"\ndate: ${future}\nkind: article\n---\n\nText.\n`);
+    writeFileSync(
+      at(input, "posts/2025-02-01-a-draft.md"),
+      `---\ntitle: "A draft"\ndate: 2025-02-01\nkind: article\ndraft: true\n---\n\nText.\n`,
+    );
+    writeFileSync(
+      at(input, `posts/${future}-later.md`),
+      `---\ntitle: "Later"\ndate: ${future}\nkind: article\n---\n\nText.\n`,
+    );
 
     const run = checkHere(input);
     assert.equal(run.code, 0, run.stdout);
@@ -288,8 +351,16 @@ describe("npm run check", () => {
     const article = at(input, ARTICLE);
     writeFileSync(article, readFileSync(article, "utf8").replace("date: 2024-04-10", "date: 2024-13-45"));
     const transcript = at(input, EPISODE, "transcript.md");
-    writeFileSync(transcript, readFileSync(transcript, "utf8").replace("Maria: Hi, Alexis.", "Maira: Hi, Alexis.").replace("[00:01:00]", "[00:01:0"));
-    writeFileSync(at(input, "posts/2025-02-01-a-draft.md"), `---\ntitle: "A draft"\ndate: 2025-02-01\nkind: article\ndraft: true\n---\n\nText.\n`);
+    writeFileSync(
+      transcript,
+      readFileSync(transcript, "utf8")
+        .replace("Maria: Hi, Alexis.", "Maira: Hi, Alexis.")
+        .replace("[00:01:00]", "[00:01:0"),
+    );
+    writeFileSync(
+      at(input, "posts/2025-02-01-a-draft.md"),
+      `---\ntitle: "A draft"\ndate: 2025-02-01\nkind: article\ndraft: true\n---\n\nText.\n`,
+    );
 
     const text = runCheck("--input", input);
     const json = runCheck("--input", input, "--json");
@@ -300,7 +371,9 @@ describe("npm run check", () => {
     assert.ok(report.errors.length >= 2 && report.warnings.length >= 1, json.stdout);
     // messages carry no file:line of their own: the fields do
     for (const d of [...report.errors, ...report.warnings]) assert.ok(!d.message.startsWith(d.file), d.message);
-    assert.deepEqual(report.unpublished, [{ file: `${input}/posts/2025-02-01-a-draft.md`, reason: "draft", date: "2025-02-01" }]);
+    assert.deepEqual(report.unpublished, [
+      { file: `${input}/posts/2025-02-01-a-draft.md`, reason: "draft", date: "2025-02-01" },
+    ]);
     // the text prints the same, in order: errors, warnings, unpublished posts, the summary
     assert.deepEqual(text.lines, [
       ...report.errors.map((d) => `${where(d)}: ${d.message}`),
@@ -326,12 +399,26 @@ describe("npm run check", () => {
 
     const run = checkHere(input);
     assert.equal(run.code, 1);
-    const latin1 = (file: string, place: string) => `${input}/${file}:${place}: not UTF-8: byte 0xE9 is "é" in Latin-1 (Windows-1252), which the file looks saved in: open it as Latin-1 and save it as UTF-8`;
-    for (const line of [latin1(ARTICLE, `${articleLine}:4`), latin1(`${EPISODE}/transcript.md`, `${transcriptLine}:23`), latin1("_data/redirects.json", "2:24")])
+    const latin1 = (file: string, place: string) =>
+      `${input}/${file}:${place}: not UTF-8: byte 0xE9 is "é" in Latin-1 (Windows-1252), which the file looks saved in: open it as Latin-1 and save it as UTF-8`;
+    for (const line of [
+      latin1(ARTICLE, `${articleLine}:4`),
+      latin1(`${EPISODE}/transcript.md`, `${transcriptLine}:23`),
+      latin1("_data/redirects.json", "2:24"),
+    ])
       assert.ok(run.lines.includes(line), `${line}\nnot in:\n${run.stdout}`);
 
     const json = JSON.parse(runCheck("--input", input, "--json").stdout) as CheckReport;
-    assert.ok(json.errors.some((d) => d.file === `${input}/${ARTICLE}` && d.line === articleLine && d.column === 4 && d.message.startsWith("not UTF-8: ")), JSON.stringify(json.errors));
+    assert.ok(
+      json.errors.some(
+        (d) =>
+          d.file === `${input}/${ARTICLE}` &&
+          d.line === articleLine &&
+          d.column === 4 &&
+          d.message.startsWith("not UTF-8: "),
+      ),
+      JSON.stringify(json.errors),
+    );
   });
 
   it("names a site.json that is not UTF-8", () => {
@@ -343,13 +430,22 @@ describe("npm run check", () => {
 
     const run = checkHere(input);
     assert.equal(run.code, 1);
-    assert.match(run.stdout, new RegExp(`^${escapePattern(`${input}/_data/site.json:${line}:16`)}: not UTF-8: byte 0xE9 is "é" in Latin-1`, "m"));
+    assert.match(
+      run.stdout,
+      new RegExp(
+        `^${escapePattern(`${input}/_data/site.json:${line}:16`)}: not UTF-8: byte 0xE9 is "é" in Latin-1`,
+        "m",
+      ),
+    );
   });
 
   it("names a content folder that is not there, and an unknown option", () => {
     const missing = runCheck("--input", "tests/.tmp/no-such-content");
     assert.equal(missing.code, 1);
-    assert.equal(missing.lines[0], "tests/.tmp/no-such-content: no content folder here (give the folder that holds _data/ and posts/)");
+    assert.equal(
+      missing.lines[0],
+      "tests/.tmp/no-such-content: no content folder here (give the folder that holds _data/ and posts/)",
+    );
 
     const unknown = runCheck("--jsn");
     assert.equal(unknown.code, 1);

@@ -2,7 +2,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { formatClock, formatHms, formatTime, isoDuration, pad2, parseClock, wholeSeconds } from "../../src/text/clock.ts";
+import {
+  formatClock,
+  formatHms,
+  formatTime,
+  isoDuration,
+  pad2,
+  parseClock,
+  wholeSeconds,
+} from "../../src/text/clock.ts";
 
 // The same inputs on every run, so that a run fails for a reason, not by chance.
 fc.configureGlobal({ seed: 20261206 });
@@ -75,7 +83,18 @@ describe("parseClock", () => {
   });
 
   it("refuses what is not a clock", () => {
-    for (const text of ["", "3", "1:2:3", "00:60", "00:61:00", "01:02:03.4567", "01:02:03.", "a:bc", "-1:00", "01:02:03:04"]) {
+    for (const text of [
+      "",
+      "3",
+      "1:2:3",
+      "00:60",
+      "00:61:00",
+      "01:02:03.4567",
+      "01:02:03.",
+      "a:bc",
+      "-1:00",
+      "01:02:03:04",
+    ]) {
       assert.equal(parseClock(text), null, text);
     }
   });
@@ -97,7 +116,9 @@ describe("clock times written and read back", () => {
   });
 
   it("parseClock, then formatHms: the front matter's hh:mm:ss as written", () => {
-    const hms = fc.tuple(fc.integer({ min: 0, max: 150 }), fc.nat(59), fc.nat(59)).map((parts) => parts.map(pad2).join(":"));
+    const hms = fc
+      .tuple(fc.integer({ min: 0, max: 150 }), fc.nat(59), fc.nat(59))
+      .map((parts) => parts.map(pad2).join(":"));
     fc.assert(fc.property(hms, (text) => assert.equal(formatHms(parseClock(text)!), text)));
   });
 });

@@ -7,7 +7,14 @@ import { loadSiteSettings } from "../../src/site/settings.ts";
 const site = loadSiteSettings();
 const episode = (url: string) =>
   parsePost(
-    { title: "E", date: "2024-06-09", kind: "episode", host: { name: "A" }, guests: [{ name: "B" }], audio: { url, type: "audio/mpeg", length: 1, duration: "00:00:01" } },
+    {
+      title: "E",
+      date: "2024-06-09",
+      kind: "episode",
+      host: { name: "A" },
+      guests: [{ name: "B" }],
+      audio: { url, type: "audio/mpeg", length: 1, duration: "00:00:01" },
+    },
     "e.md",
     site.timeZone,
   );
@@ -22,8 +29,15 @@ describe("Content-Security-Policy", () => {
   });
 
   it("adds the hosts of episodes' audio and of the newsletter form, once each", () => {
-    const posts = [episode("https://media.example.com/a.mp3"), episode("https://media.example.com/b.mp3"), episode("/media/c.mp3")];
-    const withForm = { ...site, newsletter: { ...site.newsletter, action: "https://newsletter.example.org/subscribe" } };
+    const posts = [
+      episode("https://media.example.com/a.mp3"),
+      episode("https://media.example.com/b.mp3"),
+      episode("/media/c.mp3"),
+    ];
+    const withForm = {
+      ...site,
+      newsletter: { ...site.newsletter, action: "https://newsletter.example.org/subscribe" },
+    };
     const policy = contentSecurityPolicy(withForm, posts, "header");
     assert.match(policy, /media-src 'self' https:\/\/media\.example\.com;/);
     assert.match(policy, /form-action 'self' https:\/\/newsletter\.example\.org/);
@@ -32,7 +46,11 @@ describe("Content-Security-Policy", () => {
 
   it("writes a _headers file for every path", () => {
     assert.equal(headersFile("default-src 'self'").split("\n")[0], "/*");
-    assert.equal(headersFile("default-src 'self'", "/repo/").split("\n")[0], "/repo/*", "under a path prefix, the paths under it");
+    assert.equal(
+      headersFile("default-src 'self'", "/repo/").split("\n")[0],
+      "/repo/*",
+      "under a path prefix, the paths under it",
+    );
     assert.match(headersFile("default-src 'self'"), /^ {2}Content-Security-Policy: default-src 'self'$/m);
   });
 });

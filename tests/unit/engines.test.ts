@@ -52,7 +52,9 @@ describe("the Node versions the project declares", () => {
       const needs = dependency.engines?.node;
       if (!needs || !semver.validRange(needs)) return [];
       const refused = versions.filter((version) => !semver.satisfies(version, needs));
-      return refused.length ? [`${dependency.name}@${dependency.version} needs Node ${needs}, not ${refused.join(", ")}`] : [];
+      return refused.length
+        ? [`${dependency.name}@${dependency.version} needs Node ${needs}, not ${refused.join(", ")}`]
+        : [];
     });
     assert.deepEqual(outside, [], `the project declares Node ${range}`);
   });

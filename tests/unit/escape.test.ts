@@ -32,7 +32,8 @@ describe("escaping for HTML and XML", () => {
   });
 
   it("leaves other text as it is, in any script", () => {
-    for (const escapeAny of [escapeText, escapeHtml, escapeXml]) assert.equal(escapeAny("日本語 — café 🎙️"), "日本語 — café 🎙️");
+    for (const escapeAny of [escapeText, escapeHtml, escapeXml])
+      assert.equal(escapeAny("日本語 — café 🎙️"), "日本語 — café 🎙️");
   });
 
   it("leaves no markup: no < > or quote, and every & starts one of its entities", () => {

@@ -34,7 +34,13 @@ describe("getOrMake", () => {
   it("works with a WeakMap", () => {
     const cache = new WeakMap<object, number>();
     const key = {};
-    assert.equal(getOrMake(cache, key, () => 1), 1);
-    assert.equal(getOrMake(cache, key, () => 2), 1);
+    assert.equal(
+      getOrMake(cache, key, () => 1),
+      1,
+    );
+    assert.equal(
+      getOrMake(cache, key, () => 2),
+      1,
+    );
   });
 });

@@ -34,7 +34,14 @@ describe("the search indexes of npm start, one after another", () => {
     const second = task("second", log);
     second.finish();
     await queue.push(second.run);
-    assert.deepEqual(log, ["first takes in its pages", "first indexing", "first written", "second takes in its pages", "second indexing", "second written"]);
+    assert.deepEqual(log, [
+      "first takes in its pages",
+      "first indexing",
+      "first written",
+      "second takes in its pages",
+      "second indexing",
+      "second written",
+    ]);
   });
 
   it("skips the work of an index still waiting when a newer one is queued, never the newest", async () => {
@@ -66,7 +73,13 @@ describe("the search indexes of npm start, one after another", () => {
     const [first, second] = [task("first", log), task("second", log)];
     second.finish();
     await Promise.all([queue.push(first.run), queue.push(second.run)]);
-    assert.deepEqual(log, ["first takes in its pages", "first skipped", "second takes in its pages", "second indexing", "second written"]);
+    assert.deepEqual(log, [
+      "first takes in its pages",
+      "first skipped",
+      "second takes in its pages",
+      "second indexing",
+      "second written",
+    ]);
   });
 
   it("goes on after a task that failed", async () => {

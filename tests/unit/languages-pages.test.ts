@@ -29,7 +29,8 @@ describe("the dictionaries' phrases", () => {
   const dictionaries = (files: Record<string, unknown>) => {
     const dir = mkdtempSync(path.join(tmpdir(), "i18n-pages-"));
     folders.push(dir);
-    for (const [lang, phrases] of Object.entries(files)) writeFileSync(path.join(dir, `${lang}.json`), JSON.stringify(phrases));
+    for (const [lang, phrases] of Object.entries(files))
+      writeFileSync(path.join(dir, `${lang}.json`), JSON.stringify(phrases));
     return readDictionaries(dir, "en", "i18n");
   };
 
@@ -39,17 +40,31 @@ describe("the dictionaries' phrases", () => {
       fr: { "list.posts.one": "{count} publication", "list.posts.other": "{count} publications" },
     });
     const say = (lang: string, count: number) => translate(read, lang, "list.posts", { count });
-    assert.deepEqual([0, 1, 2, 1000].map((n) => say("en", n)), ["0 posts", "1 post", "2 posts", "1,000 posts"]);
+    assert.deepEqual(
+      [0, 1, 2, 1000].map((n) => say("en", n)),
+      ["0 posts", "1 post", "2 posts", "1,000 posts"],
+    );
     // French: 0 and 1 are singular; a narrow no-break space groups thousands.
-    assert.deepEqual([0, 1, 2, 1000].map((n) => say("fr", n)), ["0 publication", "1 publication", "2 publications", "1\u202f000 publications"]);
+    assert.deepEqual(
+      [0, 1, 2, 1000].map((n) => say("fr", n)),
+      ["0 publication", "1 publication", "2 publications", "1\u202f000 publications"],
+    );
   });
 
   it("let a language have the plural forms it needs beyond the site language's", () => {
     const read = dictionaries({
       en: { "list.posts.one": "{count} post", "list.posts.other": "{count} posts" },
-      pl: { "list.posts.one": "{count} wpis", "list.posts.few": "{count} wpisy", "list.posts.many": "{count} wpisów", "list.posts.other": "{count} wpisu" },
+      pl: {
+        "list.posts.one": "{count} wpis",
+        "list.posts.few": "{count} wpisy",
+        "list.posts.many": "{count} wpisów",
+        "list.posts.other": "{count} wpisu",
+      },
     });
-    assert.deepEqual([1, 3, 5].map((count) => translate(read, "pl", "list.posts", { count })), ["1 wpis", "3 wpisy", "5 wpisów"]);
+    assert.deepEqual(
+      [1, 3, 5].map((count) => translate(read, "pl", "list.posts", { count })),
+      ["1 wpis", "3 wpisy", "5 wpisów"],
+    );
   });
 
   it("say a phrase made by code, whose values may be phrases, in the page's language", () => {
@@ -63,7 +78,10 @@ describe("the dictionaries' phrases", () => {
   });
 
   it("name the file and key of a phrase that is missing", () => {
-    assert.throws(() => translate(site, "fr", "nav.nowhere"), (error: Error) => error instanceof DictionaryError && /fr\.json: no phrase "nav\.nowhere"/.test(error.message));
+    assert.throws(
+      () => translate(site, "fr", "nav.nowhere"),
+      (error: Error) => error instanceof DictionaryError && /fr\.json: no phrase "nav\.nowhere"/.test(error.message),
+    );
   });
 
   it("give the episode's script, which speaks English by itself, the same English words as the dictionary", () => {
@@ -79,8 +97,15 @@ describe("the dictionaries' phrases", () => {
   });
 
   it("title an estimated time of the transcript in the page's language", () => {
-    const parsed = parseTranscript("Maria: Bonjour.\n\nAlexis: Bienvenue.", { file: "t.md", firstLine: 1, speakers: { Maria: "Maria Bracho", Alexis: "Alexis Monville" } });
-    assert.match(renderTranscriptHtml(parsed, { personUrl: () => "/people/x/", estimated: "estimé" }), /<time datetime="PT0S" title="estimé">~00:00<\/time>/);
+    const parsed = parseTranscript("Maria: Bonjour.\n\nAlexis: Bienvenue.", {
+      file: "t.md",
+      firstLine: 1,
+      speakers: { Maria: "Maria Bracho", Alexis: "Alexis Monville" },
+    });
+    assert.match(
+      renderTranscriptHtml(parsed, { personUrl: () => "/people/x/", estimated: "estimé" }),
+      /<time datetime="PT0S" title="estimé">~00:00<\/time>/,
+    );
     assert.match(renderTranscriptHtml(parsed, { personUrl: () => "/people/x/" }), /title="estimated"/);
   });
 
@@ -94,8 +119,14 @@ describe("the dictionaries' phrases", () => {
 });
 
 describe("pages per language", () => {
-  const english = [post("Strategy notes", "2024-04-10", { tags: ["Strategy"] }), post("Older", "2023-05-01", { tags: ["Books"] })];
-  const french = [post("Jouer pour gagner", "2024-04-12", { lang: "fr", tags: ["Stratégie"] }), post("Une note", "2023-05-15", { lang: "fr", tags: ["Stratégie"] })];
+  const english = [
+    post("Strategy notes", "2024-04-10", { tags: ["Strategy"] }),
+    post("Older", "2023-05-01", { tags: ["Books"] }),
+  ];
+  const french = [
+    post("Jouer pour gagner", "2024-04-12", { lang: "fr", tags: ["Stratégie"] }),
+    post("Une note", "2023-05-15", { lang: "fr", tags: ["Stratégie"] }),
+  ];
 
   it("put the site language's pages at their own paths, another's under its code", () => {
     assert.equal(languagePath("/archive/", "en", "en"), "/archive/");
@@ -106,14 +137,26 @@ describe("pages per language", () => {
   it("list each language's posts on its own home, years and tags, the site's language first", () => {
     const listings = languageListings([...french, ...english], "en");
     assert.deepEqual(
-      listings.map((l) => [l.lang, l.root, l.posts.map((p) => p.title), l.years.map((y) => y.url), l.tags.map((t) => t.url)]),
+      listings.map((l) => [
+        l.lang,
+        l.root,
+        l.posts.map((p) => p.title),
+        l.years.map((y) => y.url),
+        l.tags.map((t) => t.url),
+      ]),
       [
         ["en", "/", ["Strategy notes", "Older"], ["/en/2024/", "/en/2023/"], ["/tags/books/", "/tags/strategy/"]],
         ["fr", "/fr/", ["Jouer pour gagner", "Une note"], ["/fr/2024/", "/fr/2023/"], ["/fr/tags/strategie/"]],
       ],
     );
     assert.deepEqual(
-      tagPages([...french, ...english], 1, "en").map((p) => [p.lang, p.url, p.previousUrl, p.nextUrl, p.posts.map((c) => c.title)]),
+      tagPages([...french, ...english], 1, "en").map((p) => [
+        p.lang,
+        p.url,
+        p.previousUrl,
+        p.nextUrl,
+        p.posts.map((c) => c.title),
+      ]),
       [
         ["en", "/tags/books/", null, null, ["Older"]],
         ["en", "/tags/strategy/", null, null, ["Strategy notes"]],
@@ -121,21 +164,33 @@ describe("pages per language", () => {
         ["fr", "/fr/tags/strategie/page/2/", "/fr/tags/strategie/", null, ["Une note"]],
       ],
     );
-    assert.deepEqual(yearArchives([...french, ...english], "en").map((y) => [y.lang, y.url]), [
-      ["en", "/en/2024/"],
-      ["en", "/en/2023/"],
-      ["fr", "/fr/2024/"],
-      ["fr", "/fr/2023/"],
-    ]);
+    assert.deepEqual(
+      yearArchives([...french, ...english], "en").map((y) => [y.lang, y.url]),
+      [
+        ["en", "/en/2024/"],
+        ["en", "/en/2023/"],
+        ["fr", "/fr/2024/"],
+        ["fr", "/fr/2023/"],
+      ],
+    );
   });
 
   it("with English posts only, has the English pages alone, as before", () => {
-    assert.deepEqual(languageListings(english, "en").map((l) => l.root), ["/"]);
+    assert.deepEqual(
+      languageListings(english, "en").map((l) => l.root),
+      ["/"],
+    );
     assert.equal(netlifyNotFound(["/"]), "");
   });
 
   it("has the site language's pages even without a post in it", () => {
-    assert.deepEqual(languageListings(french, "en").map((l) => [l.root, l.posts.length]), [["/", 0], ["/fr/", 2]]);
+    assert.deepEqual(
+      languageListings(french, "en").map((l) => [l.root, l.posts.length]),
+      [
+        ["/", 0],
+        ["/fr/", 2],
+      ],
+    );
   });
 
   it("serve each other language's 404 page for what is not found under its path, under the site's prefix", () => {
@@ -145,12 +200,29 @@ describe("pages per language", () => {
 
   it("list a person's episodes in every language, marked once the site has more than one, with roles in their episode's language", () => {
     const episode = (title: string, date: string, lang: string, role: string) =>
-      post(title, date, { kind: "episode", lang, host: { name: "Alexis Monville" }, guests: [{ name: "Maria Bracho", role }] });
-    const people = peopleOf([episode("Open source", "2024-06-09", "en", "CTO"), episode("Logiciel libre", "2024-06-11", "fr", "Directrice technique")]);
+      post(title, date, {
+        kind: "episode",
+        lang,
+        host: { name: "Alexis Monville" },
+        guests: [{ name: "Maria Bracho", role }],
+      });
+    const people = peopleOf([
+      episode("Open source", "2024-06-09", "en", "CTO"),
+      episode("Logiciel libre", "2024-06-11", "fr", "Directrice technique"),
+    ]);
     const maria = people.find((p) => p.slug === "maria-bracho")!;
     assert.equal(maria.markLanguages, true);
-    assert.deepEqual(maria.episodes.map((e) => [e.title, e.lang]), [["Logiciel libre", "fr"], ["Open source", "en"]]);
-    assert.deepEqual(maria.roles, [{ text: "Directrice technique", lang: "fr" }, { text: "CTO", lang: "en" }]);
+    assert.deepEqual(
+      maria.episodes.map((e) => [e.title, e.lang]),
+      [
+        ["Logiciel libre", "fr"],
+        ["Open source", "en"],
+      ],
+    );
+    assert.deepEqual(maria.roles, [
+      { text: "Directrice technique", lang: "fr" },
+      { text: "CTO", lang: "en" },
+    ]);
     assert.deepEqual(people.find((p) => p.slug === "alexis-monville")!.roles, [HOST_ROLE]);
     assert.equal(peopleOf([episode("Open source", "2024-06-09", "en", "CTO")])[0]!.markLanguages, false);
   });

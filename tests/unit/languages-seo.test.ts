@@ -26,10 +26,18 @@ const dictionaries = readDictionaries(path.join(ROOT, "content/_data/i18n"), sit
 const say: Say = (lang, key, values) => translate(dictionaries, lang, key, values);
 const wordsOf = (lang: string): CardWords => cardWords(lang, say);
 
-const post = (data: Record<string, unknown>): Post => parsePost({ date: "2024-06-09", ...data }, "content/posts/x.md", site.timeZone, "", site.language);
+const post = (data: Record<string, unknown>): Post =>
+  parsePost({ date: "2024-06-09", ...data }, "content/posts/x.md", site.timeZone, "", site.language);
 const GUESTS = [{ name: "Maria Bracho", role: "CTO Amérique latine chez Red Hat" }];
 const episode = (lang: string, title: string, guests = GUESTS, translationKey?: string) =>
-  post({ title, lang, kind: "episode", host: { name: "Alexis Monville" }, guests, ...(translationKey ? { translationKey } : {}) });
+  post({
+    title,
+    lang,
+    kind: "episode",
+    host: { name: "Alexis Monville" },
+    guests,
+    ...(translationKey ? { translationKey } : {}),
+  });
 const article = (lang: string, title: string, translationKey?: string, date = "2024-04-10") =>
   post({ title, lang, kind: "article", date, ...(translationKey ? { translationKey } : {}) });
 
@@ -50,14 +58,26 @@ describe("a card's words follow its post's language", () => {
     assert.ok(!texts.includes("Episode"), texts.join(" | "));
     assert.ok(texts.includes(site.podcast.title));
     const names = ["Ana", "Bruce", "Chen", "Dana", "Eve", "Farid"].map((name) => ({ name }));
-    assert.deepEqual(drawnTexts({ type: "div", props: { style: {}, children: guestsBlock(names, theme, wordsOf("fr")) } }), ["avec Ana, Bruce, Chen et 3 autres"]);
-    assert.deepEqual(drawnTexts({ type: "div", props: { style: {}, children: guestsBlock(names.slice(0, 3), theme, wordsOf("fr")) } }), ["avec Ana, Bruce et Chen"]);
+    assert.deepEqual(
+      drawnTexts({ type: "div", props: { style: {}, children: guestsBlock(names, theme, wordsOf("fr")) } }),
+      ["avec Ana, Bruce, Chen et 3 autres"],
+    );
+    assert.deepEqual(
+      drawnTexts({ type: "div", props: { style: {}, children: guestsBlock(names.slice(0, 3), theme, wordsOf("fr")) } }),
+      ["avec Ana, Bruce et Chen"],
+    );
   });
 
   it("says its alternative text in the post's language", () => {
     const content = cardContent(episode("fr", "Leadership et open source"), site);
-    assert.equal(cardAlt(content, wordsOf("fr")), "Leadership et open source — Épisode de «\u00a0Le Podcast on Emerging Leadership\u00a0» avec Maria Bracho");
-    assert.equal(cardAlt(cardContent(article("fr", "Jouer pour gagner"), site), wordsOf("fr")), "Jouer pour gagner — Article par Alexis Monville");
+    assert.equal(
+      cardAlt(content, wordsOf("fr")),
+      "Leadership et open source — Épisode de «\u00a0Le Podcast on Emerging Leadership\u00a0» avec Maria Bracho",
+    );
+    assert.equal(
+      cardAlt(cardContent(article("fr", "Jouer pour gagner"), site), wordsOf("fr")),
+      "Jouer pour gagner — Article par Alexis Monville",
+    );
   });
 
   it("keys a card by its language: the same text in another language is another card", () => {
@@ -66,8 +86,14 @@ describe("a card's words follow its post's language", () => {
     const english = key(article("en", "Leadership"), wordsOf);
     const french = key(article("fr", "Leadership"), wordsOf);
     assert.notEqual(french, english);
-    assert.notEqual(key(article("fr", "Leadership"), () => ({ ...ENGLISH_CARD_WORDS, lang: "fr" })), english);
-    assert.equal(key(article("en", "Leadership"), () => ENGLISH_CARD_WORDS), english);
+    assert.notEqual(
+      key(article("fr", "Leadership"), () => ({ ...ENGLISH_CARD_WORDS, lang: "fr" })),
+      english,
+    );
+    assert.equal(
+      key(article("en", "Leadership"), () => ENGLISH_CARD_WORDS),
+      english,
+    );
   });
 
   it("writes the French words as text, never as markup", async () => {
@@ -101,25 +127,41 @@ describe("a post's versions in other languages", () => {
     assert.deepEqual(languageLinks(alone, translations.get(alone.url) ?? [], "en"), []);
     // No version in the site's language: no x-default.
     assert.deepEqual(
-      languageLinks(french, [article("de", "Spielen, um zu gewinnen", "playing-to-win")], "en").map((link) => link.hreflang),
+      languageLinks(french, [article("de", "Spielen, um zu gewinnen", "playing-to-win")], "en").map(
+        (link) => link.hreflang,
+      ),
       ["de", "fr"],
     );
   });
 
   it("are listed by the sitemap, whose xhtml namespace is declared only then", () => {
     const plain = sitemap([{ url: "https://example.com/a/" }]);
-    assert.equal(plain, '<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n  <url><loc>https://example.com/a/</loc></url>\n</urlset>\n');
+    assert.equal(
+      plain,
+      '<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n  <url><loc>https://example.com/a/</loc></url>\n</urlset>\n',
+    );
     const links = [
       { hreflang: "en", url: "https://example.com/en/?a=1&b=2" },
       { hreflang: "x-default", url: "https://example.com/en/?a=1&b=2" },
     ];
-    const xml = sitemap([{ url: "https://example.com/en/?a=1&b=2", alternates: links }, { url: "https://example.com/b/" }]);
+    const xml = sitemap([
+      { url: "https://example.com/en/?a=1&b=2", alternates: links },
+      { url: "https://example.com/b/" },
+    ]);
     const found: { name: string; attributes: Record<string, string> }[] = [];
     const parser = new SaxesParser({ xmlns: true });
-    parser.on("opentag", (tag) => found.push({ name: `${tag.uri} ${tag.local}`, attributes: Object.fromEntries(Object.values(tag.attributes).map((a) => [a.local, a.value])) }));
+    parser.on("opentag", (tag) =>
+      found.push({
+        name: `${tag.uri} ${tag.local}`,
+        attributes: Object.fromEntries(Object.values(tag.attributes).map((a) => [a.local, a.value])),
+      }),
+    );
     parser.write(xml).close();
     const alternates = found.filter((element) => element.name === "http://www.w3.org/1999/xhtml link");
-    assert.deepEqual(alternates.map((element) => element.attributes), links.map((link) => ({ rel: "alternate", hreflang: link.hreflang, href: link.url })));
+    assert.deepEqual(
+      alternates.map((element) => element.attributes),
+      links.map((link) => ({ rel: "alternate", hreflang: link.hreflang, href: link.url })),
+    );
   });
 
   it("are in JSON-LD in their own language", () => {
@@ -131,11 +173,22 @@ describe("a post's versions in other languages", () => {
 describe("the feeds of each language", () => {
   it("are the site language's, always, and each other language's a post is written in", () => {
     assert.deepEqual(feedLanguages("en", []), ["en"]);
-    assert.deepEqual(feedLanguages("en", [article("fr", "Un"), article("en", "Two"), article("de", "Drei")]), ["en", "de", "fr"]);
+    assert.deepEqual(feedLanguages("en", [article("fr", "Un"), article("en", "Two"), article("de", "Drei")]), [
+      "en",
+      "de",
+      "fr",
+    ]);
   });
 
   it("keep site.json's addresses and words for the site language, and live under /<lang>/ with the dictionary's for another", () => {
-    assert.deepEqual(languageFeed(site, "en", say), { lang: "en", title: site.title, description: site.description, home: "/", atom: "/feed.xml", json: "/feed.json" });
+    assert.deepEqual(languageFeed(site, "en", say), {
+      lang: "en",
+      title: site.title,
+      description: site.description,
+      home: "/",
+      atom: "/feed.xml",
+      json: "/feed.json",
+    });
     assert.deepEqual(languageFeed(site, "fr", say), {
       lang: "fr",
       title: "Alexis Monville en français",

@@ -20,7 +20,11 @@ const urls = (pages: Page[]) => pages.map((page) => page.url);
 const isPost = (file: string) => file.startsWith("./content/posts/");
 
 /** One build: the pages to render, given the changed files, then the build completes and writes them. */
-function build(listings: ListingPages<Posts>, pages: Page[], options: { incremental: boolean; changed?: string[]; posts?: Posts; completes?: boolean }) {
+function build(
+  listings: ListingPages<Posts>,
+  pages: Page[],
+  options: { incremental: boolean; changed?: string[]; posts?: Posts; completes?: boolean },
+) {
   if (options.changed) listings.filesChanged(options.changed, isPost);
   listings.buildStarted(options.incremental);
   const rendered = listings.toRender("tag pages", pages, options.posts ?? posts);
@@ -34,25 +38,51 @@ describe("listing pages under npm start", () => {
 
   it("renders every page in the first build and in a production build", () => {
     const listings = make();
-    assert.deepEqual(build(listings, tagPages(["A"], ["B"]), { incremental: true }).rendered, ["/tags/strategy/", "/tags/books/"]);
-    assert.deepEqual(build(listings, tagPages(["A"], ["B"]), { incremental: false, changed: ["./content/posts/a.md"] }).rendered, ["/tags/strategy/", "/tags/books/"]);
+    assert.deepEqual(build(listings, tagPages(["A"], ["B"]), { incremental: true }).rendered, [
+      "/tags/strategy/",
+      "/tags/books/",
+    ]);
+    assert.deepEqual(
+      build(listings, tagPages(["A"], ["B"]), { incremental: false, changed: ["./content/posts/a.md"] }).rendered,
+      ["/tags/strategy/", "/tags/books/"],
+    );
   });
 
   it("renders again only the pages whose posts changed when only posts were saved", () => {
     const listings = make();
     build(listings, tagPages(["A"], ["B"]), { incremental: true });
-    const edit = build(listings, tagPages(["A, renamed"], ["B"]), { incremental: true, changed: ["./content/posts/a.md"] });
+    const edit = build(listings, tagPages(["A, renamed"], ["B"]), {
+      incremental: true,
+      changed: ["./content/posts/a.md"],
+    });
     assert.deepEqual(edit, { rendered: ["/tags/strategy/"], unchanged: ["/tags/books/"], removed: [] });
     // Saving a post without changing what the listings show renders none of them.
-    assert.deepEqual(build(listings, tagPages(["A, renamed"], ["B"]), { incremental: true, changed: ["./content/posts/a.md"] }).rendered, []);
+    assert.deepEqual(
+      build(listings, tagPages(["A, renamed"], ["B"]), { incremental: true, changed: ["./content/posts/a.md"] })
+        .rendered,
+      [],
+    );
   });
 
   it("renders every page again when a file other than a post changed, or the policy every page shows", () => {
     const listings = make();
     build(listings, tagPages(["A"], ["B"]), { incremental: true });
-    assert.deepEqual(build(listings, tagPages(["A"], ["B"]), { incremental: true, changed: ["./content/posts/a.md", "./layouts/partials/post-list.njk"] }).rendered, ["/tags/strategy/", "/tags/books/"]);
+    assert.deepEqual(
+      build(listings, tagPages(["A"], ["B"]), {
+        incremental: true,
+        changed: ["./content/posts/a.md", "./layouts/partials/post-list.njk"],
+      }).rendered,
+      ["/tags/strategy/", "/tags/books/"],
+    );
     const newOrigin = { mediaOrigins: ["https://media.example", "https://cdn.example"] };
-    assert.deepEqual(build(listings, tagPages(["A"], ["B"]), { incremental: true, changed: ["./content/posts/a.md"], posts: newOrigin }).rendered, ["/tags/strategy/", "/tags/books/"]);
+    assert.deepEqual(
+      build(listings, tagPages(["A"], ["B"]), {
+        incremental: true,
+        changed: ["./content/posts/a.md"],
+        posts: newOrigin,
+      }).rendered,
+      ["/tags/strategy/", "/tags/books/"],
+    );
   });
 
   it("compares with the last build that completed: a failed build's changes are still to render", () => {
@@ -61,10 +91,20 @@ describe("listing pages under npm start", () => {
     // A layout saved with an error: the build stops before it ends.
     build(listings, tagPages(["A"], ["B"]), { incremental: true, changed: ["./layouts/base.njk"], completes: false });
     // The fix is a post; the layout is still newer than every page on disk.
-    assert.deepEqual(build(listings, tagPages(["A"], ["B"]), { incremental: true, changed: ["./content/posts/a.md"] }).rendered, ["/tags/strategy/", "/tags/books/"]);
+    assert.deepEqual(
+      build(listings, tagPages(["A"], ["B"]), { incremental: true, changed: ["./content/posts/a.md"] }).rendered,
+      ["/tags/strategy/", "/tags/books/"],
+    );
     // A post edit that fails, then another edit: the pages the failed build changed are rendered.
-    build(listings, tagPages(["A2"], ["B"]), { incremental: true, changed: ["./content/posts/a.md"], completes: false });
-    assert.deepEqual(build(listings, tagPages(["A2"], ["B"]), { incremental: true, changed: ["./content/posts/b.md"] }).rendered, ["/tags/strategy/"]);
+    build(listings, tagPages(["A2"], ["B"]), {
+      incremental: true,
+      changed: ["./content/posts/a.md"],
+      completes: false,
+    });
+    assert.deepEqual(
+      build(listings, tagPages(["A2"], ["B"]), { incremental: true, changed: ["./content/posts/b.md"] }).rendered,
+      ["/tags/strategy/"],
+    );
   });
 
   it("renders a page the last build was asked for but did not write", () => {
@@ -74,13 +114,19 @@ describe("listing pages under npm start", () => {
     listings.buildStarted(true);
     assert.deepEqual(urls(listings.toRender("tag pages", tagPages(["A2"], ["B"]), posts)), ["/tags/strategy/"]);
     listings.buildFinished(new Set()); // Eleventy did not render the template this time
-    assert.deepEqual(build(listings, tagPages(["A2"], ["B"]), { incremental: true, changed: ["./content/posts/a.md"] }).rendered, ["/tags/strategy/"]);
+    assert.deepEqual(
+      build(listings, tagPages(["A2"], ["B"]), { incremental: true, changed: ["./content/posts/a.md"] }).rendered,
+      ["/tags/strategy/"],
+    );
   });
 
   it("reports the pages a listing no longer has", () => {
     const listings = make();
     build(listings, tagPages(["A"], ["B"]), { incremental: true });
-    const edit = build(listings, [{ url: "/tags/strategy/", titles: ["A"] }], { incremental: true, changed: ["./content/posts/b.md"] });
+    const edit = build(listings, [{ url: "/tags/strategy/", titles: ["A"] }], {
+      incremental: true,
+      changed: ["./content/posts/b.md"],
+    });
     assert.deepEqual(edit, { rendered: [], unchanged: ["/tags/strategy/"], removed: ["/tags/books/"] });
   });
 
@@ -93,7 +139,10 @@ describe("listing pages under npm start", () => {
     listings.filesChanged(["./content/posts/a.md"], isPost);
     listings.buildStarted(true);
     assert.deepEqual(urls(listings.toRender("tag pages", tagPages(["A"], ["B"]), posts)), []);
-    assert.deepEqual(urls(listings.toRender("year pages", [{ url: "/en/2024/", titles: ["A, renamed", "B"] }], posts)), ["/en/2024/"]);
+    assert.deepEqual(
+      urls(listings.toRender("year pages", [{ url: "/en/2024/", titles: ["A, renamed", "B"] }], posts)),
+      ["/en/2024/"],
+    );
     assert.deepEqual([...listings.removed], []);
   });
 });

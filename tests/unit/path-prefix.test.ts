@@ -5,8 +5,20 @@ import { isSitePath, prefixedPath, resolveSitePath, siteRootUrl } from "../../sr
 
 describe("the path prefix", () => {
   it("isSitePath: a path from the site's root, not a full, scheme-relative or relative URL", () => {
-    assert.deepEqual(["/", "/feed.xml", "/en/2024/06/09/slug/?q#h", "/?p=123"].map(isSitePath), [true, true, true, true]);
-    assert.deepEqual(["//cdn.example/x.js", "https://host/x", "mailto:a@b.c", "x/y", "#top", ""].map(isSitePath), [false, false, false, false, false, false]);
+    assert.deepEqual(["/", "/feed.xml", "/en/2024/06/09/slug/?q#h", "/?p=123"].map(isSitePath), [
+      true,
+      true,
+      true,
+      true,
+    ]);
+    assert.deepEqual(["//cdn.example/x.js", "https://host/x", "mailto:a@b.c", "x/y", "#top", ""].map(isSitePath), [
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it("prefixedPath at the root ('/') leaves every path as it is", () => {
@@ -21,7 +33,8 @@ describe("the path prefix", () => {
   });
 
   it("prefixedPath leaves other URLs as they are", () => {
-    for (const url of ["//cdn.example/x.js", "https://host/feed.xml", "mailto:a@b.c", "relative/x", "#top", ""]) assert.equal(prefixedPath("/repo/", url), url);
+    for (const url of ["//cdn.example/x.js", "https://host/feed.xml", "mailto:a@b.c", "relative/x", "#top", ""])
+      assert.equal(prefixedPath("/repo/", url), url);
   });
 
   it("siteRootUrl: the site's address with the prefix, ending in '/'", () => {
@@ -37,6 +50,7 @@ describe("the path prefix", () => {
   });
 
   it("resolveSitePath never leaves the host, whatever the path holds", () => {
-    for (const path of ["/\\evil.example", "/\\\\evil.example/x", "/\t/evil.example"]) assert.equal(new URL(resolveSitePath("https://host/repo/", path)).host, "host", path);
+    for (const path of ["/\\evil.example", "/\\\\evil.example/x", "/\t/evil.example"])
+      assert.equal(new URL(resolveSitePath("https://host/repo/", path)).host, "host", path);
   });
 });

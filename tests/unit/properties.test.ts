@@ -21,7 +21,10 @@ fc.configureGlobal({ seed: 20261206 });
 const LETTERS = [..."abcdefghijklmnopqrstuvwxyz0123456789ßæþ東京對話日本αβγидйبتשכक한글"];
 const letter = fc.constantFrom(...LETTERS);
 const separator = fc.constantFrom(" ", "-", ", ", "’", ": ", " — ", "/", "🎙️");
-const text = fc.array(fc.oneof({ weight: 4, arbitrary: letter }, { weight: 1, arbitrary: separator }), { minLength: 1, maxLength: 30 });
+const text = fc.array(fc.oneof({ weight: 4, arbitrary: letter }, { weight: 1, arbitrary: separator }), {
+  minLength: 1,
+  maxLength: 30,
+});
 
 describe("slugs, for any title, name or tag", () => {
   it("are never empty for text with a letter or a digit, and two texts that differ in one letter never share one", () => {
@@ -43,8 +46,33 @@ describe("slugs, for any title, name or tag", () => {
 
 describe("redirects, for any address", () => {
   /** Strings made of what tricks a browser into another site: slashes both ways, schemes, hosts, controls, encodings. */
-  const piece = fc.constantFrom("/", "//", "\\", "\\\\", "evil.example", "https:", "javascript:", ":", "@", "%2F", "%5C", "\t", "\n", "\u0000", ".", "..", "?", "#", "a", "é", " ");
-  const address = fc.oneof(fc.array(piece, { maxLength: 8 }).map((pieces) => pieces.join("")), fc.string({ maxLength: 20 }));
+  const piece = fc.constantFrom(
+    "/",
+    "//",
+    "\\",
+    "\\\\",
+    "evil.example",
+    "https:",
+    "javascript:",
+    ":",
+    "@",
+    "%2F",
+    "%5C",
+    "\t",
+    "\n",
+    "\u0000",
+    ".",
+    "..",
+    "?",
+    "#",
+    "a",
+    "é",
+    " ",
+  );
+  const address = fc.oneof(
+    fc.array(piece, { maxLength: 8 }).map((pieces) => pieces.join("")),
+    fc.string({ maxLength: 20 }),
+  );
   const SITE = "https://site.example/";
 
   it("never lead off the site: any `to` (or `from`) the rules accept opens a page of the site", () => {
@@ -57,7 +85,8 @@ describe("redirects, for any address", () => {
           return; // refused, with a message: what the rules are for
         }
         for (const redirect of accepted)
-          for (const path of [redirect.from, redirect.to]) assert.equal(new URL(path, SITE).origin, new URL(SITE).origin, `${JSON.stringify(path)} leaves the site`);
+          for (const path of [redirect.from, redirect.to])
+            assert.equal(new URL(path, SITE).origin, new URL(SITE).origin, `${JSON.stringify(path)} leaves the site`);
       }),
       { numRuns: 1000 },
     );
@@ -67,13 +96,17 @@ describe("redirects, for any address", () => {
 describe("the importer's front matter, for any value of an export", () => {
   it("reads back every value as itself and adds no key, comments included", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 60, unit: "binary" }), fc.string({ maxLength: 60, unit: "binary" }), (title, other) => {
-        const data = { title, description: other, tags: [title, other], guests: [{ name: other, role: title }] };
-        const written = `${frontMatter(data, { comment: `audio:\n  url: ${title}\n  type: ${other}` })}\nThe body.\n`;
-        const read = matter(written).data as typeof data;
-        assert.deepEqual(Object.keys(read).sort(), ["description", "guests", "tags", "title"], written);
-        assert.deepEqual(read, data, written);
-      }),
+      fc.property(
+        fc.string({ maxLength: 60, unit: "binary" }),
+        fc.string({ maxLength: 60, unit: "binary" }),
+        (title, other) => {
+          const data = { title, description: other, tags: [title, other], guests: [{ name: other, role: title }] };
+          const written = `${frontMatter(data, { comment: `audio:\n  url: ${title}\n  type: ${other}` })}\nThe body.\n`;
+          const read = matter(written).data as typeof data;
+          assert.deepEqual(Object.keys(read).sort(), ["description", "guests", "tags", "title"], written);
+          assert.deepEqual(read, data, written);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -33,7 +33,9 @@ describe("the deploy workflows", () => {
     const files = readdirSync(WORKFLOWS).filter((file) => /\.ya?ml$/.test(file));
     assert.deepEqual(files.sort(), ["deploy.yml", "pull-request.yml"]);
     for (const file of files) {
-      const problems = lint(read(`.github/workflows/${file}`), file).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`);
+      const problems = lint(read(`.github/workflows/${file}`), file).map(
+        (p) => `${p.file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`,
+      );
       assert.deepEqual(problems, [], file);
     }
   });
@@ -42,18 +44,27 @@ describe("the deploy workflows", () => {
     const deploy = workflow("deploy.yml");
     assert.deepEqual(deploy.on.push, { branches: ["main"] });
     assert.deepEqual(runs(deploy), ["npm ci", "npm run check", "npm run build"]);
-    assert.deepEqual(uses(deploy), ["actions/checkout", "actions/setup-node", "actions/cache", "actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"]);
+    assert.deepEqual(uses(deploy), [
+      "actions/checkout",
+      "actions/setup-node",
+      "actions/cache",
+      "actions/configure-pages",
+      "actions/upload-pages-artifact",
+      "actions/deploy-pages",
+    ]);
     assert.equal(steps(deploy).find((s) => s.uses?.startsWith("actions/upload-pages-artifact"))?.with?.path, "_site");
     assert.deepEqual(deploy.permissions, { contents: "read", pages: "write", "id-token": "write" });
     assert.equal(deploy.jobs.deploy?.needs, "build");
   });
 
-  it("build for where Pages serves the site: PATH_PREFIX is configure-pages' base path (\"\" for a user site, so \"/\")", () => {
+  it('build for where Pages serves the site: PATH_PREFIX is configure-pages\' base path ("" for a user site, so "/")', () => {
     const all = steps(workflow("deploy.yml"));
     const pages = all.find((s) => s.uses?.startsWith("actions/configure-pages"));
     assert.equal(pages?.id, "pages");
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, as the workflow writes it
-    assert.deepEqual(all.find((s) => s.run === "npm run build")?.env, { PATH_PREFIX: "${{ steps.pages.outputs.base_path }}/" });
+    assert.deepEqual(all.find((s) => s.run === "npm run build")?.env, {
+      PATH_PREFIX: "${{ steps.pages.outputs.base_path }}/",
+    });
   });
 
   it("check and build every pull request without a secret, and upload the site for review", () => {
@@ -62,7 +73,8 @@ describe("the deploy workflows", () => {
     assert.deepEqual(runs(pull), ["npm ci", "npm run check", "npm run build"]);
     assert.equal(steps(pull).find((s) => s.uses?.startsWith("actions/upload-artifact"))?.with?.path, "_site");
     assert.deepEqual(pull.permissions, { contents: "read" });
-    for (const file of ["deploy.yml", "pull-request.yml"]) assert.doesNotMatch(read(`.github/workflows/${file}`), /secrets\./, file);
+    for (const file of ["deploy.yml", "pull-request.yml"])
+      assert.doesNotMatch(read(`.github/workflows/${file}`), /secrets\./, file);
   });
 
   it("keep the images eleventy-img made between runs", () => {
@@ -79,14 +91,22 @@ describe("the Node version of the builds", () => {
   it("is the current LTS in both workflows, which the project's engines range includes", () => {
     for (const name of ["deploy.yml", "pull-request.yml"]) {
       const setup = steps(workflow(name)).filter((s) => s.uses?.startsWith("actions/setup-node"));
-      assert.deepEqual(setup.map((s) => s.with?.["node-version"]), ["lts/*"], name);
+      assert.deepEqual(
+        setup.map((s) => s.with?.["node-version"]),
+        ["lts/*"],
+        name,
+      );
     }
   });
 });
 
 describe("Netlify's configuration", () => {
   it("builds as CI does, publishes _site on the current Node LTS, and leaves headers and redirects to the build's own files", () => {
-    const netlify = parseToml(read("netlify.toml")) as { build: { command: string; publish: string; environment: Record<string, string> }; headers?: unknown; redirects?: unknown };
+    const netlify = parseToml(read("netlify.toml")) as {
+      build: { command: string; publish: string; environment: Record<string, string> };
+      headers?: unknown;
+      redirects?: unknown;
+    };
     assert.equal(netlify.build.command, "npm run check && npm run build");
     assert.equal(netlify.build.publish, "_site");
     assert.equal(netlify.build.environment.NODE_VERSION, "lts/*");

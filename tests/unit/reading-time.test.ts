@@ -6,11 +6,20 @@ const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).joi
 
 describe("how long a post takes", () => {
   it("counts the words a reader reads, not link targets, image addresses, comments or markup", () => {
-    assert.equal(markdownWords("## A heading\n\nSee [the book](https://example.com/a-very-long-address) now. ![A cover](cover.jpg) <!-- a note --> <b>bold</b> l’été"), 8);
+    assert.equal(
+      markdownWords(
+        "## A heading\n\nSee [the book](https://example.com/a-very-long-address) now. ![A cover](cover.jpg) <!-- a note --> <b>bold</b> l’été",
+      ),
+      8,
+    );
   });
 
   it("gives an article minutes of reading, at least one", () => {
-    assert.deepEqual(articleReadingTime(words(WORDS_PER_MINUTE * 8)), { minutes: 8, label: "8 min read", kind: "read" });
+    assert.deepEqual(articleReadingTime(words(WORDS_PER_MINUTE * 8)), {
+      minutes: 8,
+      label: "8 min read",
+      kind: "read",
+    });
     assert.equal(articleReadingTime("Short.").label, "1 min read");
     assert.equal(articleReadingTime(words(WORDS_PER_MINUTE * 65)).label, "1 h 5 min read");
   });

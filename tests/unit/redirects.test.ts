@@ -26,7 +26,9 @@ const FILE = "content/_data/redirects.json";
 const post = (title: string, date: string, extra: Record<string, unknown> = {}): Post =>
   parsePost({ title, date, kind: "article", tags: ["Strategy"], ...extra }, `content/posts/${date}.md`, ZONE);
 
-const SLUG = post("Slug", "2024-06-09", { redirect_from: ["/2024/06/09/slug/", "/en/2024/06/09/slug/photo/", "/?p=123"] });
+const SLUG = post("Slug", "2024-06-09", {
+  redirect_from: ["/2024/06/09/slug/", "/en/2024/06/09/slug/photo/", "/?p=123"],
+});
 const OTHER = post("Other", "2024-05-01");
 const fromPosts = pagesOfPosts([SLUG, OTHER], 10, ["/feed.xml"]);
 /** As the build would know them once written: the pages that come from posts, and the templates' pages. */
@@ -50,14 +52,25 @@ describe("old addresses in redirect_from", () => {
       ["/?cat=4", /must be a WordPress query link with one number: \/\?p=123, \/\?page_id=12 or \/\?attachment_id=456/],
       ["/?p=abc", /must be a WordPress query link with one number/],
       ["/?p=1&page_id=2", /must be a WordPress query link with one number/],
-      ["/old title/", /must be a path from the site's root, like \/2019\/05\/old-title\/, without spaces, quotes or "\." and "\.\." parts/],
+      [
+        "/old title/",
+        /must be a path from the site's root, like \/2019\/05\/old-title\/, without spaces, quotes or "\." and "\.\." parts/,
+      ],
       ["/../../etc/evil/", /must be a path from the site's root/],
       ["/en/./x/", /must be a path from the site's root/],
       ["/archive/?p=1", /must be a path from the site's root/],
     ] as const) {
       assert.throws(
-        () => parsePost({ title: "T", date: "2024-06-09", kind: "article", redirect_from: [bad] }, "content/posts/t.md", ZONE),
-        (error: Error) => error instanceof FrontMatterError && /field "redirect_from\.0"/.test(error.message) && why.test(error.message),
+        () =>
+          parsePost(
+            { title: "T", date: "2024-06-09", kind: "article", redirect_from: [bad] },
+            "content/posts/t.md",
+            ZONE,
+          ),
+        (error: Error) =>
+          error instanceof FrontMatterError &&
+          /field "redirect_from\.0"/.test(error.message) &&
+          why.test(error.message),
         bad,
       );
     }
@@ -66,7 +79,15 @@ describe("old addresses in redirect_from", () => {
 
 describe("old addresses that leave the site or take the site's own", () => {
   const redirectFromError = (from: string) =>
-    thrownMessage(() => parsePost({ title: "T", date: "2024-06-09", kind: "article", redirect_from: [from] }, "content/posts/t.md", ZONE), FrontMatterError).split("\n")[1];
+    thrownMessage(
+      () =>
+        parsePost(
+          { title: "T", date: "2024-06-09", kind: "article", redirect_from: [from] },
+          "content/posts/t.md",
+          ZONE,
+        ),
+      FrontMatterError,
+    ).split("\n")[1];
 
   it("refuses a path a browser would take to another site, or read as another path, in to, from and redirect_from, naming the field", () => {
     const lines = siteError([
@@ -93,11 +114,15 @@ describe("old addresses that leave the site or take the site's own", () => {
       redirectFromError("/\\evil.example"),
       `content/posts/t.md: field "redirect_from.0" /\\evil.example is not a path of this site: a browser would open evil.example, another site (it reads "\\" as "/")`,
     );
-    assert.equal(redirectFromError("//evil.example/x/"), `content/posts/t.md: field "redirect_from.0" //evil.example/x/ is not a path of this site: a browser would open evil.example, another site ("//" starts another site's address)`);
+    assert.equal(
+      redirectFromError("//evil.example/x/"),
+      `content/posts/t.md: field "redirect_from.0" //evil.example/x/ is not a path of this site: a browser would open evil.example, another site ("//" starts another site's address)`,
+    );
   });
 
   it("refuses an old address the site writes itself: its pages, the folders it fills, and any form of them a redirect page would be written over", () => {
-    const own = (from: string, what: string) => `content/posts/t.md: field "redirect_from.0" ${from} is an address the site writes itself (${what}): no redirect can take it`;
+    const own = (from: string, what: string) =>
+      `content/posts/t.md: field "redirect_from.0" ${from} is an address the site writes itself (${what}): no redirect can take it`;
     assert.equal(redirectFromError("/search/"), own("/search/", "the search page"));
     assert.equal(redirectFromError("/"), own("/", "the home page"));
     assert.equal(redirectFromError("/index.html"), own("/index.html", "the home page"));
@@ -105,12 +130,27 @@ describe("old addresses that leave the site or take the site's own", () => {
     assert.equal(redirectFromError("/about/index.html"), own("/about/index.html", "the about page"));
     assert.equal(redirectFromError("/sitemap.xml"), own("/sitemap.xml", "the sitemap"));
     assert.equal(redirectFromError("/404.html"), own("/404.html", 'the "not found" page'));
-    assert.equal(redirectFromError("/assets/site.css"), own("/assets/site.css", "under /assets/, the site's scripts, stylesheet and icons"));
-    assert.equal(redirectFromError("/assets"), own("/assets", "under /assets/, the site's scripts, stylesheet and icons"));
+    assert.equal(
+      redirectFromError("/assets/site.css"),
+      own("/assets/site.css", "under /assets/, the site's scripts, stylesheet and icons"),
+    );
+    assert.equal(
+      redirectFromError("/assets"),
+      own("/assets", "under /assets/, the site's scripts, stylesheet and icons"),
+    );
     assert.equal(redirectFromError("/pagefind/"), own("/pagefind/", "under /pagefind/, the search index"));
-    assert.equal(redirectFromError("/img/cards/x.png"), own("/img/cards/x.png", "under /img/, the optimized images and the social cards"));
-    assert.match(siteError([{ from: "/podcast/", to: "/" }]), new RegExp(`${FILE}: entry \\[0\\] field "from" /podcast/ is an address the site writes itself \\(the podcast's page\\): no redirect can take it`));
-    for (const fine of ["/searching/", "/assets-old/", "/en/about/", "/2024/search/", "/imgs/"]) assert.deepEqual(post("F", "2024-06-10", { redirect_from: [fine] }).redirect_from, [fine], fine);
+    assert.equal(
+      redirectFromError("/img/cards/x.png"),
+      own("/img/cards/x.png", "under /img/, the optimized images and the social cards"),
+    );
+    assert.match(
+      siteError([{ from: "/podcast/", to: "/" }]),
+      new RegExp(
+        `${FILE}: entry \\[0\\] field "from" /podcast/ is an address the site writes itself \\(the podcast's page\\): no redirect can take it`,
+      ),
+    );
+    for (const fine of ["/searching/", "/assets-old/", "/en/about/", "/2024/search/", "/imgs/"])
+      assert.deepEqual(post("F", "2024-06-10", { redirect_from: [fine] }).redirect_from, [fine], fine);
   });
 
   it("refuses, as the address of a page of the site, a feed, a post's URL or a tag page in any form a redirect page would be written over", () => {
@@ -139,7 +179,8 @@ describe("old addresses that leave the site or take the site's own", () => {
   it("knows every page the templates of content/ write: a redirect from any of them is refused", () => {
     const content = path.resolve(import.meta.dirname, "../../content");
     const settings = JSON.parse(readFileSync(path.join(content, "_data/site.json"), "utf8")) as Record<string, unknown>;
-    const fromSettings = (name: string) => name.split(".").reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], settings) as string;
+    const fromSettings = (name: string) =>
+      name.split(".").reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], settings) as string;
     const feeds = Object.values(settings.feeds as Record<string, string>);
     const pages = readdirSync(content)
       .filter((name) => /\.(njk|md)$/.test(name))
@@ -149,7 +190,10 @@ describe("old addresses that leave the site or take the site's own", () => {
         const perLanguage = /^\{\{\s*\w+\.root\s*\}\}(.*)$/.exec(String(data.permalink));
         if (perLanguage) return [{ name, page: `/${perLanguage[1]}` }];
         if (data.pagination) return []; // one page per post, tag, year, person, chapter list or redirect: known from the posts
-        const permalink = data.permalink === undefined ? `/${name.replace(/\.(njk|md)$/, "").replace(/^index$/, "")}` : String(data.permalink);
+        const permalink =
+          data.permalink === undefined
+            ? `/${name.replace(/\.(njk|md)$/, "").replace(/^index$/, "")}`
+            : String(data.permalink);
         const setting = /^\{\{\s*site\.([\w.]+)\s*\}\}$/.exec(permalink);
         return [{ name, page: setting ? fromSettings(setting[1]!) : permalink }];
       });
@@ -163,7 +207,11 @@ describe("old addresses that leave the site or take the site's own", () => {
       } catch (error) {
         refused = (error as Error).message;
       }
-      assert.match(refused ?? "accepted", / is an address the site writes itself | is the address of a page of the site/, `${name} writes ${page}`);
+      assert.match(
+        refused ?? "accepted",
+        / is an address the site writes itself | is the address of a page of the site/,
+        `${name} writes ${page}`,
+      );
     }
   });
 });
@@ -195,11 +243,27 @@ describe("the site's redirects file", () => {
       `${FILE}: entry [4] (from /y/) has unknown field(s) status: a redirect has only from and to`,
       `${FILE}: entry [5] must be { "from": "/old/path/", "to": "/new/path/" }`,
     ]);
-    assert.match(siteError({ from: "/x/", to: "/" }), /redirects\.json: must be a JSON array of \{ "from": "\/old\/path\/", "to": "\/new\/path\/" \}/);
-    assert.match(siteError([{ from: "/x/", to: "//evil.example/" }]), /entry \[0\] \(from \/x\/\) field "to" \/\/evil\.example\/ is not a path of this site: a browser would open evil\.example, another site/);
-    assert.match(siteError([{ from: "/x/", to: "/../outside/" }]), /entry \[0\] \(from \/x\/\) field "to" must be a path from the site's root/);
-    assert.match(siteError([{ from: "/a/../../outside/", to: "/" }]), /entry \[0\] field "from" \/a\/\.\.\/\.\.\/outside\/ must be a path/);
-    assert.deepEqual(parseSiteRedirects([{ from: "/.well-known/x", to: "/old.html" }], FILE), [{ from: "/.well-known/x", to: "/old.html" }], "dots inside a name are fine");
+    assert.match(
+      siteError({ from: "/x/", to: "/" }),
+      /redirects\.json: must be a JSON array of \{ "from": "\/old\/path\/", "to": "\/new\/path\/" \}/,
+    );
+    assert.match(
+      siteError([{ from: "/x/", to: "//evil.example/" }]),
+      /entry \[0\] \(from \/x\/\) field "to" \/\/evil\.example\/ is not a path of this site: a browser would open evil\.example, another site/,
+    );
+    assert.match(
+      siteError([{ from: "/x/", to: "/../outside/" }]),
+      /entry \[0\] \(from \/x\/\) field "to" must be a path from the site's root/,
+    );
+    assert.match(
+      siteError([{ from: "/a/../../outside/", to: "/" }]),
+      /entry \[0\] field "from" \/a\/\.\.\/\.\.\/outside\/ must be a path/,
+    );
+    assert.deepEqual(
+      parseSiteRedirects([{ from: "/.well-known/x", to: "/old.html" }], FILE),
+      [{ from: "/.well-known/x", to: "/old.html" }],
+      "dots inside a name are fine",
+    );
   });
 
   it("is optional, and a file that is not JSON is an error naming it", () => {
@@ -207,7 +271,10 @@ describe("the site's redirects file", () => {
     try {
       assert.deepEqual(readSiteRedirects(path.join(dir, "redirects.json")), []);
       writeFileSync(path.join(dir, "redirects.json"), "[{ from: '/x/' }]");
-      assert.throws(() => readSiteRedirects(path.join(dir, "redirects.json"), FILE), (error: Error) => error instanceof SiteRedirectsError && error.message.includes(`${FILE}: not valid JSON`));
+      assert.throws(
+        () => readSiteRedirects(path.join(dir, "redirects.json"), FILE),
+        (error: Error) => error instanceof SiteRedirectsError && error.message.includes(`${FILE}: not valid JSON`),
+      );
     } finally {
       rmSync(dir, { recursive: true });
     }
@@ -228,7 +295,10 @@ describe("the site's redirects", () => {
       { from: "/?p=123", to: SLUG.url },
       ...site,
     ]);
-    assert.deepEqual(pathRedirects(redirects).map((r) => r.from), ["/2024/06/09/slug/", "/en/2024/06/09/slug/photo/", "/en/category/strategy/", "/2024/"]);
+    assert.deepEqual(
+      pathRedirects(redirects).map((r) => r.from),
+      ["/2024/06/09/slug/", "/en/2024/06/09/slug/photo/", "/en/category/strategy/", "/2024/"],
+    );
     assert.deepEqual(oldLinks(redirects), { p: { "123": SLUG.url }, page_id: { "12": "/about/" } });
     assert.equal(oldLinks(pathRedirects(redirects)), null, "no map without query links");
   });
@@ -258,13 +328,20 @@ describe("the site's redirects", () => {
     );
     assert.deepEqual(problems[0]!.other, { post: OTHER });
     assert.deepEqual(problems[2]!.other, { post: SLUG });
-    assert.throws(() => redirectsOf([SLUG, OTHER], site, isPage, FILE), (error: Error) => error.message.split("\n")[0] === `${FILE}: entry [0]: ${OTHER.url} is the address of a live post`);
+    assert.throws(
+      () => redirectsOf([SLUG, OTHER], site, isPage, FILE),
+      (error: Error) =>
+        error.message.split("\n")[0] === `${FILE}: entry [0]: ${OTHER.url} is the address of a live post`,
+    );
   });
 
   it("knows before the build the pages that come from posts and the feeds, and that nothing else lives where they do", () => {
-    for (const page of [SLUG.url, OTHER.url, "/tags/strategy/", "/en/2024/", "/feed.xml"]) assert.equal(fromPosts(page), true, page);
-    for (const page of ["/tags/gone/", "/en/2023/", "/en/2024/06/", "/people/nobody/"]) assert.equal(fromPosts(page), false, page);
-    for (const page of ["/", "/archive/", "/podcast/", "/2024/"]) assert.equal(fromPosts(page), undefined, `${page}: known once written`);
+    for (const page of [SLUG.url, OTHER.url, "/tags/strategy/", "/en/2024/", "/feed.xml"])
+      assert.equal(fromPosts(page), true, page);
+    for (const page of ["/tags/gone/", "/en/2023/", "/en/2024/06/", "/people/nobody/"])
+      assert.equal(fromPosts(page), false, page);
+    for (const page of ["/", "/archive/", "/podcast/", "/2024/"])
+      assert.equal(fromPosts(page), undefined, `${page}: known once written`);
   });
 
   it("finds, once the pages are written, the site redirects that lead to none (or to another redirect)", () => {
@@ -286,7 +363,10 @@ describe("the site's redirects", () => {
       () => redirectsOf([SLUG, OTHER, moved]),
       (error: Error) =>
         error.message ===
-        [`redirect_from of "Moved": ${OTHER.url} is the address of a live post`, `redirect_from of "Moved": /2024/06/09/slug/ already redirects to ${SLUG.url}`].join("\n"),
+        [
+          `redirect_from of "Moved": ${OTHER.url} is the address of a live post`,
+          `redirect_from of "Moved": /2024/06/09/slug/ already redirects to ${SLUG.url}`,
+        ].join("\n"),
     );
   });
 
@@ -306,7 +386,10 @@ describe("the site's redirects", () => {
   });
 
   it("writes addresses in another script percent-encoded in _redirects, and the redirect page where a host looks for the decoded address", () => {
-    assert.equal(netlifyRedirects([{ from: "/category/日本/", to: "/tags/日本/" }], "/repo/"), "/repo/category/%E6%97%A5%E6%9C%AC/ /repo/tags/%E6%97%A5%E6%9C%AC/ 301\n");
+    assert.equal(
+      netlifyRedirects([{ from: "/category/日本/", to: "/tags/日本/" }], "/repo/"),
+      "/repo/category/%E6%97%A5%E6%9C%AC/ /repo/tags/%E6%97%A5%E6%9C%AC/ 301\n",
+    );
     assert.equal(redirectPagePath("/en/category/%e6%97%a5%e6%9c%ac/"), "/en/category/日本/index.html");
     assert.equal(redirectPagePath("/old%20page.html"), "/old page.html");
     assert.equal(redirectPagePath("/bad%zz/"), "/bad%zz/index.html", "not percent-encoding: as it stands");

@@ -1,6 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { corrections, editDistance, editsAllowed, listed, shardFiles, soundKeys, startsAWord, type WordCount } from "../../src/search/corrections.ts";
+import {
+  corrections,
+  editDistance,
+  editsAllowed,
+  listed,
+  shardFiles,
+  soundKeys,
+  startsAWord,
+  type WordCount,
+} from "../../src/search/corrections.ts";
 import { WordCounts, shardByKey, wordShards } from "../../src/search/word-shards.ts";
 
 const SITE_WORDS: WordCount[] = [
@@ -96,25 +105,25 @@ describe("the site's words, counted and split into files", () => {
     const counts = new WordCounts();
     counts.add("Momofuku Ando’s follow-up:\nMomofuku’s noodles, 2024 of ox");
     counts.add("momofuku");
-    assert.deepEqual(
-      [...counts.words()].sort(),
-      [
-        ["ando", 1],
-        ["andos", 1],
-        ["follow", 1],
-        ["followup", 1],
-        ["momofuku", 3],
-        ["momofukus", 1],
-        ["noodles", 1],
-      ],
-    );
+    assert.deepEqual([...counts.words()].sort(), [
+      ["ando", 1],
+      ["andos", 1],
+      ["follow", 1],
+      ["followup", 1],
+      ["momofuku", 3],
+      ["momofukus", 1],
+      ["noodles", 1],
+    ]);
   });
 
   it("keeps a file of words under its size, splitting a key by its next letter, and leaves the words too short to split under their key", () => {
     const words = ["ab", "abc", "abd", "abe", "b"].map((word) => [word, [word, 1] as const] as const);
     const shards = shardByKey(words, 2);
     assert.deepEqual([...shards.keys()].sort(), ["ab", "abc", "abd", "abe", "b"]);
-    assert.deepEqual(shardByKey(words, 10).get(""), words.map(([, entry]) => entry));
+    assert.deepEqual(
+      shardByKey(words, 10).get(""),
+      words.map(([, entry]) => entry),
+    );
   });
 
   it("finds every word of a large vocabulary in the files its spelling and its sound lead to", () => {
@@ -128,7 +137,10 @@ describe("the site's words, counted and split into files", () => {
     const counts = new Map<string, number>();
     while (counts.size < 20_000) {
       const length = 4 + Math.floor(random() * 8);
-      counts.set(Array.from({ length }, () => letters[Math.floor(random() * 26)]).join(""), 1 + Math.floor(random() * 50));
+      counts.set(
+        Array.from({ length }, () => letters[Math.floor(random() * 26)]).join(""),
+        1 + Math.floor(random() * 50),
+      );
     }
     const { index, files } = wordShards(counts, 1000);
     const read = (file: string) => (JSON.parse(files.get(file)!) as { words: WordCount[] }).words;
@@ -136,10 +148,16 @@ describe("the site's words, counted and split into files", () => {
     for (const text of files.values()) assert.ok((JSON.parse(text) as { words: unknown[] }).words.length <= 1000);
     for (const word of [...counts.keys()].filter((_, i) => i % 97 === 0)) {
       const listed = shardFiles(index, word).flatMap(read);
-      assert.ok(listed.some(([w]) => w === word), `${word} is in the files it leads to`);
+      assert.ok(
+        listed.some(([w]) => w === word),
+        `${word} is in the files it leads to`,
+      );
       if (word.length < 6) continue;
       const misspelled = word.slice(0, 3) + word.slice(4);
-      assert.ok(corrections(misspelled, shardFiles(index, misspelled).flatMap(read)).length, `${misspelled} has corrections`);
+      assert.ok(
+        corrections(misspelled, shardFiles(index, misspelled).flatMap(read)).length,
+        `${misspelled} has corrections`,
+      );
     }
   });
 

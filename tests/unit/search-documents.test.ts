@@ -22,14 +22,23 @@ const words = (n: number, word: string) => Array.from({ length: n }, () => word)
 
 function transcript(body: string) {
   const parsed = parseTranscript(body, { file: "t.md", firstLine: 1, speakers });
-  assert.deepEqual(parsed.diagnostics.filter((d) => d.severity === "error"), []);
+  assert.deepEqual(
+    parsed.diagnostics.filter((d) => d.severity === "error"),
+    [],
+  );
   return parsed.turns;
 }
 
 describe("search documents of a transcript", () => {
   it("groups each speaker's turns, up to about 800 words a group", () => {
     const turns = transcript(
-      [`Alexis: [00:00:00] ${words(10, "hello")}`, `Maria: ${words(500, "ramen")}`, `Alexis: ${words(10, "and")}`, `Maria: ${words(500, "noodles")}`, `Maria: ${words(10, "more")}`].join("\n\n"),
+      [
+        `Alexis: [00:00:00] ${words(10, "hello")}`,
+        `Maria: ${words(500, "ramen")}`,
+        `Alexis: ${words(10, "and")}`,
+        `Maria: ${words(500, "noodles")}`,
+        `Maria: ${words(10, "more")}`,
+      ].join("\n\n"),
     );
     const groups = groupTurns(turns, 800);
     assert.deepEqual(
@@ -58,15 +67,28 @@ describe("search documents of a transcript", () => {
     assert.equal(alexis!.doc.querySelector("b"), null, "transcript text is text, not markup");
     assert.equal(alexis!.doc.querySelector('[data-pagefind-meta="title"]')!.textContent, 'Ramen & "open" <source>');
     assert.equal(alexis!.doc.querySelector('[data-pagefind-meta="date"]')!.textContent, "June 9, 2024");
-    assert.deepEqual([...maria!.doc.querySelectorAll('[data-pagefind-filter="speaker"]')].map((e) => e.textContent), ["Maria Bracho"]);
-    assert.deepEqual([...maria!.doc.querySelectorAll('[data-pagefind-filter="tag"]')].map((e) => e.textContent), ["Open source"]);
+    assert.deepEqual(
+      [...maria!.doc.querySelectorAll('[data-pagefind-filter="speaker"]')].map((e) => e.textContent),
+      ["Maria Bracho"],
+    );
+    assert.deepEqual(
+      [...maria!.doc.querySelectorAll('[data-pagefind-filter="tag"]')].map((e) => e.textContent),
+      ["Open source"],
+    );
     assert.equal(maria!.doc.querySelector('[data-pagefind-sort="date"]')!.textContent, "2024-06-09");
-    assert.ok(maria!.doc.querySelector("[data-pagefind-ignore] [data-pagefind-meta]"), "metadata is not indexed as words");
+    assert.ok(
+      maria!.doc.querySelector("[data-pagefind-ignore] [data-pagefind-meta]"),
+      "metadata is not indexed as words",
+    );
   });
 
   it("gives Pagefind a page without its transcript section, the rest untouched", () => {
-    const page = '<main><article data-pagefind-body><p>Show notes.</p><section class="transcript" data-pagefind-ignore="all"><h2 id="transcript">T</h2><div class="turn" id="turn-1"><p>Words.</p></div></section><aside>After.</aside></article></main>';
-    assert.equal(pageForIndex(page), '<main><article data-pagefind-body><p>Show notes.</p><aside>After.</aside></article></main>');
+    const page =
+      '<main><article data-pagefind-body><p>Show notes.</p><section class="transcript" data-pagefind-ignore="all"><h2 id="transcript">T</h2><div class="turn" id="turn-1"><p>Words.</p></div></section><aside>After.</aside></article></main>';
+    assert.equal(
+      pageForIndex(page),
+      "<main><article data-pagefind-body><p>Show notes.</p><aside>After.</aside></article></main>",
+    );
     assert.equal(pageForIndex("<p>An article.</p>"), "<p>An article.</p>");
   });
 });
@@ -79,7 +101,10 @@ describe("where a search document is written for Pagefind's CLI", () => {
   });
 
   it("puts a transcript's documents apart, one file per group of turns", () => {
-    assert.equal(documentFile("/en/2024/06/09/maria-bracho/#turn-1-to-turn-35"), "_transcripts/en/2024/06/09/maria-bracho/turn-1-to-turn-35.html");
+    assert.equal(
+      documentFile("/en/2024/06/09/maria-bracho/#turn-1-to-turn-35"),
+      "_transcripts/en/2024/06/09/maria-bracho/turn-1-to-turn-35.html",
+    );
     assert.notEqual(documentFile("/en/x/#turn-1-to-turn-35"), documentFile("/en/x/#turn-2-to-turn-36"));
   });
 });

@@ -1,5 +1,14 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
@@ -10,7 +19,8 @@ import { readSearchRecords } from "../support/search.ts";
 const root = mkdtempSync(path.join(tmpdir(), "search-index-test-"));
 after(() => rmSync(root, { recursive: true, force: true }));
 
-const page = (words: string) => `<!doctype html><html lang="en"><head><title>${words}</title></head><body><main data-pagefind-body><p>${words}</p></main></body></html>`;
+const page = (words: string) =>
+  `<!doctype html><html lang="en"><head><title>${words}</title></head><body><main data-pagefind-body><p>${words}</p></main></body></html>`;
 const transcript = (url: string, words: string) =>
   `<!doctype html><html lang="en"><head><title>T</title></head><body><main data-pagefind-body><div data-pagefind-ignore><span data-pagefind-meta="url">${url}</span></div><div id="turn-1" data-pagefind-title="Maria · 00:00"><p>${words}</p></div></main></body></html>`;
 
@@ -24,7 +34,10 @@ describe("the folder of search documents", () => {
       { url: "/en/b/#turn-1-to-turn-1", html: transcript("/en/b/#turn-1-to-turn-1", "beta") },
     ]);
     assert.equal(readFileSync(file("en/a/index.html"), "utf8"), page("alpha"));
-    assert.equal(readFileSync(file("_transcripts/en/b/turn-1-to-turn-1.html"), "utf8"), transcript("/en/b/#turn-1-to-turn-1", "beta"));
+    assert.equal(
+      readFileSync(file("_transcripts/en/b/turn-1-to-turn-1.html"), "utf8"),
+      transcript("/en/b/#turn-1-to-turn-1", "beta"),
+    );
   });
 
   it("writes again only what changed, and removes what is gone", async () => {
@@ -72,16 +85,28 @@ describe("what a build records with its search documents, for the step that inde
     const folder = new SearchDocumentsFolder(path.join(root, "summarised"));
     folder.write([{ url: "/en/a/", html: page("alpha") }]);
     folder.writeSummary({ pages: 1, transcriptRecords: 0, language: "en" });
-    assert.deepEqual(new SearchDocumentsFolder(folder.dir).readSummary(), { pages: 1, transcriptRecords: 0, language: "en" });
+    assert.deepEqual(new SearchDocumentsFolder(folder.dir).readSummary(), {
+      pages: 1,
+      transcriptRecords: 0,
+      language: "en",
+    });
     new SearchDocumentsFolder(folder.dir).write([{ url: "/en/b/", html: page("beta") }]);
-    assert.throws(() => folder.readSummary(), new RegExp(`No search documents in ${folder.dir}: the site's build writes them`));
+    assert.throws(
+      () => folder.readSummary(),
+      new RegExp(`No search documents in ${folder.dir}: the site's build writes them`),
+    );
   });
 
   it("names the file when it does not say what the documents are", () => {
     const folder = new SearchDocumentsFolder(path.join(root, "garbled"));
     folder.write([]);
     writeFileSync(path.join(folder.dir, "summary.json"), '{"pages":"twelve"}');
-    assert.throws(() => folder.readSummary(), new RegExp(`${path.join(folder.dir, "summary.json")} does not say how many pages and transcript records there are`));
+    assert.throws(
+      () => folder.readSummary(),
+      new RegExp(
+        `${path.join(folder.dir, "summary.json")} does not say how many pages and transcript records there are`,
+      ),
+    );
   });
 });
 
@@ -91,7 +116,10 @@ describe("a folder of search documents named by someone (SEARCH_DOCUMENTS_DIR)",
     mkdirSync(dir);
     writeFileSync(path.join(dir, "draft.md"), "mine");
     const folder = new SearchDocumentsFolder(dir, true);
-    assert.throws(() => folder.write([{ url: "/en/a/", html: page("alpha") }]), new RegExp(`folder ${dir} holds files that are not search documents`));
+    assert.throws(
+      () => folder.write([{ url: "/en/a/", html: page("alpha") }]),
+      new RegExp(`folder ${dir} holds files that are not search documents`),
+    );
     assert.deepEqual(readdirSync(dir), ["draft.md"]);
   });
 
@@ -99,7 +127,10 @@ describe("a folder of search documents named by someone (SEARCH_DOCUMENTS_DIR)",
     const dir = path.join(root, "kept");
     new SearchDocumentsFolder(dir, true).write([{ url: "/en/a/", html: page("alpha") }]);
     new SearchDocumentsFolder(dir, true).write([{ url: "/en/b/", html: page("beta") }]);
-    assert.deepEqual([existsSync(path.join(dir, "en/a/index.html")), existsSync(path.join(dir, "en/b/index.html"))], [false, true]);
+    assert.deepEqual(
+      [existsSync(path.join(dir, "en/a/index.html")), existsSync(path.join(dir, "en/b/index.html"))],
+      [false, true],
+    );
   });
 });
 
@@ -115,7 +146,10 @@ describe("the search index written by Pagefind's CLI", () => {
     await writeSearchIndex(folder.dir, 2, path.join(out, "pagefind"));
     const records = readSearchRecords(out);
     assert.deepEqual(records.map((r) => r.url).sort(), ["/en/a/", "/en/b/#turn-1-to-turn-1"]);
-    assert.deepEqual(records.find((r) => r.url === "/en/b/#turn-1-to-turn-1")!.anchors.map((a) => a.id), ["turn-1"]);
+    assert.deepEqual(
+      records.find((r) => r.url === "/en/b/#turn-1-to-turn-1")!.anchors.map((a) => a.id),
+      ["turn-1"],
+    );
   });
 
   it("fails, with Pagefind's own words, when a document is not indexed", async () => {
@@ -123,14 +157,20 @@ describe("the search index written by Pagefind's CLI", () => {
     // Once one page has data-pagefind-body, Pagefind skips the pages without it.
     folder.write([
       { url: "/en/a/", html: page("alpha") },
-      { url: "/en/b/", html: "<!doctype html><html lang=\"en\"><body><p>beta</p></body></html>" },
+      { url: "/en/b/", html: '<!doctype html><html lang="en"><body><p>beta</p></body></html>' },
     ]);
-    await assert.rejects(writeSearchIndex(folder.dir, 2, path.join(root, "lossy-out")), /Pagefind indexed 1 pages of the 2 search documents in .*lossy:[\s\S]*Indexed 1 page/);
+    await assert.rejects(
+      writeSearchIndex(folder.dir, 2, path.join(root, "lossy-out")),
+      /Pagefind indexed 1 pages of the 2 search documents in .*lossy:[\s\S]*Indexed 1 page/,
+    );
   });
 
   it("fails, with Pagefind's own words, when it cannot index at all", async () => {
     const folder = new SearchDocumentsFolder(path.join(root, "empty"));
     folder.write([]);
-    await assert.rejects(writeSearchIndex(folder.dir, 0, path.join(root, "empty-out")), /Pagefind could not index .*empty \(exit code 1\):[\s\S]*not able to build an index/);
+    await assert.rejects(
+      writeSearchIndex(folder.dir, 0, path.join(root, "empty-out")),
+      /Pagefind could not index .*empty \(exit code 1\):[\s\S]*not able to build an index/,
+    );
   });
 });

@@ -64,7 +64,12 @@ describe("the stemmer search ranks a language's words with", () => {
 });
 
 describe("a query's language", () => {
-  const note: LoadedRecord = { id: "fr_1", content: "Les organisations apprennent en choisissant.", anchors: [], transcript: false };
+  const note: LoadedRecord = {
+    id: "fr_1",
+    content: "Les organisations apprennent en choisissant.",
+    anchors: [],
+    transcript: false,
+  };
   const positions = new Map([["choisir", [4]]]);
 
   it("is the search page's, kept when a word is corrected, English unless told", () => {
@@ -77,12 +82,18 @@ describe("a query's language", () => {
     const query = parseQuery("choisir ", "fr");
     const [moment] = rankMoments(query, new Map(), note, positions);
     assert.match(moment!.excerpt, /<mark>choisissant\.<\/mark>/);
-    assert.deepEqual(approximateTerms(query, [note], (_, term) => positions.get(term) ?? []), []);
+    assert.deepEqual(
+      approximateTerms(query, [note], (_, term) => positions.get(term) ?? []),
+      [],
+    );
   });
 
   it("in English, would take the same match for an approximate one, to correct", () => {
     const query = parseQuery("choisir ", "en");
-    assert.deepEqual(approximateTerms(query, [note], (_, term) => positions.get(term) ?? []), ["choisir"]);
+    assert.deepEqual(
+      approximateTerms(query, [note], (_, term) => positions.get(term) ?? []),
+      ["choisir"],
+    );
   });
 });
 
@@ -97,15 +108,21 @@ describe("the files beside Pagefind's index, per language", () => {
     assert.equal(recordLanguage("fr_876380d", ["en", "fr"]), "fr");
     assert.equal(recordLanguage("en_8b60155", ["en", "fr"]), "en");
     assert.equal(recordLanguage("pt-br_1a2b3c4", ["pt", "pt-br"]), "pt-br");
-    assert.throws(() => recordLanguage("de_1a2b3c4", ["en", "fr"]), /The search record de_1a2b3c4 is of no language Pagefind indexed \(en, fr\)/);
+    assert.throws(
+      () => recordLanguage("de_1a2b3c4", ["en", "fr"]),
+      /The search record de_1a2b3c4 is of no language Pagefind indexed \(en, fr\)/,
+    );
   });
 });
 
 describe("the search pages, one per language", () => {
-  const pages = (posts: { lang: string }[], siteLanguage: string) => searchLanguages(posts, siteLanguage).map(({ lang, url, root }) => ({ lang, url, root }));
+  const pages = (posts: { lang: string }[], siteLanguage: string) =>
+    searchLanguages(posts, siteLanguage).map(({ lang, url, root }) => ({ lang, url, root }));
 
   it("is the site's alone when every post is in the site's language, linking to no other", () => {
-    assert.deepEqual(searchLanguages([{ lang: "en" }, { lang: "en" }], "en"), [{ lang: "en", url: "/search/", root: "/", others: [] }]);
+    assert.deepEqual(searchLanguages([{ lang: "en" }, { lang: "en" }], "en"), [
+      { lang: "en", url: "/search/", root: "/", others: [] },
+    ]);
     assert.deepEqual(searchLanguages([], "en"), [{ lang: "en", url: "/search/", root: "/", others: [] }]);
   });
 
@@ -135,7 +152,10 @@ describe("what a search page's script says", () => {
       assert.deepEqual(Object.keys(phrases).sort(), [...SCRIPT_PHRASES].sort(), lang);
     }
     assert.equal(scriptPhrases(dictionaries, "en")["search.results.count.other"], "{count} posts for “{query}”");
-    assert.equal(scriptPhrases(dictionaries, "fr")["search.results.count.other"], "{count} résultats pour «\u00a0{query}\u00a0»");
+    assert.equal(
+      scriptPhrases(dictionaries, "fr")["search.results.count.other"],
+      "{count} résultats pour «\u00a0{query}\u00a0»",
+    );
   });
 
   it("has the same placeholders in every language", () => {
@@ -146,20 +166,37 @@ describe("what a search page's script says", () => {
   });
 
   it("names the phrase a dictionary lacks", () => {
-    const lacking = { ...dictionaries, byLanguage: new Map([["en", { ...dictionaries.byLanguage.get("en")!, "search.results.turns": undefined as unknown as string }]]) };
+    const lacking = {
+      ...dictionaries,
+      byLanguage: new Map([
+        ["en", { ...dictionaries.byLanguage.get("en")!, "search.results.turns": undefined as unknown as string }],
+      ]),
+    };
     assert.throws(() => scriptPhrases(lacking, "en"), /no phrase "search\.results\.turns"/);
   });
 
   it("is told with the page's language and the files named for it, none for the site's language", () => {
-    assert.deepEqual({ ...searchSettings(dictionaries, "fr", "en"), phrases: undefined }, { lang: "fr", files: "fr", phrases: undefined });
+    assert.deepEqual(
+      { ...searchSettings(dictionaries, "fr", "en"), phrases: undefined },
+      { lang: "fr", files: "fr", phrases: undefined },
+    );
     assert.equal(searchSettings(dictionaries, "en", "en").files, null);
-    assert.deepEqual(decodeSettings(JSON.parse(JSON.stringify(searchSettings(dictionaries, "fr", "en")))), searchSettings(dictionaries, "fr", "en"));
-    assert.throws(() => decodeSettings({ lang: "fr", files: "fr", phrases: {} }), /The search page's settings lack search\.results\.unavailable, /);
+    assert.deepEqual(
+      decodeSettings(JSON.parse(JSON.stringify(searchSettings(dictionaries, "fr", "en")))),
+      searchSettings(dictionaries, "fr", "en"),
+    );
+    assert.throws(
+      () => decodeSettings({ lang: "fr", files: "fr", phrases: {} }),
+      /The search page's settings lack search\.results\.unavailable, /,
+    );
     assert.throws(() => decodeSettings(null), /The search page's settings lack/);
   });
 
   it("fills a phrase's placeholders with text, or with elements where they stand", () => {
-    assert.equal(fillText("{count} posts for “{query}”", { count: "1,234", query: "ramen" }), "1,234 posts for “ramen”");
+    assert.equal(
+      fillText("{count} posts for “{query}”", { count: "1,234", query: "ramen" }),
+      "1,234 posts for “ramen”",
+    );
     const corrected = { tag: "em" };
     const typed = { tag: "a" };
     assert.deepEqual(fillPhrase("Showing results for {corrected}. Search exactly for {typed}.", { corrected, typed }), [
@@ -169,7 +206,11 @@ describe("what a search page's script says", () => {
       typed,
       ".",
     ]);
-    assert.deepEqual(fillPhrase("Résultats pour {corrected}.", {}), ["Résultats pour {corrected}."], "a placeholder without a value stays");
+    assert.deepEqual(
+      fillPhrase("Résultats pour {corrected}.", {}),
+      ["Résultats pour {corrected}."],
+      "a placeholder without a value stays",
+    );
   });
 });
 

@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { matchWeight, tokenWeight } from "../../src/search/match.ts";
-import { correctedQuery, highlightParams, highlightPattern, normalizeWord, parseQuery } from "../../src/search/query.ts";
+import {
+  correctedQuery,
+  highlightParams,
+  highlightPattern,
+  normalizeWord,
+  parseQuery,
+} from "../../src/search/query.ts";
 import {
   answerPosts,
   approximateTerms,
@@ -74,16 +80,26 @@ describe("a reader's query", () => {
   });
 
   it("tells another form of a word from the start of a longer one and from a word that only comes close", () => {
-    const forms: [string, string][] = [["strategy", "strategies"], ["okr", "okrs"], ["processes", "process"], ["making", "make"], ["founders", "founder"]];
-    for (const [word, term] of forms)
-      assert.equal(matchWeight(word, term), 1, `${word} for ${term}`);
+    const forms: [string, string][] = [
+      ["strategy", "strategies"],
+      ["okr", "okrs"],
+      ["processes", "process"],
+      ["making", "make"],
+      ["founders", "founder"],
+    ];
+    for (const [word, term] of forms) assert.equal(matchWeight(word, term), 1, `${word} for ${term}`);
     assert.equal(matchWeight("articulate", "art"), 0.5);
     assert.equal(matchWeight("x", "xqzvwpj"), 0);
     assert.equal(matchWeight("teach", "teams"), 0);
   });
 
   it("takes forms of a word as Pagefind's stemmer does, and a word that starts with its stem as Pagefind's prefix match does", () => {
-    for (const [word, term] of [["invested", "investing"], ["run", "running"], ["gardeners", "gardener"]] as const) assert.equal(matchWeight(word, term), 1, `${word} for ${term}`);
+    for (const [word, term] of [
+      ["invested", "investing"],
+      ["run", "running"],
+      ["gardeners", "gardener"],
+    ] as const)
+      assert.equal(matchWeight(word, term), 1, `${word} for ${term}`);
     assert.equal(matchWeight("investors", "investing"), 0.5, "Pagefind extends the stem invest");
     assert.equal(matchWeight("inviting", "investing"), 0);
   });
@@ -102,7 +118,10 @@ describe("the turns of a post, ranked", () => {
     const repeats = `${filler(30, "of")} ${filler(20, "sand")} ${filler(40, "of the")}`;
     const says = "these are more like lines in the sand that I can cross";
     const ranked = moments("lines in the sand", transcriptRecord("r", [repeats, says]));
-    assert.deepEqual(ranked.map((m) => m.turn), ["turn-2", "turn-1"]);
+    assert.deepEqual(
+      ranked.map((m) => m.turn),
+      ["turn-2", "turn-1"],
+    );
   });
 
   it("puts words standing together, in order, before the same words apart", () => {
@@ -110,7 +129,10 @@ describe("the turns of a post, ranked", () => {
     const together = `like being a humble gardener right`;
     const reversed = `the gardener humble`;
     const ranked = moments("humble gardener", transcriptRecord("r", [apart, reversed, together]));
-    assert.deepEqual(ranked.map((m) => m.turn), ["turn-3", "turn-2", "turn-1"]);
+    assert.deepEqual(
+      ranked.map((m) => m.turn),
+      ["turn-3", "turn-2", "turn-1"],
+    );
   });
 
   it("weighs rare words above common ones: the turn with the rare word wins over the one with the frequent one", () => {
@@ -118,7 +140,11 @@ describe("the turns of a post, ranked", () => {
       ["leadership", 0.1],
       ["ramen", 3],
     ]);
-    const ranked = moments("leadership ramen", transcriptRecord("r", [filler(5, "leadership"), "the ramen story"]), weights);
+    const ranked = moments(
+      "leadership ramen",
+      transcriptRecord("r", [filler(5, "leadership"), "the ramen story"]),
+      weights,
+    );
     assert.equal(ranked[0]!.turn, "turn-2");
   });
 
@@ -131,7 +157,10 @@ describe("the turns of a post, ranked", () => {
   });
 
   it("marks a whole word, never the common words on their own", () => {
-    const [best] = moments("the art of thinking", transcriptRecord("r", ["this is the art of thinking and of the rest"]));
+    const [best] = moments(
+      "the art of thinking",
+      transcriptRecord("r", ["this is the art of thinking and of the rest"]),
+    );
     assert.match(best!.excerpt, /<mark>the art of thinking<\/mark> and of the rest/);
   });
 
@@ -142,7 +171,12 @@ describe("the turns of a post, ranked", () => {
   });
 
   it("takes a page record (an article, show notes) as one moment without a turn", () => {
-    const record: LoadedRecord = { id: "p", content: "The Art of Thinking: 25 insights", anchors: [{ id: "intro", location: 0 }], transcript: false };
+    const record: LoadedRecord = {
+      id: "p",
+      content: "The Art of Thinking: 25 insights",
+      anchors: [{ id: "intro", location: 0 }],
+      transcript: false,
+    };
     const ranked = moments("art of thinking", record);
     assert.equal(ranked.length, 1);
     assert.equal(ranked[0]!.turn, null);
@@ -159,7 +193,16 @@ describe("excerpts and closeness", () => {
 
   it("measures the smallest stretch holding every term", () => {
     assert.equal(closeness([[3], [4]], 2), 1);
-    assert.equal(closeness([[3, 40], [10, 42]], 2), 2 / 3);
+    assert.equal(
+      closeness(
+        [
+          [3, 40],
+          [10, 42],
+        ],
+        2,
+      ),
+      2 / 3,
+    );
     assert.equal(closeness([[3]], 2), 0);
     assert.equal(closeness([[3], []], 2), 0);
   });
@@ -167,53 +210,139 @@ describe("excerpts and closeness", () => {
 
 describe("one result per post", () => {
   const index = recordIndex(decodeRecordPosts({ posts: [["pageA", "a1", "a2"], ["pageB"], ["", "c1"]] }));
-  const hits = (entries: [string, number, number[]?][]): TermHits => new Map(entries.map(([id, score, positions]) => [id, { score, positions: positions ?? [0] }]));
+  const hits = (entries: [string, number, number[]?][]): TermHits =>
+    new Map(entries.map(([id, score, positions]) => [id, { score, positions: positions ?? [0] }]));
 
   it("groups a post's records into one result, ranked by its best records", () => {
     const query = parseQuery("ramen");
-    const matches = matchPosts(query, [hits([["a1", 2], ["a2", 3], ["pageB", 2.5], ["pageA", 1]])], index);
-    assert.deepEqual(matches.map((m) => m.post), [0, 1]);
+    const matches = matchPosts(
+      query,
+      [
+        hits([
+          ["a1", 2],
+          ["a2", 3],
+          ["pageB", 2.5],
+          ["pageA", 1],
+        ]),
+      ],
+      index,
+    );
+    assert.deepEqual(
+      matches.map((m) => m.post),
+      [0, 1],
+    );
     assert.equal(matches[0]!.score, 3 + 0);
     assert.equal(matches[0]!.page, "pageA");
     assert.deepEqual(matches[0]!.transcript, ["a2", "a1"]);
   });
 
   it("finds a post whose words stand in different records: a name in the show notes, a word said in the transcript", () => {
-    const matches = matchPosts(parseQuery("bracho ramen"), [hits([["pageA", 5]]), hits([["a1", 2], ["c1", 1]])], index);
-    assert.deepEqual(matches.map((m) => m.post), [0]);
+    const matches = matchPosts(
+      parseQuery("bracho ramen"),
+      [
+        hits([["pageA", 5]]),
+        hits([
+          ["a1", 2],
+          ["c1", 1],
+        ]),
+      ],
+      index,
+    );
+    assert.deepEqual(
+      matches.map((m) => m.post),
+      [0],
+    );
   });
 
   it("raises a post whose one record holds the words side by side", () => {
     const query = parseQuery("humble gardener");
-    const matches = matchPosts(query, [hits([["a1", 1, [10]], ["pageB", 1, [3]]]), hits([["a1", 1, [11]], ["pageB", 1, [90]]])], index);
-    assert.deepEqual(matches.map((m) => m.post), [0, 1]);
+    const matches = matchPosts(
+      query,
+      [
+        hits([
+          ["a1", 1, [10]],
+          ["pageB", 1, [3]],
+        ]),
+        hits([
+          ["a1", 1, [11]],
+          ["pageB", 1, [90]],
+        ]),
+      ],
+      index,
+    );
+    assert.deepEqual(
+      matches.map((m) => m.post),
+      [0, 1],
+    );
     assert.equal(matches[0]!.score, 4);
   });
 
   it("loads only the transcript records that hold the most terms", () => {
-    const matches = matchPosts(parseQuery("humble gardener"), [hits([["a1", 1], ["a2", 5]]), hits([["a1", 1]])], index);
+    const matches = matchPosts(
+      parseQuery("humble gardener"),
+      [
+        hits([
+          ["a1", 1],
+          ["a2", 5],
+        ]),
+        hits([["a1", 1]]),
+      ],
+      index,
+    );
     assert.deepEqual(matches[0]!.transcript, ["a1"]);
   });
 
   it("keeps only the allowed records (a filter), and for a quoted query the records holding the phrase", () => {
     const query = parseQuery("ramen");
-    const all = [hits([["a1", 2], ["pageB", 4], ["c1", 1]])];
-    assert.deepEqual(matchPosts(query, all, index, (id) => id !== "pageB").map((m) => m.post), [0, 2]);
-    assert.deepEqual(matchPosts(parseQuery('"ramen"'), all, index, undefined, new Set(["c1"])).map((m) => m.post), [2]);
+    const all = [
+      hits([
+        ["a1", 2],
+        ["pageB", 4],
+        ["c1", 1],
+      ]),
+    ];
+    assert.deepEqual(
+      matchPosts(query, all, index, (id) => id !== "pageB").map((m) => m.post),
+      [0, 2],
+    );
+    assert.deepEqual(
+      matchPosts(parseQuery('"ramen"'), all, index, undefined, new Set(["c1"])).map((m) => m.post),
+      [2],
+    );
   });
 
   it("shows the posts that hold every word; when none does, those holding most of them, then the rarest, and says how many they hold", () => {
     const query = parseQuery("bracho ramen noodle");
-    const some = [hits([["pageA", 1], ["pageB", 9]]), hits([["a1", 2], ["c1", 1]]), hits([["c1", 1]])];
+    const some = [
+      hits([
+        ["pageA", 1],
+        ["pageB", 9],
+      ]),
+      hits([
+        ["a1", 2],
+        ["c1", 1],
+      ]),
+      hits([["c1", 1]]),
+    ];
     const weights = termWeights(query.terms, some, index);
     const answer = answerPosts(query, some, weights, index);
     // Post 2 holds ramen and noodle (2 of 3), post 0 bracho and ramen (2 of 3) but "bracho" is in two posts, "noodle" in one;
     // post 1 only bracho, though with the best score.
-    assert.deepEqual(answer.matches.map((m) => [m.post, m.held]), [[2, 2], [0, 2], [1, 1]]);
+    assert.deepEqual(
+      answer.matches.map((m) => [m.post, m.held]),
+      [
+        [2, 2],
+        [0, 2],
+        [1, 1],
+      ],
+    );
     assert.equal(answer.held, 2);
     assert.equal(answer.terms, 3);
     const all = answerPosts(parseQuery("bracho ramen"), some.slice(0, 2), weights, index);
-    assert.deepEqual(all.matches.map((m) => m.post), matchPosts(parseQuery("bracho ramen"), some.slice(0, 2), index).map((m) => m.post));
+    assert.deepEqual(
+      all.matches.map((m) => m.post),
+      matchPosts(parseQuery("bracho ramen"), some.slice(0, 2), index).map((m) => m.post),
+    );
     assert.equal(all.held, 2);
   });
 
@@ -226,13 +355,28 @@ describe("one result per post", () => {
   });
 
   it("weighs a term by the posts that hold it, not the records", () => {
-    const weights = termWeights(["common", "rare"], [hits([["a1", 1], ["a2", 1], ["pageB", 1], ["c1", 1]]), hits([["c1", 1]])], index);
+    const weights = termWeights(
+      ["common", "rare"],
+      [
+        hits([
+          ["a1", 1],
+          ["a2", 1],
+          ["pageB", 1],
+          ["c1", 1],
+        ]),
+        hits([["c1", 1]]),
+      ],
+      index,
+    );
     assert.ok(weights.get("rare")! > weights.get("common")!);
     assert.equal(weights.get("common"), Math.log(2));
   });
 
   it("drops the records where a finished word only started a longer one, unless no record holds the word itself", () => {
-    const all = hits([["a1", 2], ["pageB", 1]]);
+    const all = hits([
+      ["a1", 2],
+      ["pageB", 1],
+    ]);
     assert.deepEqual([...wholeWordHits(all, new Set(["pageB"])).keys()], ["pageB"]);
     assert.deepEqual([...wholeWordHits(all, new Set()).keys()], ["a1", "pageB"]);
   });
@@ -261,7 +405,10 @@ describe("the words a result's page marks", () => {
 
   it("marks a phrase as one piece across punctuation, and words with their endings", () => {
     const pattern = highlightPattern(["humble gardener", "humble", "gardener"])!;
-    assert.deepEqual("a humble, gardener and humble gardeners".match(pattern), ["humble, gardener", "humble gardeners"]);
+    assert.deepEqual("a humble, gardener and humble gardeners".match(pattern), [
+      "humble, gardener",
+      "humble gardeners",
+    ]);
     assert.deepEqual("the strategies".match(highlightPattern(["strategy"])!), ["strategies"]);
   });
 
@@ -279,7 +426,13 @@ describe("the words a result's page marks", () => {
 
 describe("a query with corrected words", () => {
   it("reads as the reader would have typed it, in their case, with its terms corrected", () => {
-    const query = correctedQuery(parseQuery("Momofuko ANDOO noodles"), new Map([["momofuko", "momofuku"], ["andoo", "ando"]]));
+    const query = correctedQuery(
+      parseQuery("Momofuko ANDOO noodles"),
+      new Map([
+        ["momofuko", "momofuku"],
+        ["andoo", "ando"],
+      ]),
+    );
     assert.equal(query.text, "Momofuku ANDO noodles");
     assert.deepEqual(query.words, ["momofuku", "ando", "noodles"]);
     assert.deepEqual(query.terms, ["momofuku", "ando", "noodles"]);
@@ -287,7 +440,13 @@ describe("a query with corrected words", () => {
   });
 
   it("no longer matches the start of longer words once the word being typed is corrected, and marks the corrected words", () => {
-    const query = correctedQuery(parseQuery("tempora shrimp Rummelt"), new Map([["tempora", "tempura"], ["rummelt", "rumelt"]]));
+    const query = correctedQuery(
+      parseQuery("tempora shrimp Rummelt"),
+      new Map([
+        ["tempora", "tempura"],
+        ["rummelt", "rumelt"],
+      ]),
+    );
     assert.equal(query.partial, null);
     assert.deepEqual(highlightParams(query), ["tempura shrimp rumelt", "tempura", "shrimp", "rumelt"]);
   });

@@ -29,7 +29,8 @@ function contentNames(): string[] {
     if (!file.endsWith(".md") || path.basename(file) === "transcript.md") continue;
     const { data } = readFrontMatter(readFileSync(path.join(posts, file), "utf8"));
     const people = [data.host, ...((data.guests as unknown[]) ?? [])] as ({ name?: string } | undefined)[];
-    for (const text of [data.title, ...((data.tags as unknown[]) ?? []), ...people.map((p) => p?.name)]) if (typeof text === "string") names.add(text);
+    for (const text of [data.title, ...((data.tags as unknown[]) ?? []), ...people.map((p) => p?.name)])
+      if (typeof text === "string") names.add(text);
   }
   return [...names];
 }
@@ -89,7 +90,21 @@ describe("slugs of other scripts", () => {
     assert.notEqual(slugify("李明"), slugify("王芳"));
     assert.notEqual(slugify("日本語"), slugify("日本"));
     assert.notEqual(slugify("Мой"), slugify("Мои"), "й is a letter of its own, not и");
-    const names = ["李明", "王芳", "日本語", "日本", "東京", "京都", "Мой", "Мои", "ελληνικά", "عربي", "עברית", "हिन्दी", "한국어"];
+    const names = [
+      "李明",
+      "王芳",
+      "日本語",
+      "日本",
+      "東京",
+      "京都",
+      "Мой",
+      "Мои",
+      "ελληνικά",
+      "عربي",
+      "עברית",
+      "हिन्दी",
+      "한국어",
+    ];
     assert.equal(new Set(names.map(slugify)).size, names.length);
   });
 
@@ -139,7 +154,9 @@ describe("slugs of other scripts", () => {
     // A vowel sign is never cut from its letter: the cut falls where a grapheme ends.
     const hindi = slugify("हिन्दी ".repeat(40));
     const full = "हिन्दी-".repeat(40);
-    const ends = [...new Intl.Segmenter("und", { granularity: "grapheme" }).segment(full)].map((s) => s.index + s.segment.length);
+    const ends = [...new Intl.Segmenter("und", { granularity: "grapheme" }).segment(full)].map(
+      (s) => s.index + s.segment.length,
+    );
     assert.ok(Buffer.byteLength(hindi) <= MAX_SLUG_BYTES);
     assert.ok(full.startsWith(hindi) && ends.includes(hindi.length), `cut inside a character: …${hindi.slice(-4)}`);
   });
@@ -151,44 +168,93 @@ describe("slugs of other scripts", () => {
 
 describe("fields that would have an empty address", () => {
   it("are each a problem on their own field", () => {
-    const problems = addressProblems({ title: "🎉", tags: ["日本", "★"], host: { name: "Alexis Monville" }, guests: [{ name: "李明" }, { name: "🎙️" }] });
+    const problems = addressProblems({
+      title: "🎉",
+      tags: ["日本", "★"],
+      host: { name: "Alexis Monville" },
+      guests: [{ name: "李明" }, { name: "🎙️" }],
+    });
     assert.deepEqual(
       problems.map((p) => p.path),
       [["title"], ["tags", 1], ["guests", 1, "name"]],
     );
-    assert.match(problems[0]!.message, /^"🎉" has no letter or digit to make the post's address \(\/en\/YYYY\/MM\/DD\/<slug>\/\).*give the post a slug/);
+    assert.match(
+      problems[0]!.message,
+      /^"🎉" has no letter or digit to make the post's address \(\/en\/YYYY\/MM\/DD\/<slug>\/\).*give the post a slug/,
+    );
     assert.match(problems[1]!.message, /^"★" has no letter or digit to make the tag's address \(\/tags\/<slug>\/\)/);
-    assert.match(problems[2]!.message, /^"🎙️" has no letter or digit to make the person's address \(\/people\/<slug>\/\)/);
+    assert.match(
+      problems[2]!.message,
+      /^"🎙️" has no letter or digit to make the person's address \(\/people\/<slug>\/\)/,
+    );
   });
 
   it("are none for a title in any script, or a title with a slug of its own", () => {
-    assert.deepEqual(addressProblems({ title: "東京での対話", tags: ["日本語", "日本"], guests: [{ name: "李明" }, { name: "王芳" }] }), []);
+    assert.deepEqual(
+      addressProblems({
+        title: "東京での対話",
+        tags: ["日本語", "日本"],
+        guests: [{ name: "李明" }, { name: "王芳" }],
+      }),
+      [],
+    );
     assert.deepEqual(addressProblems({ title: "🎉", slug: "party" }), []);
   });
 
   it("stop the lists of tags and people rather than make /tags// or /people//", () => {
-    const valid = parsePost({ title: "A post", date: "2024-06-09", kind: "episode", host: { name: "Alexis Monville" }, guests: [{ name: "Jane Doe" }] }, "a.md", "UTC");
+    const valid = parsePost(
+      {
+        title: "A post",
+        date: "2024-06-09",
+        kind: "episode",
+        host: { name: "Alexis Monville" },
+        guests: [{ name: "Jane Doe" }],
+      },
+      "a.md",
+      "UTC",
+    );
     const withTag: Post = { ...valid, tags: [{ name: "🎙️", slug: "" }] };
-    assert.throws(() => tagSummaries([withTag]), /\/en\/2024\/06\/09\/a-post\/ \("A post"\): the tag "🎙️" has no letter or digit/);
+    assert.throws(
+      () => tagSummaries([withTag]),
+      /\/en\/2024\/06\/09\/a-post\/ \("A post"\): the tag "🎙️" has no letter or digit/,
+    );
     const withGuest: Post = { ...valid, guests: [{ name: "🎙️" }] };
     assert.throws(() => peopleOf([withGuest]), /the name "🎙️" has no letter or digit to make the person's address/);
   });
 });
 
 describe("pages of tags and people in other scripts", () => {
-  const post = (title: string, date: string, extra: Record<string, unknown>) => parsePost({ title, date, ...extra }, `${title}.md`, "UTC");
-  const talk = post("東京での対話", "2024-06-09", { kind: "episode", tags: ["日本語", "日本"], host: { name: "Alexis Monville" }, guests: [{ name: "李明" }, { name: "王芳" }] });
+  const post = (title: string, date: string, extra: Record<string, unknown>) =>
+    parsePost({ title, date, ...extra }, `${title}.md`, "UTC");
+  const talk = post("東京での対話", "2024-06-09", {
+    kind: "episode",
+    tags: ["日本語", "日本"],
+    host: { name: "Alexis Monville" },
+    guests: [{ name: "李明" }, { name: "王芳" }],
+  });
 
   it("are one each, at non-empty addresses", () => {
     assert.equal(talk.url, "/en/2024/06/09/東京での対話/");
     assert.deepEqual(
       tagSummaries([talk]).map((t) => [t.name, t.url]),
-      [["日本", "/tags/日本/"], ["日本語", "/tags/日本語/"]],
+      [
+        ["日本", "/tags/日本/"],
+        ["日本語", "/tags/日本語/"],
+      ],
     );
-    assert.deepEqual(tagPages([talk], 20).map((p) => p.url).sort(), ["/tags/日本/", "/tags/日本語/"]);
+    assert.deepEqual(
+      tagPages([talk], 20)
+        .map((p) => p.url)
+        .sort(),
+      ["/tags/日本/", "/tags/日本語/"],
+    );
     assert.deepEqual(
       peopleOf([talk]).map((p) => [p.name, p.url]),
-      [["Alexis Monville", "/people/alexis-monville/"], ["李明", "/people/李明/"], ["王芳", "/people/王芳/"]],
+      [
+        ["Alexis Monville", "/people/alexis-monville/"],
+        ["李明", "/people/李明/"],
+        ["王芳", "/people/王芳/"],
+      ],
     );
   });
 });
@@ -196,7 +262,10 @@ describe("pages of tags and people in other scripts", () => {
 describe("links to addresses in other scripts", () => {
   it("are percent-encoded as UTF-8, ASCII left as it is", () => {
     assert.equal(encodeUrl("/tags/日本/"), "/tags/%E6%97%A5%E6%9C%AC/");
-    assert.equal(encodeUrl("/en/2024/06/09/東京での対話/#turn-3"), `/en/2024/06/09/${encodeURIComponent("東京での対話")}/#turn-3`);
+    assert.equal(
+      encodeUrl("/en/2024/06/09/東京での対話/#turn-3"),
+      `/en/2024/06/09/${encodeURIComponent("東京での対話")}/#turn-3`,
+    );
     assert.equal(encodeUrl("/search/?q=a%20b&x=1"), "/search/?q=a%20b&x=1");
     assert.equal(encodeUrl(encodeUrl("/people/李明/")), encodeUrl("/people/李明/"), "encoding twice changes nothing");
     assert.equal(encodeUrl("/a/\ud800/"), "/a/%EF%BF%BD/");

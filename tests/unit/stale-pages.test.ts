@@ -32,7 +32,13 @@ describe("the pages an earlier build left in the output", () => {
 
   it("leave alone what is written outside Eleventy's pages: downloads of a current episode, the sitemap, search index, images, assets", () => {
     const stale = stalePages(files, written);
-    for (const kept of [p("en", "2024", "06", "09", "maria", "transcript.vtt"), p("sitemap.xml"), p("pagefind", "pagefind-entry.json"), p("img", "abc-720.avif"), p("assets", "old.html")])
+    for (const kept of [
+      p("en", "2024", "06", "09", "maria", "transcript.vtt"),
+      p("sitemap.xml"),
+      p("pagefind", "pagefind-entry.json"),
+      p("img", "abc-720.avif"),
+      p("assets", "old.html"),
+    ])
       assert.ok(!stale.includes(kept), kept);
   });
 });

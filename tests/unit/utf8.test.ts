@@ -53,10 +53,22 @@ describe("reading a text file as UTF-8", () => {
   });
 
   it("says Windows-1252 for its quotes, UTF-16 for a UTF-16 file, and what a cut-off file is", () => {
-    assert.match(notUtf8(() => decodeUtf8(Buffer.from([0x49, 0x92, 0x6d]), "a.md")).message, /^a\.md:1:2: not UTF-8: byte 0x92 is "’" in Latin-1 \(Windows-1252\)/);
-    assert.match(notUtf8(() => decodeUtf8(Buffer.from("\uFEFFHi", "utf16le"), "a.vtt")).message, /^a\.vtt:1:1: not UTF-8: the file is UTF-16 .*: save it as UTF-8$/);
-    assert.match(notUtf8(() => decodeUtf8(Buffer.from("ok —", "utf8").subarray(0, 5), "a.md")).message, /^a\.md:1:4: not UTF-8: the file ends in the middle of a character \(byte 0xE2\)/);
-    assert.match(notUtf8(() => decodeUtf8(Buffer.from([0x61, 0x81]), "a.md")).message, /^a\.md:1:2: not UTF-8: byte 0x81 is no UTF-8 character: save the file as UTF-8$/);
+    assert.match(
+      notUtf8(() => decodeUtf8(Buffer.from([0x49, 0x92, 0x6d]), "a.md")).message,
+      /^a\.md:1:2: not UTF-8: byte 0x92 is "’" in Latin-1 \(Windows-1252\)/,
+    );
+    assert.match(
+      notUtf8(() => decodeUtf8(Buffer.from("\uFEFFHi", "utf16le"), "a.vtt")).message,
+      /^a\.vtt:1:1: not UTF-8: the file is UTF-16 .*: save it as UTF-8$/,
+    );
+    assert.match(
+      notUtf8(() => decodeUtf8(Buffer.from("ok —", "utf8").subarray(0, 5), "a.md")).message,
+      /^a\.md:1:4: not UTF-8: the file ends in the middle of a character \(byte 0xE2\)/,
+    );
+    assert.match(
+      notUtf8(() => decodeUtf8(Buffer.from([0x61, 0x81]), "a.md")).message,
+      /^a\.md:1:2: not UTF-8: byte 0x81 is no UTF-8 character: save the file as UTF-8$/,
+    );
   });
 
   it("reads a file from disk, naming it as messages show it", () => {
@@ -65,7 +77,10 @@ describe("reading a text file as UTF-8", () => {
       writeFileSync(path.join(dir, "good.md"), "\uFEFFCafé\n");
       writeFileSync(path.join(dir, "bad.md"), LATIN_1);
       assert.equal(readUtf8File(path.join(dir, "good.md")), "Café\n");
-      assert.match(notUtf8(() => readUtf8File(path.join(dir, "bad.md"), "posts/bad.md")).message, /^posts\/bad\.md:3:4: /);
+      assert.match(
+        notUtf8(() => readUtf8File(path.join(dir, "bad.md"), "posts/bad.md")).message,
+        /^posts\/bad\.md:3:4: /,
+      );
       assert.throws(() => readUtf8File(path.join(dir, "missing.md")), { code: "ENOENT" });
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -77,7 +92,10 @@ describe("reading a text file as UTF-8", () => {
     try {
       const file = path.join(dir, "site.json");
       writeFileSync(file, Buffer.from('{\n  "title": "Caf\xe9 cr\xe8me"\n}\n', "latin1"));
-      assert.match(notUtf8(() => loadSiteSettings(file)).message, new RegExp(`^${path.relative(process.cwd(), file).replace(/[.]/g, "\\.")}:2:16: not UTF-8`));
+      assert.match(
+        notUtf8(() => loadSiteSettings(file)).message,
+        new RegExp(`^${path.relative(process.cwd(), file).replace(/[.]/g, "\\.")}:2:16: not UTF-8`),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -94,6 +112,9 @@ describe("reading a text file as UTF-8", () => {
       assert.deepEqual([error.file, error.line, error.column], ["export.xml", 3, 7], `chunks of ${size}`);
       assert.match(error.reason, /byte 0xE9 is "é" in Latin-1/);
     }
-    assert.match(notUtf8(() => streamed(Buffer.from("ok —").subarray(0, 5), 2)).message, /^export\.xml:1:4: not UTF-8: the file ends in the middle of a character/);
+    assert.match(
+      notUtf8(() => streamed(Buffer.from("ok —").subarray(0, 5), 2)).message,
+      /^export\.xml:1:4: not UTF-8: the file ends in the middle of a character/,
+    );
   });
 });

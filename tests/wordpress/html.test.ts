@@ -15,10 +15,37 @@ const missing: ConvertOptions = { uploadsUrls: [UPLOADS], imageTarget: () => nul
 const convert = (html: string, options = copied) => convertPostHtml(html, options);
 const body = (post: ConvertedPost) => post.blocks.map((block) => block.markdown).join("\n\n");
 const render = (post: ConvertedPost) => createMarkdown().render(body(post));
-const hasWarning = (post: ConvertedPost, ...parts: string[]) => post.warnings.some((warning) => parts.every((part) => warning.includes(part)));
+const hasWarning = (post: ConvertedPost, ...parts: string[]) =>
+  post.warnings.some((warning) => parts.every((part) => warning.includes(part)));
 
 // What the site's Markdown may produce from an import: Markdown's own elements and attributes.
-const MARKDOWN_TAGS = new Set(["P", "A", "IMG", "EM", "STRONG", "S", "CODE", "PRE", "H2", "H3", "H4", "H5", "H6", "UL", "OL", "LI", "BLOCKQUOTE", "HR", "BR", "TABLE", "THEAD", "TBODY", "TR", "TH", "TD"]);
+const MARKDOWN_TAGS = new Set([
+  "P",
+  "A",
+  "IMG",
+  "EM",
+  "STRONG",
+  "S",
+  "CODE",
+  "PRE",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "UL",
+  "OL",
+  "LI",
+  "BLOCKQUOTE",
+  "HR",
+  "BR",
+  "TABLE",
+  "THEAD",
+  "TBODY",
+  "TR",
+  "TH",
+  "TD",
+]);
 const MARKDOWN_ATTRIBUTES = new Set(["href", "src", "alt", "loading", "decoding", "class", "start"]);
 
 /** Everything in the rendered page that is not plain Markdown output: an element, an attribute or an address that could run something. */
@@ -36,11 +63,14 @@ function liveMarkup(html: string): string[] {
 }
 
 /** The page's text, as a reader sees it. */
-const visibleText = (html: string) => parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.body.textContent ?? "";
+const visibleText = (html: string) =>
+  parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.body.textContent ?? "";
 
 describe("classic editor content", () => {
   it("makes paragraphs from blank lines and line breaks from single newlines, as WordPress showed them", () => {
-    const post = convert("First line\nsecond line\n\nA <em>second</em> paragraph.\n\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>");
+    const post = convert(
+      "First line\nsecond line\n\nA <em>second</em> paragraph.\n\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>",
+    );
     assert.deepEqual(
       post.blocks.map((block) => block.tag),
       ["p", "p", "ul"],
@@ -57,9 +87,16 @@ describe("classic editor content", () => {
   });
 
   it("turns an address alone on its line (an embed on the old site) into a link, with a warning", () => {
-    const post = convert("Watch this:\n\nhttps://www.youtube.com/watch?v=abc_def\n\nSee https://example.com/page for more.");
-    assert.equal(body(post), "Watch this:\n\n[https://www.youtube.com/watch?v=abc_def](https://www.youtube.com/watch?v=abc_def)\n\nSee https://example.com/page for more.");
-    assert.deepEqual(post.warnings, ["An embed of youtube.com was turned into a link: https://www.youtube.com/watch?v=abc_def"]);
+    const post = convert(
+      "Watch this:\n\nhttps://www.youtube.com/watch?v=abc_def\n\nSee https://example.com/page for more.",
+    );
+    assert.equal(
+      body(post),
+      "Watch this:\n\n[https://www.youtube.com/watch?v=abc_def](https://www.youtube.com/watch?v=abc_def)\n\nSee https://example.com/page for more.",
+    );
+    assert.deepEqual(post.warnings, [
+      "An embed of youtube.com was turned into a link: https://www.youtube.com/watch?v=abc_def",
+    ]);
   });
 
   it("writes [caption] as the image and its caption, the image where the importer copies it", () => {
@@ -67,13 +104,17 @@ describe("classic editor content", () => {
       '[caption id="attachment_7" align="aligncenter" width="300"]<a href="http://alexis.monville.com/wp-content/uploads/2019/05/team.jpg"><img class="size-medium" src="http://alexis.monville.com/wp-content/uploads/2019/05/team-300x200.jpg" alt="The team at work" width="300" height="200" /></a> The team, in 2019[/caption]\n\nAfter.',
     );
     assert.equal(body(post), "![The team at work](team-300x200.jpg)\n\n*The team, in 2019*\n\nAfter.");
-    assert.deepEqual(post.images, [{ url: `${UPLOADS}2019/05/team-300x200.jpg`, alt: "The team at work", upload: true }]);
+    assert.deepEqual(post.images, [
+      { url: `${UPLOADS}2019/05/team-300x200.jpg`, alt: "The team at work", upload: true },
+    ]);
     assert.equal(post.blocks[0]!.text, "The team, in 2019");
     assert.deepEqual(post.warnings, []);
   });
 
   it("keeps [gallery] and a plugin's shortcode as text, with a warning naming each; brackets in prose are no shortcode", () => {
-    const post = convert('[gallery ids="1,2,3"]\n\n[contact-form-7 id="12" title="Contact"]\n\nShe laughs [laughs] at [00:12:30].');
+    const post = convert(
+      '[gallery ids="1,2,3"]\n\n[contact-form-7 id="12" title="Contact"]\n\nShe laughs [laughs] at [00:12:30].',
+    );
     assert.deepEqual(
       post.blocks.map((block) => block.text),
       ['[gallery ids="1,2,3"]', '[contact-form-7 id="12" title="Contact"]', "She laughs [laughs] at [00:12:30]."],
@@ -89,7 +130,10 @@ describe("classic editor content", () => {
       'Intro.\n\n[audio mp3="https://media.example.com/ep1.mp3"][/audio]\n\n[embed]https://vimeo.com/123[/embed]\n\n[video src="https://media.example.com/clip.mp4"]',
     );
     assert.deepEqual(post.audio, ["https://media.example.com/ep1.mp3"]);
-    assert.equal(body(post), "Intro.\n\n[https://vimeo.com/123](https://vimeo.com/123)\n\n[https://media.example.com/clip.mp4](https://media.example.com/clip.mp4)");
+    assert.equal(
+      body(post),
+      "Intro.\n\n[https://vimeo.com/123](https://vimeo.com/123)\n\n[https://media.example.com/clip.mp4](https://media.example.com/clip.mp4)",
+    );
     assert.ok(hasWarning(post, "embed of vimeo.com", "https://vimeo.com/123"));
     assert.ok(hasWarning(post, "video", "https://media.example.com/clip.mp4"));
   });
@@ -120,7 +164,10 @@ describe("block editor content", () => {
     const post = convert(
       '<!-- wp:image {"id":12,"sizeSlug":"large"} -->\n<figure class="wp-block-image size-large"><a href="https://alexis.monville.com/wp-content/uploads/2020/01/board.jpg"><img src="https://alexis.monville.com/wp-content/uploads/2020/01/board-1024x683.jpg" alt="A whiteboard" class="wp-image-12" srcset="https://alexis.monville.com/wp-content/uploads/2020/01/board-300x200.jpg 300w"/></a><figcaption class="wp-element-caption">Our board, <a href="https://example.com/story">the story</a></figcaption></figure>\n<!-- /wp:image -->',
     );
-    assert.equal(body(post), "![A whiteboard](board-1024x683.jpg)\n\n*Our board, [the story](https://example.com/story)*");
+    assert.equal(
+      body(post),
+      "![A whiteboard](board-1024x683.jpg)\n\n*Our board, [the story](https://example.com/story)*",
+    );
     assert.equal(post.blocks[0]!.tag, "figure");
     assert.equal(post.blocks[0]!.text, "Our board, the story");
   });
@@ -129,12 +176,19 @@ describe("block editor content", () => {
     const post = convert(
       '<!-- wp:embed {"url":"https://www.youtube.com/watch?v=xyz","type":"video","providerNameSlug":"youtube"} -->\n<figure class="wp-block-embed is-type-video is-provider-youtube wp-block-embed-youtube"><div class="wp-block-embed__wrapper">\nhttps://www.youtube.com/watch?v=xyz\n</div><figcaption>The talk</figcaption></figure>\n<!-- /wp:embed -->',
     );
-    assert.equal(body(post), "[https://www.youtube.com/watch?v=xyz](https://www.youtube.com/watch?v=xyz)\n\n*The talk*");
-    assert.deepEqual(post.warnings, ["An embed of youtube was turned into a link: https://www.youtube.com/watch?v=xyz"]);
+    assert.equal(
+      body(post),
+      "[https://www.youtube.com/watch?v=xyz](https://www.youtube.com/watch?v=xyz)\n\n*The talk*",
+    );
+    assert.deepEqual(post.warnings, [
+      "An embed of youtube was turned into a link: https://www.youtube.com/watch?v=xyz",
+    ]);
   });
 
   it("turns a YouTube player <iframe> into a link to the video's page, with a warning", () => {
-    const post = convert('<!-- wp:html -->\n<iframe width="560" src="https://www.youtube.com/embed/QQQ123?feature=oembed" allowfullscreen></iframe>\n<!-- /wp:html -->');
+    const post = convert(
+      '<!-- wp:html -->\n<iframe width="560" src="https://www.youtube.com/embed/QQQ123?feature=oembed" allowfullscreen></iframe>\n<!-- /wp:html -->',
+    );
     assert.equal(body(post), "[https://www.youtube.com/watch?v=QQQ123](https://www.youtube.com/watch?v=QQQ123)");
     assert.ok(hasWarning(post, "embed of youtube.com", "https://www.youtube.com/watch?v=QQQ123"));
   });
@@ -148,7 +202,11 @@ describe("block editor content", () => {
         "<!-- wp:paragraph -->\n<p>Show notes.</p>\n<!-- /wp:paragraph -->",
       ].join("\n\n"),
     );
-    assert.deepEqual(post.audio, ["https://media.example.com/ep2.mp3", "https://media.example.com/ep3.m4a", "https://media.example.com/ep4.mp3"]);
+    assert.deepEqual(post.audio, [
+      "https://media.example.com/ep2.mp3",
+      "https://media.example.com/ep3.m4a",
+      "https://media.example.com/ep4.mp3",
+    ]);
     assert.equal(body(post), "Show notes.");
   });
 
@@ -171,7 +229,10 @@ describe("images", () => {
   });
 
   it("links an upload that is not available to its original address, under its alt text or file name", () => {
-    const post = convert('<p><img src="//alexis.monville.com/wp-content/uploads/2018/02/map.png" alt="The map"> <img src="/wp-content/uploads/2018/02/key.png" alt=""></p>', missing);
+    const post = convert(
+      '<p><img src="//alexis.monville.com/wp-content/uploads/2018/02/map.png" alt="The map"> <img src="/wp-content/uploads/2018/02/key.png" alt=""></p>',
+      missing,
+    );
     assert.equal(body(post), `[The map](${UPLOADS}2018/02/map.png) [key.png](${UPLOADS}2018/02/key.png)`);
     assert.deepEqual(
       post.images.map((image) => image.upload),
@@ -183,13 +244,17 @@ describe("images", () => {
   it("keeps an image with no alt text, and warns with its address", () => {
     const post = convert(`<p><img src="${UPLOADS}2021/03/IMG_1234.jpg"></p>`);
     assert.equal(body(post), "![](IMG_1234.jpg)");
-    assert.deepEqual(post.warnings, [`The image ${UPLOADS}2021/03/IMG_1234.jpg has no alt text: describe what it shows.`]);
+    assert.deepEqual(post.warnings, [
+      `The image ${UPLOADS}2021/03/IMG_1234.jpg has no alt text: describe what it shows.`,
+    ]);
   });
 });
 
 describe("text as a reader sees it", () => {
   it("keeps a transcript paragraph exact, timestamps included, and writes them without escapes", () => {
-    const post = convert("<!-- wp:paragraph -->\n<p><strong>Alexis:</strong>&nbsp;[00:00:00] Welcome… [00:01:00] more</p>\n<!-- /wp:paragraph -->");
+    const post = convert(
+      "<!-- wp:paragraph -->\n<p><strong>Alexis:</strong>&nbsp;[00:00:00] Welcome… [00:01:00] more</p>\n<!-- /wp:paragraph -->",
+    );
     assert.equal(post.blocks[0]!.text, "Alexis: [00:00:00] Welcome… [00:01:00] more");
     assert.equal(body(post), "**Alexis:**\u00a0[00:00:00] Welcome… [00:01:00] more");
   });
@@ -201,10 +266,15 @@ describe("text as a reader sees it", () => {
   });
 
   it("keeps Markdown-looking text as text: no link, emphasis, list or heading appears", () => {
-    const post = convert("<p>[a](page.html) *not em* _nor this_ 2 * 3</p>\n<p>- not a list<br># not a heading<br>1. not numbered</p>");
+    const post = convert(
+      "<p>[a](page.html) *not em* _nor this_ 2 * 3</p>\n<p>- not a list<br># not a heading<br>1. not numbered</p>",
+    );
     const html = render(post);
     assert.doesNotMatch(html, /<(?:a|em|ul|ol|h\d)\b/);
-    assert.equal(visibleText(html).replace(/\s+/g, " ").trim(), "[a](page.html) *not em* _nor this_ 2 * 3 - not a list # not a heading 1. not numbered");
+    assert.equal(
+      visibleText(html).replace(/\s+/g, " ").trim(),
+      "[a](page.html) *not em* _nor this_ 2 * 3 - not a list # not a heading 1. not numbered",
+    );
   });
 });
 
@@ -233,7 +303,15 @@ describe("hostile input stays inert", () => {
     const html = render(post);
     assert.deepEqual(liveMarkup(html), []);
     const text = visibleText(html);
-    for (const words of ["click", "tabbed", "inline picture", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "Clickable paragraph"]) assert.ok(text.includes(words), words);
+    for (const words of [
+      "click",
+      "tabbed",
+      "inline picture",
+      "<script>alert(1)</script>",
+      "<img src=x onerror=alert(1)>",
+      "Clickable paragraph",
+    ])
+      assert.ok(text.includes(words), words);
     assert.ok(hasWarning(post, 'link "click"', "javascript:"));
     assert.ok(hasWarning(post, "data:"));
   });
@@ -250,7 +328,8 @@ describe("hostile input stays inert", () => {
     assert.ok(body(post).startsWith("````html\n<script>alert(1)</script>\n```\n</pre>\n````"));
     const html = render(post);
     assert.deepEqual(liveMarkup(html), []);
-    for (const code of ["&lt;script&gt;alert(2) &lt;/h2&gt;", "&lt;iframe&gt; x", "a|&lt;b&gt;", "&lt;script&gt; 1"]) assert.ok(html.includes(`<code>${code}</code>`), code);
+    for (const code of ["&lt;script&gt;alert(2) &lt;/h2&gt;", "&lt;iframe&gt; x", "a|&lt;b&gt;", "&lt;script&gt; 1"])
+      assert.ok(html.includes(`<code>${code}</code>`), code);
   });
 
   it("survives a battery of known tricks, in classic and block content alike", () => {
@@ -264,7 +343,7 @@ describe("hostile input stays inert", () => {
       "<noscript><img src=x onerror=alert(1)></noscript><template><script>alert(1)</script></template>",
       '[caption]<img src="x" onerror="alert(1)"> &lt;script&gt;[/caption]',
       '[embed]javascript:alert(1)[/embed] [embed]https://x.example/"><script>alert(1)</script>[/embed]',
-      "[video src='\"><script>alert(1)</script>'] [audio mp3=\"javascript:alert(1)\"]",
+      '[video src=\'"><script>alert(1)</script>\'] [audio mp3="javascript:alert(1)"]',
       "<table><caption>&lt;script&gt;cap&lt;/script&gt;</caption><tr><td><ul><li>&lt;script&gt;</li></ul></td></tr></table>",
       "&#60;script&#62;alert(1)&#60;/script&#62; &amp;lt;b&amp;gt; <!-- <script>alert(1)</script> -->",
     ];
@@ -272,7 +351,10 @@ describe("hostile input stays inert", () => {
       for (const html of [trick, `<!-- wp:html -->\n${trick}\n<!-- /wp:html -->`]) {
         const post = convert(html);
         assert.deepEqual(liveMarkup(render(post)), [], `${html}\n→\n${body(post)}`);
-        assert.ok(post.audio.every((url) => url.startsWith("https:")), html);
+        assert.ok(
+          post.audio.every((url) => url.startsWith("https:")),
+          html,
+        );
       }
     }
   });
@@ -283,6 +365,9 @@ describe("commentText", () => {
     const text = commentText(
       'Great <em>episode</em> &amp; thanks!\nSee <a href="https://example.com/notes" rel="nofollow">my notes</a> or <a href="https://example.org">https://example.org</a>.\n\n<p>Second paragraph &lt;3<script>alert(1)</script></p>',
     );
-    assert.equal(text, "Great episode & thanks!\nSee my notes (https://example.com/notes) or https://example.org.\n\nSecond paragraph <3");
+    assert.equal(
+      text,
+      "Great episode & thanks!\nSee my notes (https://example.com/notes) or https://example.org.\n\nSecond paragraph <3",
+    );
   });
 });

@@ -6,7 +6,10 @@ const SITE = "https://alexis.monville.com";
 
 describe("old addresses of the WordPress site", () => {
   it("finds the permalinks' front, and keeps only paths of the old site", () => {
-    assert.equal(permalinkFront([`${SITE}/en/2024/06/09/a/`, `${SITE}/en/2024/05/03/b/`, `${SITE}/about/`], SITE), "/en/");
+    assert.equal(
+      permalinkFront([`${SITE}/en/2024/06/09/a/`, `${SITE}/en/2024/05/03/b/`, `${SITE}/about/`], SITE),
+      "/en/",
+    );
     assert.equal(permalinkFront([`${SITE}/2024/06/09/a/`], SITE), "/");
     assert.equal(oldPath("https://elsewhere.example/en/2024/06/09/a/", SITE), null);
     assert.equal(oldPath(`${SITE}/en/"><script>/`, SITE), "/en/%22%3E%3Cscript%3E/");
@@ -15,7 +18,11 @@ describe("old addresses of the WordPress site", () => {
   it("redirects a post's ?p= link and its permalink without the front, never its own address", () => {
     const url = "/en/2024/06/09/maria/";
     assert.deepEqual(postOldPaths(123, oldPath(`${SITE}${url}`, SITE), "/en/", url), ["/?p=123", "/2024/06/09/maria/"]);
-    assert.deepEqual(postOldPaths(7, oldPath(`${SITE}/en/2024/06/09/old-title/`, SITE), "/en/", url), ["/?p=7", "/en/2024/06/09/old-title/", "/2024/06/09/old-title/"]);
+    assert.deepEqual(postOldPaths(7, oldPath(`${SITE}/en/2024/06/09/old-title/`, SITE), "/en/", url), [
+      "/?p=7",
+      "/en/2024/06/09/old-title/",
+      "/2024/06/09/old-title/",
+    ]);
   });
 
   it("sends category and tag archives to tag pages, date archives to the year, the feed to ours", () => {

@@ -26,7 +26,11 @@ const settings: ImportSettings = {
   hostName: "Alexis Monville",
   feedPath: "/feed.xml",
   existingPages: new Map([["about", "/about/"]]),
-  siteAddresses: siteAddresses(templatePages(CONTENT, loadSiteSettings(path.join(CONTENT, "_data/site.json")), (file) => readFileSync(file, "utf8"))),
+  siteAddresses: siteAddresses(
+    templatePages(CONTENT, loadSiteSettings(path.join(CONTENT, "_data/site.json")), (file) =>
+      readFileSync(file, "utf8"),
+    ),
+  ),
   uploadFile: () => null,
   hasUploads: false,
   today: "2026-01-01",
@@ -46,7 +50,11 @@ function posts(planned: ImportPlan) {
   );
 }
 const redirectsOf = (planned: ImportPlan) =>
-  Object.fromEntries((JSON.parse(planned.files.find((f) => f.path === "_data/redirects.json")!.text!) as { from: string; to: string }[]).map((r) => [r.from, r.to]));
+  Object.fromEntries(
+    (
+      JSON.parse(planned.files.find((f) => f.path === "_data/redirects.json")!.text!) as { from: string; to: string }[]
+    ).map((r) => [r.from, r.to]),
+  );
 
 describe("importing a Polylang export", () => {
   const imported = plan();
@@ -91,15 +99,31 @@ describe("importing a Polylang export", () => {
     assert.deepEqual([...new Set(tags)].sort(), ["Open source", "Strategy", "Stratégie"]);
     // Nor Polylang's French copy of "Uncategorized": its archive leads to the French archive page.
     const uncategorized = '<category domain="category" nicename="uncategorized-fr"><![CDATA[Non classé]]></category>';
-    const withDefault = plan(EXPORT.replace('<category domain="language" nicename="fr"><![CDATA[Français]]></category>\n\t</item>', `${uncategorized}<category domain="language" nicename="fr"><![CDATA[Français]]></category>\n\t</item>`));
-    assert.deepEqual(posts(withDefault).get("posts/2024-05-15-une-note-en-francais.md")?.post.tags.map((t) => t.name), ["Stratégie"]);
+    const withDefault = plan(
+      EXPORT.replace(
+        '<category domain="language" nicename="fr"><![CDATA[Français]]></category>\n\t</item>',
+        `${uncategorized}<category domain="language" nicename="fr"><![CDATA[Français]]></category>\n\t</item>`,
+      ),
+    );
+    assert.deepEqual(
+      posts(withDefault)
+        .get("posts/2024-05-15-une-note-en-francais.md")
+        ?.post.tags.map((t) => t.name),
+      ["Stratégie"],
+    );
     assert.equal(redirectsOf(withDefault)["/fr/category/uncategorized-fr/"], "/fr/archive/");
   });
 
   it("keeps a French post's old addresses, as an English post's are kept", () => {
     // Its old permalink is its address: the ?p= link and the permalink without its front lead to it.
-    assert.deepEqual(post("posts/2024-04-12-jouer-pour-gagner-encore.md").post.redirect_from, ["/?p=102", "/2024/04/12/jouer-pour-gagner-encore/"]);
-    assert.deepEqual(post("posts/2024-04-10-playing-to-win-again.md").post.redirect_from, ["/?p=101", "/2024/04/10/playing-to-win-again/"]);
+    assert.deepEqual(post("posts/2024-04-12-jouer-pour-gagner-encore.md").post.redirect_from, [
+      "/?p=102",
+      "/2024/04/12/jouer-pour-gagner-encore/",
+    ]);
+    assert.deepEqual(post("posts/2024-04-10-playing-to-win-again.md").post.redirect_from, [
+      "/?p=101",
+      "/2024/04/10/playing-to-win-again/",
+    ]);
     // One slug and one day in both languages: two files, two addresses; the path without a front stays the English one's.
     const culture = post("posts/2024-03-01-culture-fr.md").post;
     assert.equal(culture.url, "/fr/2024/03/01/culture/");
@@ -127,7 +151,11 @@ describe("importing a Polylang export", () => {
     assert.deepEqual(imported.report.languages, { en: 4, fr: 6 });
     assert.equal(imported.report.translationGroups, 4);
     const outcome = { written: [], updated: [], unchanged: [], kept: [], forced: [] };
-    const lines = formatReport(imported.report, outcome, { source: "export.xml", content: "content", dryRun: true }).split("\n");
+    const lines = formatReport(imported.report, outcome, {
+      source: "export.xml",
+      content: "content",
+      dryRun: true,
+    }).split("\n");
     assert.equal(lines[1], "posts: 10 articles, 0 episodes (of which 1 draft, 0 scheduled)");
     assert.equal(lines[2], "languages: 4 posts in en, 6 in fr; 4 translation groups");
   });
@@ -143,7 +171,11 @@ describe("importing a Polylang export", () => {
     assert.equal(files.get("posts/2024-03-01-culture-107.md")?.post.url, "/en/2024/03/01/culture-107/");
     assert.deepEqual(single.report.languages, {});
     assert.equal(single.report.translationGroups, 0);
-    const report = formatReport(single.report, { written: [], updated: [], unchanged: [], kept: [], forced: [] }, { source: "export.xml", content: "content", dryRun: true });
+    const report = formatReport(
+      single.report,
+      { written: [], updated: [], unchanged: [], kept: [], forced: [] },
+      { source: "export.xml", content: "content", dryRun: true },
+    );
     assert.doesNotMatch(report, /^languages:/m);
   });
 
@@ -152,8 +184,16 @@ describe("importing a Polylang export", () => {
     assert.equal(languageCode("pt_BR"), "pt-br");
     assert.equal(languageCode(" FR "), "fr");
     assert.equal(languageCode("français"), null);
-    const odd = plan(EXPORT.replace('nicename="fr"><![CDATA[Français]]></category>\n\t\t<category domain="post_translations" nicename="pll_65a1f0c2b7d41"', 'nicename="français"><![CDATA[Français]]></category>\n\t\t<category domain="post_translations" nicename="pll_65a1f0c2b7d41"'));
-    assert.match(odd.report.warnings.join("\n"), /item 102 “Jouer pour gagner, encore” \(export\.xml:\d+\): its language "français" is not a language code \(such as fr or pt-br\): the post is in the site's language, en/);
+    const odd = plan(
+      EXPORT.replace(
+        'nicename="fr"><![CDATA[Français]]></category>\n\t\t<category domain="post_translations" nicename="pll_65a1f0c2b7d41"',
+        'nicename="français"><![CDATA[Français]]></category>\n\t\t<category domain="post_translations" nicename="pll_65a1f0c2b7d41"',
+      ),
+    );
+    assert.match(
+      odd.report.warnings.join("\n"),
+      /item 102 “Jouer pour gagner, encore” \(export\.xml:\d+\): its language "français" is not a language code \(such as fr or pt-br\): the post is in the site's language, en/,
+    );
   });
 
   describe("then npm run check", () => {

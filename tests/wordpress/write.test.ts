@@ -48,7 +48,10 @@ describe("writing an import into the content folder", () => {
 
   it("refuses a path outside the content folder", () => {
     assert.throws(() => targetPath(dir, "../evil.md"), /outside/);
-    assert.throws(() => writePlan([{ path: "posts/../../evil.md", text: "x" }], dir, { force: true, dryRun: false }), /outside/);
+    assert.throws(
+      () => writePlan([{ path: "posts/../../evil.md", text: "x" }], dir, { force: true, dryRun: false }),
+      /outside/,
+    );
     assert.equal(existsSync(path.join(dir, "..", "evil.md")), false);
   });
 });

@@ -46,7 +46,8 @@ const field = (element: XmlElement, name: string) => {
   assert.equal(found.length, 1, `one <${name}> in <${element.name}>`);
   return found[0]!.text;
 };
-const meta = (item: XmlElement) => new Map(all(item, "wp:postmeta").map((m) => [field(m, "wp:meta_key"), field(m, "wp:meta_value")]));
+const meta = (item: XmlElement) =>
+  new Map(all(item, "wp:postmeta").map((m) => [field(m, "wp:meta_key"), field(m, "wp:meta_value")]));
 const terms = (item: XmlElement, domain: string) => all(item, "category").filter((c) => c.attributes.domain === domain);
 
 /** What a reader of the HTML sees: a <br> is a line break, entities are decoded, whitespace is one space. */
@@ -54,11 +55,15 @@ function textOf(html: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${html.replaceAll("<br>", "\n")}</body></html>`);
   return normalizeText(document.body.textContent ?? "");
 }
-const elementsOf = (html: string, selector: string) => [...parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.querySelectorAll(selector)];
+const elementsOf = (html: string, selector: string) => [
+  ...parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.querySelectorAll(selector),
+];
 
 const SQL = "yyyy-MM-dd HH:mm:ss";
 const committedFile = (post: SeedPostFacts) =>
-  [`${post.date}-${post.slug}.md`, `${post.date}-${post.slug}/index.md`].map((file) => path.join(ROOT, "content/posts", file)).find((file) => existsSync(file));
+  [`${post.date}-${post.slug}.md`, `${post.date}-${post.slug}/index.md`]
+    .map((file) => path.join(ROOT, "content/posts", file))
+    .find((file) => existsSync(file));
 
 const xml = seedExport();
 const channel = all(parseXml(xml), "channel")[0]!;
@@ -90,7 +95,10 @@ describe("the seed export", () => {
     SEED_EXPORT.posts.forEach((post, index) => {
       const wp = item(post.id);
       assert.equal(field(wp, "title"), seed[index]!.title);
-      assert.deepEqual([field(wp, "wp:status"), field(wp, "wp:post_type"), field(wp, "wp:post_name")], ["publish", "post", post.slug]);
+      assert.deepEqual(
+        [field(wp, "wp:status"), field(wp, "wp:post_type"), field(wp, "wp:post_name")],
+        ["publish", "post", post.slug],
+      );
       assert.equal(field(wp, "link"), `${SEED_EXPORT.siteUrl}${post.url}`);
       assert.ok(committedFile(post), `${post.url} is a committed post`);
       const local = DateTime.fromSQL(field(wp, "wp:post_date"), { zone: SEED_EXPORT.timeZone });
@@ -105,14 +113,20 @@ describe("the seed export", () => {
     SEED_EXPORT.posts.forEach((post, index) => {
       const html = content(post.id);
       const text = textOf(html);
-      assert.deepEqual(seed[index]!.units.filter((unit) => !text.includes(unit)), [], post.title);
+      assert.deepEqual(
+        seed[index]!.units.filter((unit) => !text.includes(unit)),
+        [],
+        post.title,
+      );
       const committed = matter(readFileSync(committedFile(post)!, "utf8")).content.match(/^#{2,3} /gm) ?? [];
       const transcriptH2 = post.transcriptHeading?.element === "h2" ? 1 : 0;
       assert.equal(elementsOf(html, "h2, h3").length, committed.length + transcriptH2, post.title);
     });
     const count = (selector: string, keep = (_: Element) => true) =>
       SEED_EXPORT.posts.reduce((sum, post) => sum + elementsOf(content(post.id), selector).filter(keep).length, 0);
-    const lines = readFileSync(SEED_FILE, "utf8").split("\n").map((line) => line.trim());
+    const lines = readFileSync(SEED_FILE, "utf8")
+      .split("\n")
+      .map((line) => line.trim());
     const numberedHeadings = count("h2, h3", (h) => /^\d+\. /.test(h.textContent ?? ""));
     assert.equal(count("ul > li"), lines.filter((line) => line.startsWith("• ")).length - 12, "• lines but the titles");
     assert.equal(count("ol > li") + numberedHeadings, lines.filter((line) => /^\d+\.\s/.test(line)).length, "N. lines");
@@ -134,7 +148,10 @@ describe("the seed export", () => {
     for (const editor of ["classic", "gutenberg"]) {
       const posts = SEED_EXPORT.posts.filter((post) => post.editor === editor);
       assert.equal(posts.length, 6);
-      assert.ok(posts.some((post) => post.kind === "episode"), editor);
+      assert.ok(
+        posts.some((post) => post.kind === "episode"),
+        editor,
+      );
     }
   });
 
@@ -158,7 +175,8 @@ describe("the seed export", () => {
   it("names each episode's guests in the show notes as the seed does", () => {
     for (const post of SEED_EXPORT.posts.filter((p) => p.kind === "episode")) {
       assert.ok(post.guests.length > 0, post.title);
-      for (const guest of post.guests) assert.ok(content(post.id).includes(guest.name), `${guest.name} in ${post.title}`);
+      for (const guest of post.guests)
+        assert.ok(content(post.id).includes(guest.name), `${guest.name} in ${post.title}`);
     }
     assert.ok(content(SEED_EXPORT.posts[0]!.id).includes("Maria Bracho, CTO for LATAM at Red Hat"));
   });
@@ -167,9 +185,19 @@ describe("the seed export", () => {
     for (const post of SEED_EXPORT.posts) {
       const wp = item(post.id);
       const committed = matter(readFileSync(committedFile(post)!, "utf8")).data;
-      assert.deepEqual(terms(wp, "post_tag").map((t) => t.text), committed.tags, post.title);
-      assert.deepEqual(terms(wp, "post_tag").map((t) => t.attributes.nicename), post.tags.map((t) => t.slug));
-      assert.deepEqual(terms(wp, "category").map((c) => c.attributes.nicename), [post.category.slug]);
+      assert.deepEqual(
+        terms(wp, "post_tag").map((t) => t.text),
+        committed.tags,
+        post.title,
+      );
+      assert.deepEqual(
+        terms(wp, "post_tag").map((t) => t.attributes.nicename),
+        post.tags.map((t) => t.slug),
+      );
+      assert.deepEqual(
+        terms(wp, "category").map((c) => c.attributes.nicename),
+        [post.category.slug],
+      );
       assert.equal(field(wp, "excerpt:encoded"), post.excerpt);
       assert.ok(post.excerpt === "" || post.excerpt === committed.description, post.title);
     }
@@ -189,7 +217,11 @@ describe("the seed export", () => {
       'https://media.example.com/le-podcast/maria-bracho.mp3\n31415926\naudio/mpeg\na:1:{s:8:"duration";s:8:"00:31:00";}',
     );
     assert.equal(meta(item(block.postId)).has("enclosure"), false);
-    assert.ok(content(block.postId).includes(`<!-- wp:audio -->\n<figure class="wp-block-audio"><audio controls src="${block.url}"></audio></figure>\n<!-- /wp:audio -->`));
+    assert.ok(
+      content(block.postId).includes(
+        `<!-- wp:audio -->\n<figure class="wp-block-audio"><audio controls src="${block.url}"></audio></figure>\n<!-- /wp:audio -->`,
+      ),
+    );
   });
 
   it("links the featured image, the image in the content and the missing one to attachment items", () => {
@@ -215,22 +247,50 @@ describe("the seed export", () => {
   });
 
   it("has comments of every status, a reply and a pingback, with e-mails and IPs an import must not write", () => {
-    const comments = new Map([...items.values()].flatMap((wp) => all(wp, "wp:comment").map((c) => [Number(field(c, "wp:comment_id")), { wp, c }] as const)));
+    const comments = new Map(
+      [...items.values()].flatMap((wp) =>
+        all(wp, "wp:comment").map((c) => [Number(field(c, "wp:comment_id")), { wp, c }] as const),
+      ),
+    );
     for (const expected of Object.values(SEED_EXPORT.comments)) {
       const { wp, c } = comments.get(expected.id)!;
       assert.equal(Number(field(wp, "wp:post_id")), expected.postId);
-      const fields = ["author", "author_email", "author_IP", "approved", "type", "parent", "content"].map((name) => field(c, `wp:comment_${name}`));
-      assert.deepEqual(fields, [expected.author, expected.email, expected.ip, expected.approved, expected.type, String(expected.parent), expected.content]);
+      const fields = ["author", "author_email", "author_IP", "approved", "type", "parent", "content"].map((name) =>
+        field(c, `wp:comment_${name}`),
+      );
+      assert.deepEqual(fields, [
+        expected.author,
+        expected.email,
+        expected.ip,
+        expected.approved,
+        expected.type,
+        String(expected.parent),
+        expected.content,
+      ]);
     }
     const { approved, reply, pending, spam, pingback, trash } = SEED_EXPORT.comments;
-    assert.deepEqual([approved.approved, pending.approved, spam.approved, trash.approved, pingback.approved], ["1", "0", "spam", "trash", "1"]);
+    assert.deepEqual(
+      [approved.approved, pending.approved, spam.approved, trash.approved, pingback.approved],
+      ["1", "0", "spam", "trash", "1"],
+    );
     assert.deepEqual([reply.parent, pingback.type], [approved.id, "pingback"]);
     assert.match(approved.content, /\n\n.*<a href="https:/);
     for (const value of SEED_EXPORT.privateValues) assert.ok(xml.includes(value), value);
   });
 
   it("has the other items an import must tell apart", () => {
-    const { draft, pending, scheduled, private: privatePost, trashed, page, podcastPage, archivePage, navMenuItem, revision } = SEED_EXPORT.extras;
+    const {
+      draft,
+      pending,
+      scheduled,
+      private: privatePost,
+      trashed,
+      page,
+      podcastPage,
+      archivePage,
+      navMenuItem,
+      revision,
+    } = SEED_EXPORT.extras;
     const facts = (id: number) => ["wp:post_type", "wp:status", "wp:post_name"].map((name) => field(item(id), name));
     assert.deepEqual(facts(draft.id), ["post", "draft", ""]);
     assert.deepEqual(facts(pending.id), ["post", "pending", ""]);
@@ -243,9 +303,16 @@ describe("the seed export", () => {
     assert.deepEqual(facts(trashed.id).slice(0, 2), ["post", "trash"]);
     assert.match(trashed.slug, /__trashed$/);
     assert.deepEqual([...facts(page.id), field(item(page.id), "title")], ["page", "publish", "about", "About"]);
-    for (const other of [podcastPage, archivePage]) assert.deepEqual([...facts(other.id), field(item(other.id), "link")], ["page", "publish", other.slug, `${SEED_EXPORT.siteUrl}/${other.slug}/`]);
+    for (const other of [podcastPage, archivePage])
+      assert.deepEqual(
+        [...facts(other.id), field(item(other.id), "link")],
+        ["page", "publish", other.slug, `${SEED_EXPORT.siteUrl}/${other.slug}/`],
+      );
     assert.deepEqual(facts(navMenuItem.id).slice(0, 2), ["nav_menu_item", "publish"]);
-    assert.deepEqual([...facts(revision.id).slice(0, 2), Number(field(item(revision.id), "wp:post_parent"))], ["revision", "inherit", SEED_EXPORT.posts[0]!.id]);
+    assert.deepEqual(
+      [...facts(revision.id).slice(0, 2), Number(field(item(revision.id), "wp:post_parent"))],
+      ["revision", "inherit", SEED_EXPORT.posts[0]!.id],
+    );
   });
 
   it("has a hostile post whose every alert is where SEED_EXPORT says", () => {
@@ -254,16 +321,23 @@ describe("the seed export", () => {
     assert.equal(field(wp, "title"), '<script>alert("title")</script> Hostile & "quoted"');
     assert.deepEqual([field(wp, "wp:status"), field(wp, "wp:post_name")], ["publish", "../../../etc/evil"]);
     const html = content(hostile.id);
-    for (const live of ["<script>alert(9)</script>", 'onerror="alert(1)"', 'href="javascript:alert(6)"']) assert.ok(html.includes(live), live);
+    for (const live of ["<script>alert(9)</script>", 'onerror="alert(1)"', 'href="javascript:alert(6)"'])
+      assert.ok(html.includes(live), live);
     for (const shown of hostile.visibleText) assert.ok(textOf(html).includes(shown) && !html.includes(shown), shown);
-    assert.deepEqual(terms(wp, "post_tag").map((t) => [t.text, t.attributes.nicename]), [[hostile.tag.name, hostile.tag.slug]]);
+    assert.deepEqual(
+      terms(wp, "post_tag").map((t) => [t.text, t.attributes.nicename]),
+      [[hostile.tag.name, hostile.tag.slug]],
+    );
     assert.ok(field(wp, "excerpt:encoded").includes("<script>alert(11)</script>"));
     const comment = all(wp, "wp:comment")[0]!;
     assert.equal(field(comment, "wp:comment_author"), "<script>alert(5)</script>");
     assert.equal(field(comment, "wp:comment_author_url"), "javascript:alert(10)");
     assert.match(field(comment, "wp:comment_content"), /onclick="alert\(7\)".*javascript:alert\(8\)/);
     const alerts = Object.keys(hostile.alerts).map(Number);
-    assert.deepEqual(alerts, Array.from({ length: 11 }, (_, i) => i + 1));
+    assert.deepEqual(
+      alerts,
+      Array.from({ length: 11 }, (_, i) => i + 1),
+    );
   });
 
   it("splits a ]]> in a content field across two CDATA sections", () => {
@@ -301,10 +375,14 @@ describe("the large export", () => {
     assert.ok(large.length > 20_000_000, `${large.length} characters`);
     const posts = all(all(parseXml(large), "channel")[0]!, "item");
     assert.equal(posts.length, 2000);
-    for (const name of ["wp:post_id", "wp:post_name", "link"]) assert.equal(new Set(posts.map((p) => field(p, name))).size, 2000, name);
+    for (const name of ["wp:post_id", "wp:post_name", "link"])
+      assert.equal(new Set(posts.map((p) => field(p, name))).size, 2000, name);
     assert.ok(posts.every((p) => field(p, "wp:status") === "publish"));
     const years = new Set(posts.map((p) => field(p, "wp:post_date").slice(0, 4)));
     assert.ok(years.size >= 8, `${years.size} years`);
-    assert.ok(posts.filter((p) => field(p, "content:encoded").includes("Alexis: [00:00:00]")).length > 300, "transcripts");
+    assert.ok(
+      posts.filter((p) => field(p, "content:encoded").includes("Alexis: [00:00:00]")).length > 300,
+      "transcripts",
+    );
   });
 });

@@ -88,7 +88,10 @@ describe("reading a WordPress export", () => {
     try {
       const file = path.join(dir, "export.xml");
       const [head, tail] = EXPORT.split("Thanks!");
-      writeFileSync(file, Buffer.concat([Buffer.from(head!), Buffer.from("Très utile, merci !", "latin1"), Buffer.from(tail!)]));
+      writeFileSync(
+        file,
+        Buffer.concat([Buffer.from(head!), Buffer.from("Très utile, merci !", "latin1"), Buffer.from(tail!)]),
+      );
       const line = head!.split("\n").length;
       const column = head!.split("\n").at(-1)!.length + 3;
       await assert.rejects(readWxr(file, "old-site/export.xml"), (error: Error) => {
@@ -108,11 +111,20 @@ describe("reading a WordPress export", () => {
   });
 
   it("names the file, line and column of malformed XML", () => {
-    assert.throws(() => parseWxr(EXPORT.replace("</wp:post_name>", "</wp:post_nam>"), "export.xml"), (error: Error) => error instanceof WxrError && /^export\.xml:19:\d+: unexpected close tag/.test(error.message));
+    assert.throws(
+      () => parseWxr(EXPORT.replace("</wp:post_name>", "</wp:post_nam>"), "export.xml"),
+      (error: Error) => error instanceof WxrError && /^export\.xml:19:\d+: unexpected close tag/.test(error.message),
+    );
   });
 
   it("says that an RSS feed or another XML file is not an export", () => {
-    assert.throws(() => parseWxr(`<rss version="2.0"><channel><title>Feed</title></channel></rss>`, "feed.xml"), /feed\.xml: not a WordPress export: <wp:wxr_version> is missing/);
-    assert.throws(() => parseWxr(`<html><body/></html>`, "page.xml"), /page\.xml: not a WordPress export: there is no <rss> element/);
+    assert.throws(
+      () => parseWxr(`<rss version="2.0"><channel><title>Feed</title></channel></rss>`, "feed.xml"),
+      /feed\.xml: not a WordPress export: <wp:wxr_version> is missing/,
+    );
+    assert.throws(
+      () => parseWxr(`<html><body/></html>`, "page.xml"),
+      /page\.xml: not a WordPress export: there is no <rss> element/,
+    );
   });
 });

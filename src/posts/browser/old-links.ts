@@ -22,7 +22,8 @@ if (key) {
   const links = (response?.ok ? await response.json().catch(() => null) : null) as OldLinks | null;
   const target: unknown = links?.[key]?.[query.get(key)!];
   // Only a path of this site: the map is ours, but a link never leads elsewhere.
-  if (typeof target === "string" && isSitePath(target)) location.replace(resolveSitePath(SITE_ROOT_URL, target) + location.hash);
+  if (typeof target === "string" && isSitePath(target))
+    location.replace(resolveSitePath(SITE_ROOT_URL, target) + location.hash);
   // A link the old site had but this one does not know: the page stays (and says it looked).
   else document.documentElement.dataset.oldLink = "unknown";
 }

@@ -4,7 +4,18 @@
  * search page only when a word of a query matches nothing: an ordinary search never fetches it,
  * nor the lists. A list is fetched once a page, and browsers keep it (its name changes with it).
  */
-import { corrections, decodeWordShard, listed, decodeWordShardIndex, shardFiles, startsAWord, WORD_SHARD_INDEX, WORD_SHARDS_DIR, type Correction, type WordCount } from "../corrections.ts";
+import {
+  corrections,
+  decodeWordShard,
+  listed,
+  decodeWordShardIndex,
+  shardFiles,
+  startsAWord,
+  WORD_SHARD_INDEX,
+  WORD_SHARDS_DIR,
+  type Correction,
+  type WordCount,
+} from "../corrections.ts";
 import { fetchJson, sitePath } from "./pagefind.ts";
 import { languageFile } from "../language-files.ts";
 import { getOrMake } from "../../maps/get-or-make.ts";
@@ -36,5 +47,9 @@ export async function nearWords(typed: string, lang: string | null): Promise<Nea
   index ??= fetchJson(sitePath(`/pagefind/${languageFile(WORD_SHARD_INDEX, lang)}`)).then(decodeWordShardIndex);
   const files = shardFiles(await index, typed);
   const words = (await Promise.all(files.map(shard))).flat();
-  return { corrections: corrections(typed, words), startsAWord: startsAWord(typed, words), listed: listed(typed, words) };
+  return {
+    corrections: corrections(typed, words),
+    startsAWord: startsAWord(typed, words),
+    listed: listed(typed, words),
+  };
 }

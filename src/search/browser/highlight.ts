@@ -6,11 +6,13 @@
 import { highlightPattern } from "../query.ts";
 
 /** What search does not index (the furniture, the old site's comments): nothing in it is marked. */
-const FURNITURE = ".post-meta, .post-people, .tag-links, .transcript-downloads, .turn-head, .episode-audio, .newsletter, .comments";
+const FURNITURE =
+  ".post-meta, .post-people, .tag-links, .transcript-downloads, .turn-head, .episode-audio, .newsletter, .comments";
 
 function mark(root: Element, pattern: RegExp): void {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (node.parentElement?.closest(FURNITURE) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    acceptNode: (node) =>
+      node.parentElement?.closest(FURNITURE) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
   });
   const texts: Text[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);

@@ -21,7 +21,10 @@ export type FilterCounts = Record<string, Record<string, number>>;
 export interface Pagefind {
   options(options: { baseUrl?: string; ranking?: { pageLength?: number } }): Promise<void>;
   init(): Promise<void>;
-  search(term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, "asc" | "desc"> }): Promise<{ results: PagefindResult[] } | null>;
+  search(
+    term: string | null,
+    options?: { filters?: Record<string, string>; sort?: Record<string, "asc" | "desc"> },
+  ): Promise<{ results: PagefindResult[] } | null>;
   filters(): Promise<FilterCounts>;
 }
 
@@ -45,7 +48,11 @@ export async function loadPagefind(): Promise<Pagefind> {
 }
 
 /** Pagefind's results, or none when it gave no answer. */
-export async function searchRecords(pagefind: Pagefind, term: string | null, options?: Parameters<Pagefind["search"]>[1]): Promise<PagefindResult[]> {
+export async function searchRecords(
+  pagefind: Pagefind,
+  term: string | null,
+  options?: Parameters<Pagefind["search"]>[1],
+): Promise<PagefindResult[]> {
   return (await pagefind.search(term, options))?.results ?? [];
 }
 

@@ -5,11 +5,32 @@
  * date), a post's records, and the word lists' script only when a word matches nothing. No DOM.
  */
 import { pagefindQuery, type SearchQuery } from "../query.ts";
-import { byRank, decodeRecordPosts, matchPosts, rankMoments, RECORD_POSTS_FILE, recordIndex, termWeights, type LoadedRecord, type Moment, type PostMatch, type RecordIndex, type TermHits } from "../ranking.ts";
+import {
+  byRank,
+  decodeRecordPosts,
+  matchPosts,
+  rankMoments,
+  RECORD_POSTS_FILE,
+  recordIndex,
+  termWeights,
+  type LoadedRecord,
+  type Moment,
+  type PostMatch,
+  type RecordIndex,
+  type TermHits,
+} from "../ranking.ts";
 import { languageFile } from "../language-files.ts";
 import { addStemmer, STEMMER_SCRIPTS, type Stem } from "../match.ts";
 import { settings } from "./search-settings.ts";
-import { fetchJson, loadPagefind, searchRecords, sitePath, type Pagefind, type PagefindRecord, type PagefindResult } from "./pagefind.ts";
+import {
+  fetchJson,
+  loadPagefind,
+  searchRecords,
+  sitePath,
+  type Pagefind,
+  type PagefindRecord,
+  type PagefindResult,
+} from "./pagefind.ts";
 import { FILTERS, matchingNothing, typedAgain, type FilterRecords, type Found } from "./search-found.ts";
 import { lookUpTerms } from "./terms.ts";
 
@@ -36,7 +57,11 @@ async function loadStemmer(): Promise<void> {
 
 /** Pagefind (the index of the page's language, which its `<html lang>` names), the posts' records in it, and the language's stemmer. */
 export const engine = once<Engine>(() =>
-  Promise.all([loadPagefind(), fetchJson(sitePath(`/pagefind/${languageFile(RECORD_POSTS_FILE, settings.files)}`)), loadStemmer()]).then(([pagefind, posts]) => ({
+  Promise.all([
+    loadPagefind(),
+    fetchJson(sitePath(`/pagefind/${languageFile(RECORD_POSTS_FILE, settings.files)}`)),
+    loadStemmer(),
+  ]).then(([pagefind, posts]) => ({
     pagefind,
     index: recordIndex(decodeRecordPosts(posts)),
   })),
@@ -78,7 +103,9 @@ export async function lookUp(query: SearchQuery, asTyped: boolean, standNowhere:
 /** What was found, `flagged` (startsNothing) looked up again as standing nowhere, or matching nothing when it was already. */
 export function lookUpAgain(found: Found, flagged: readonly string[], index: RecordIndex): Found | Promise<Found> {
   const again = typedAgain(found, flagged);
-  return again.length ? lookUp(found.typed, found.asTyped, new Set([...found.standNowhere, ...again])) : matchingNothing(found, flagged, index);
+  return again.length
+    ? lookUp(found.typed, found.asTyped, new Set([...found.standNowhere, ...again]))
+    : matchingNothing(found, flagged, index);
 }
 
 /** The records of each filter's values (Pagefind fetches them then: 22 KB on 1,000 posts). */
@@ -89,14 +116,18 @@ export const filterRecords = once(async (): Promise<FilterRecords> => {
   for (const name of FILTERS) {
     const values = new Map<string, Set<string>>();
     for (const value of Object.keys(counts[name] ?? {}).sort(byFilterValue(name))) {
-      values.set(value, new Set((await searchRecords(pagefind, null, { filters: { [name]: value } })).map((r) => r.id)));
+      values.set(
+        value,
+        new Set((await searchRecords(pagefind, null, { filters: { [name]: value } })).map((r) => r.id)),
+      );
     }
     records.set(name, values);
   }
   return records;
 });
 
-const byFilterValue = (name: string) => (a: string, b: string) => (name === "year" ? b.localeCompare(a) : a.localeCompare(b));
+const byFilterValue = (name: string) => (a: string, b: string) =>
+  name === "year" ? b.localeCompare(a) : a.localeCompare(b);
 
 /** Every record's place in date order, oldest first (Pagefind's sort by the `date` attribute). */
 const recordDates = once(async () => {
@@ -128,7 +159,12 @@ export interface LoadedPost {
 export async function loadPost({ query, hits, weights, results }: Found, match: PostMatch): Promise<LoadedPost> {
   const ids = [...(match.page ? [match.page] : []), ...match.transcript];
   const data = await Promise.all(ids.map((id) => results.get(id)!.data()));
-  const loaded = data.map((record, i) => ({ id: ids[i]!, content: record.content, anchors: record.anchors, transcript: Boolean(record.meta.transcript) }));
+  const loaded = data.map((record, i) => ({
+    id: ids[i]!,
+    content: record.content,
+    anchors: record.anchors,
+    transcript: Boolean(record.meta.transcript),
+  }));
   const moments = loaded.map((record) => {
     const positions = new Map(query.terms.map((term, t) => [term, hits[t]!.get(record.id)?.positions ?? []]));
     const ranked = rankMoments(query, weights, record, positions);
@@ -136,6 +172,10 @@ export async function loadPost({ query, hits, weights, results }: Found, match: 
     return query.quoted && ranked.some((m) => m.rank[1]) ? ranked.filter((m) => m.rank[1]) : ranked;
   });
   const page = match.page ? (moments[0]![0] ?? null) : null;
-  const turns = moments.slice(match.page ? 1 : 0).flat().sort(byRank).slice(0, TURNS_SHOWN);
+  const turns = moments
+    .slice(match.page ? 1 : 0)
+    .flat()
+    .sort(byRank)
+    .slice(0, TURNS_SHOWN);
   return { match, about: data[0]!, loaded, page, turns };
 }

@@ -4,7 +4,15 @@
  * filters' values. Pure: no DOM, no fetching.
  */
 import type { SearchQuery } from "../query.ts";
-import { answerPosts, approximateTerms, termWeights, type Answer, type LoadedRecord, type RecordIndex, type TermHits } from "../ranking.ts";
+import {
+  answerPosts,
+  approximateTerms,
+  termWeights,
+  type Answer,
+  type LoadedRecord,
+  type RecordIndex,
+  type TermHits,
+} from "../ranking.ts";
 import type { PagefindResult } from "./pagefind.ts";
 
 export interface Found {
@@ -35,10 +43,14 @@ export const FILTERS = ["kind", "speaker", "tag", "year"] as const;
 export type FilterRecords = Map<string, Map<string, Set<string>>>;
 
 /** Whether a record has a value of every filter with values chosen (all do before the filters' records are loaded). */
-export function allowedBy(choice: ReadonlyMap<string, ReadonlySet<string>>, records: FilterRecords | undefined): (record: string) => boolean {
+export function allowedBy(
+  choice: ReadonlyMap<string, ReadonlySet<string>>,
+  records: FilterRecords | undefined,
+): (record: string) => boolean {
   const groups = [...choice].filter(([, values]) => values.size);
   if (!groups.length || !records) return () => true;
-  return (record) => groups.every(([name, values]) => [...values].some((value) => records.get(name)?.get(value)?.has(record)));
+  return (record) =>
+    groups.every(([name, values]) => [...values].some((value) => records.get(name)?.get(value)?.has(record)));
 }
 
 /** The posts shown for what was found, under the filters chosen: those holding every word, or most of them. */
@@ -55,13 +67,20 @@ export function startsNothing({ query, hits }: Found, loaded: readonly LoadedRec
 
 /** The words typed behind the terms `flagged`, save those already looked up as standing nowhere. */
 export function typedAgain({ corrected, standNowhere }: Found, flagged: readonly string[]): string[] {
-  return flagged.map((term) => [...corrected].find(([, word]) => word === term)?.[0] ?? term).filter((term) => !standNowhere.has(term));
+  return flagged
+    .map((term) => [...corrected].find(([, word]) => word === term)?.[0] ?? term)
+    .filter((term) => !standNowhere.has(term));
 }
 
 /** What was found, with `terms` matching nothing. */
 export function matchingNothing(found: Found, terms: readonly string[], index: RecordIndex): Found {
   const hits = found.query.terms.map((term, i) => (terms.includes(term) ? new Map() : found.hits[i]!));
-  return { ...found, hits, unmatched: [...found.unmatched, ...terms], weights: termWeights(found.query.terms, hits, index) };
+  return {
+    ...found,
+    hits,
+    unmatched: [...found.unmatched, ...terms],
+    weights: termWeights(found.query.terms, hits, index),
+  };
 }
 
 export interface FilterValue {
@@ -72,11 +91,19 @@ export interface FilterValue {
 }
 
 /** The values of the filter `name`, each with how many posts the query would show with it chosen. */
-export function filterValues(name: string, records: FilterRecords, index: RecordIndex, found: Found | undefined, chosen: ReadonlyMap<string, ReadonlySet<string>>): FilterValue[] {
+export function filterValues(
+  name: string,
+  records: FilterRecords,
+  index: RecordIndex,
+  found: Found | undefined,
+  chosen: ReadonlyMap<string, ReadonlySet<string>>,
+): FilterValue[] {
   return [...(records.get(name) ?? [])].map(([value, ids]) => {
     const choice = new Map(chosen);
     choice.set(name, new Set([value]));
-    const count = found ? answer(found, index, allowedBy(choice, records)).matches.length : new Set([...ids].map((id) => index.postOf.get(id))).size;
+    const count = found
+      ? answer(found, index, allowedBy(choice, records)).matches.length
+      : new Set([...ids].map((id) => index.postOf.get(id))).size;
     return { value, count, chosen: chosen.get(name)?.has(value) ?? false };
   });
 }

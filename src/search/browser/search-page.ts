@@ -19,7 +19,21 @@ import { allowedBy, answer, FILTERS, filterValues, startsNothing } from "./searc
 import { drawFilter, filtersOpen, onFilterOpened } from "./search-filters.ts";
 import { lazyList } from "./search-lazy.ts";
 import { searchState, searchUrl } from "./search-state.ts";
-import { busy, fill, form, input, linkOtherLanguages, list as results, moveByArrows, showFound, showNone, showNothing, showUnavailable, sort, sortDirection } from "./search-view.ts";
+import {
+  busy,
+  fill,
+  form,
+  input,
+  linkOtherLanguages,
+  list as results,
+  moveByArrows,
+  showFound,
+  showNone,
+  showNothing,
+  showUnavailable,
+  sort,
+  sortDirection,
+} from "./search-view.ts";
 import { settings } from "./search-settings.ts";
 
 const state = searchState(new URLSearchParams(location.search));

@@ -52,7 +52,9 @@ export function showNothing(): void {
 /** Pagefind's files could not be had: says so, and where to browse instead. */
 export function showUnavailable(error: unknown): void {
   showNothing();
-  summary.textContent = say("search.results.unavailable", { error: error instanceof Error ? error.message : String(error) });
+  summary.textContent = say("search.results.unavailable", {
+    error: error instanceof Error ? error.message : String(error),
+  });
   empty.hidden = false;
 }
 
@@ -65,12 +67,20 @@ export function showNone({ query, typed }: Found): void {
 }
 
 /** The notices and summary of `matches`, the posts shown; `exactly` searches the words as typed. */
-export function showFound(found: Found, shown: Answer, matches: readonly PostMatch[], exactly: (text: string) => void): void {
+export function showFound(
+  found: Found,
+  shown: Answer,
+  matches: readonly PostMatch[],
+  exactly: (text: string) => void,
+): void {
   empty.hidden = true;
   const lines = [correctionLine(found, exactly), partLine(found, shown, matches)].filter((line) => line !== null);
   notice.replaceChildren(...lines.flatMap((line, i) => (i ? [" ", ...line] : line)));
   notice.hidden = !lines.length;
-  summary.textContent = say(`search.results.count.${plural(matches.length)}`, { count: count(matches.length), query: found.typed.text });
+  summary.textContent = say(`search.results.count.${plural(matches.length)}`, {
+    count: count(matches.length),
+    query: found.typed.text,
+  });
 }
 
 type Line = (string | Node)[] | null;
@@ -95,15 +105,23 @@ function partLine({ unmatched, asTyped }: Found, shown: Answer, matches: readonl
   const fewer = matches.filter((match) => match.held < shown.held).length;
   const most = matches.length - fewer;
   const held = { held: count(shown.held), terms: count(shown.terms) };
-  const part = fewer ? say(`search.results.partialMost.${plural(most)}`, { most: count(most), ...held }) : say("search.results.partial", held);
+  const part = fewer
+    ? say(`search.results.partialMost.${plural(most)}`, { most: count(most), ...held })
+    : say("search.results.partial", held);
   const words = quotedList(unmatched);
-  const nowhere = !unmatched.length ? [] : [say(asTyped ? "search.results.unmatchedAsTyped" : "search.results.unmatchedNowhere", { words })];
+  const nowhere = !unmatched.length
+    ? []
+    : [say(asTyped ? "search.results.unmatchedAsTyped" : "search.results.unmatchedNowhere", { words })];
   return [[part, ...nowhere].join(" ")];
 }
 
 const quotedList = (words: string[]) => words.map((word) => say("search.results.quoted", { word })).join(", ");
 
-export function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+export function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -126,7 +144,9 @@ export function fill(item: HTMLLIElement, post: LoadedPost, query: SearchQuery):
   const title = element("a", "search-result-link", meta.title ?? postUrl);
   title.href = linkTo(postUrl, null, query);
   heading.append(title);
-  const details = [meta.kind, meta.date, meta.guests && say("search.results.withGuests", { guests: meta.guests })].filter(Boolean).join(" · ");
+  const details = [meta.kind, meta.date, meta.guests && say("search.results.withGuests", { guests: meta.guests })]
+    .filter(Boolean)
+    .join(" · ");
   item.replaceChildren(heading, element("p", "search-result-meta", details));
   if (post.page) {
     const text = element("p", "search-result-excerpt");

@@ -46,7 +46,8 @@ export interface LookUpOptions {
 /** At most this many corrections of a word are tried in Pagefind, best first, until one matches. */
 const CORRECTIONS_TRIED = 3;
 
-const toHits = (results: readonly PagefindResult[]): TermHits => new Map(results.map((r) => [r.id, { score: r.score, positions: r.words }]));
+const toHits = (results: readonly PagefindResult[]): TermHits =>
+  new Map(results.map((r) => [r.id, { score: r.score, positions: r.words }]));
 
 /** The records that hold `word` as a word or in another form of it, without those where it only starts a longer word. */
 async function wholeWord(search: Search, word: string): Promise<TermHits | null> {
@@ -65,7 +66,8 @@ async function readings(term: string, query: SearchQuery, options: LookUpOptions
   const partial = term === query.partial;
   const [all, exact] = await Promise.all([search(term), search(`"${term}"`)]);
   const allHits = toHits(all);
-  if (exact.length) return [{ word: term, hits: partial ? allHits : wholeWordHits(allHits, new Set(exact.map((r) => r.id))) }];
+  if (exact.length)
+    return [{ word: term, hits: partial ? allHits : wholeWordHits(allHits, new Set(exact.map((r) => r.id))) }];
   // Too short to correct, or a quoted phrase: Pagefind's answer stands (the page says when it only comes close).
   if (query.quoted || !correctable(term)) return all.length ? [{ word: term, hits: allHits }] : [];
   const near = await options.near(term);

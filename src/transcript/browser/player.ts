@@ -56,7 +56,14 @@ function addPlayButton(turn: HTMLElement, play: () => void, words: ScriptWords):
   button.type = "button";
   button.className = "play-from";
   labelTurnButton(button, words["player.play"], words["player.playMore"]);
-  button.setAttribute("aria-label", playFromName(time?.textContent?.trim() ?? "", turn.querySelector(".turn-speaker")?.textContent?.trim() ?? "", words));
+  button.setAttribute(
+    "aria-label",
+    playFromName(
+      time?.textContent?.trim() ?? "",
+      turn.querySelector(".turn-speaker")?.textContent?.trim() ?? "",
+      words,
+    ),
+  );
   button.addEventListener("click", play);
   time?.after(" ", button);
 }

@@ -36,7 +36,9 @@ export function readBrackets(input: string): Cue[] {
     if (named) current = named.speaker;
     const text = collapseSpace(named ? named.text : rest);
     if (current === null) {
-      throw new ImportError(`line ${i + 1}: cannot tell who speaks in "${excerpt(line)}": write "[hh:mm:ss] Speaker: text".`);
+      throw new ImportError(
+        `line ${i + 1}: cannot tell who speaks in "${excerpt(line)}": write "[hh:mm:ss] Speaker: text".`,
+      );
     }
     cues.push({ speaker: current, start, text, line: i + 1 });
   });

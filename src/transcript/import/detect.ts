@@ -21,8 +21,14 @@ export function detectFormat(input: string): TranscriptFormat | null {
   if (lines.some((l) => SRT_TIMING_RE.test(l))) return "srt";
   const nonBlank = lines.map((l) => l.trim()).filter((l) => l.length > 0);
   const bracketLines = nonBlank.filter((l) => BRACKET_LINE_RE.test(l)).length;
-  if (nonBlank.length > 0 && BRACKET_LINE_RE.test(nonBlank[0] ?? "") && bracketLines * 2 >= nonBlank.length) return "brackets";
-  const otter = lines.some((l, i) => OTTER_HEADER_RE.test(l.trim()) && (lines[i + 1] ?? "").trim().length > 0 && !OTTER_HEADER_RE.test((lines[i + 1] ?? "").trim()));
+  if (nonBlank.length > 0 && BRACKET_LINE_RE.test(nonBlank[0] ?? "") && bracketLines * 2 >= nonBlank.length)
+    return "brackets";
+  const otter = lines.some(
+    (l, i) =>
+      OTTER_HEADER_RE.test(l.trim()) &&
+      (lines[i + 1] ?? "").trim().length > 0 &&
+      !OTTER_HEADER_RE.test((lines[i + 1] ?? "").trim()),
+  );
   if (otter) return "otter";
   return null;
 }

@@ -21,7 +21,15 @@ export { neutralizeMarks, protectParagraph, toTranscriptMarkdown } from "./markd
 export { backwardCues, duration, mergeTurns, type MergeOptions } from "./merge.ts";
 export { readOtter } from "./otter.ts";
 export { readSrt } from "./srt.ts";
-export { FORMAT_NAMES, FORMATS, ImportError, isFormat, type Cue, type ImportedTurn, type TranscriptFormat } from "./types.ts";
+export {
+  FORMAT_NAMES,
+  FORMATS,
+  ImportError,
+  isFormat,
+  type Cue,
+  type ImportedTurn,
+  type TranscriptFormat,
+} from "./types.ts";
 export { readVoiceVtt, readZoomVtt } from "./vtt.ts";
 
 /** Each format's reader and how its cues become paragraphs. */
@@ -70,7 +78,11 @@ export function importTranscript(input: string, options: ImportOptions = {}): Im
     throw new ImportError(`no speech found: the file has no ${FORMAT_NAMES[format]} cue with words in it.`);
   }
   const speakers = assignLabels(turns.map((t) => t.speaker));
-  const markdown = toTranscriptMarkdown(turns, speakers, options.heading === undefined ? {} : { heading: options.heading });
+  const markdown = toTranscriptMarkdown(
+    turns,
+    speakers,
+    options.heading === undefined ? {} : { heading: options.heading },
+  );
 
   const warnings: string[] = [];
   const backward = backwardCues(cues);

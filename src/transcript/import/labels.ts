@@ -27,7 +27,13 @@ function notNumeric(label: string): string {
 export function assignLabels(names: readonly string[]): Record<string, string> {
   const unique = [...new Set(names)];
   const first = (name: string): string =>
-    notNumeric(name.trim().split(/\s+/).map(clean).find((word) => /[\p{L}\p{N}]/u.test(word)) ?? "") || "Speaker";
+    notNumeric(
+      name
+        .trim()
+        .split(/\s+/)
+        .map(clean)
+        .find((word) => /[\p{L}\p{N}]/u.test(word)) ?? "",
+    ) || "Speaker";
   const whole = (name: string): string => {
     const joined = name.trim().split(/\s+/).map(clean).join("");
     return /[\p{L}\p{N}]/u.test(joined) ? notNumeric(joined) : "Speaker";

@@ -31,7 +31,9 @@ export function protectParagraph(text: string, labels: readonly string[]): strin
     const at = (like[1] ?? "").length;
     return `${text.slice(0, at)}\\${text.slice(at)}`;
   }
-  const declared = labels.some((l) => text.startsWith(`${l}:`) && (text.length === l.length + 1 || /\s/.test(text[l.length + 1] ?? "")));
+  const declared = labels.some(
+    (l) => text.startsWith(`${l}:`) && (text.length === l.length + 1 || /\s/.test(text[l.length + 1] ?? "")),
+  );
   return declared ? null : text;
 }
 
@@ -51,7 +53,11 @@ export interface MarkdownOptions {
  *
  * Every turn starts with its start time (rounded down to the second) as a mark.
  */
-export function toTranscriptMarkdown(turns: readonly ImportedTurn[], speakers: Record<string, string>, options: MarkdownOptions = {}): string {
+export function toTranscriptMarkdown(
+  turns: readonly ImportedTurn[],
+  speakers: Record<string, string>,
+  options: MarkdownOptions = {},
+): string {
   const labelOf = new Map<string, string>();
   for (const [label, name] of Object.entries(speakers)) if (!labelOf.has(name)) labelOf.set(name, label);
   const labels = Object.keys(speakers);

@@ -25,7 +25,10 @@ export function mergeTurns(cues: readonly Cue[], options: MergeOptions = { parag
     if (countWords(cue.text) === 0) continue;
     const paragraphs =
       options.paragraphs === "lines"
-        ? cue.text.split("\n").map(collapseSpace).filter((p) => p.length > 0)
+        ? cue.text
+            .split("\n")
+            .map(collapseSpace)
+            .filter((p) => p.length > 0)
         : [collapseSpace(cue.text)];
     const last = turns[turns.length - 1];
     if (last && last.speaker === cue.speaker) {

@@ -49,7 +49,10 @@ function prefixCandidate(text: string): { speaker: string; text: string } | null
  * letter only counts when it is in `lowercase` (see `lowercaseNames`), so
  * that ordinary sentences (`so we said: yes`) are not taken for names.
  */
-export function splitSpeaker(text: string, lowercase: ReadonlySet<string> = new Set()): { speaker: string; text: string } | null {
+export function splitSpeaker(
+  text: string,
+  lowercase: ReadonlySet<string> = new Set(),
+): { speaker: string; text: string } | null {
   const found = prefixCandidate(text);
   if (!found || (/^\p{Ll}/u.test(found.speaker) && !lowercase.has(found.speaker))) return null;
   return found;
@@ -95,7 +98,10 @@ export function speakerRules(cues: readonly (readonly string[])[]): SpeakerRules
  * stays text. Other lines continue the current part (speaker null = the
  * previous speaker).
  */
-export function speakerLines(lines: readonly string[], rules: SpeakerRules): { speaker: string | null; text: string; offset: number }[] {
+export function speakerLines(
+  lines: readonly string[],
+  rules: SpeakerRules,
+): { speaker: string | null; text: string; offset: number }[] {
   const parts: { speaker: string | null; text: string; offset: number }[] = [];
   lines.forEach((raw, offset) => {
     const line = raw.trim();

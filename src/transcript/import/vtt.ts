@@ -38,14 +38,18 @@ export function readVttBlocks(input: string): VttBlock[] {
     if (/^(?:NOTE|STYLE|REGION)(?:[ \t]|$)/.test(head)) continue;
     const timingIndex = head.includes("-->") ? 0 : (block[1] ?? "").includes("-->") ? 1 : -1;
     if (timingIndex < 0) {
-      throw new ImportError(`line ${first + 1}: expected a cue timing line such as "00:00:01.000 --> 00:00:04.000"; found "${excerpt(head)}".`);
+      throw new ImportError(
+        `line ${first + 1}: expected a cue timing line such as "00:00:01.000 --> 00:00:04.000"; found "${excerpt(head)}".`,
+      );
     }
     const timingLine = first + timingIndex + 1;
     const timing = TIMING_RE.exec((block[timingIndex] ?? "").trim());
     const start = timing ? parseClock(timing[1] ?? "") : null;
     const end = timing ? parseClock(timing[2] ?? "") : null;
     if (start === null || end === null) {
-      throw new ImportError(`line ${timingLine}: malformed cue timing "${excerpt(block[timingIndex] ?? "")}"; expected "hh:mm:ss.ttt --> hh:mm:ss.ttt".`);
+      throw new ImportError(
+        `line ${timingLine}: malformed cue timing "${excerpt(block[timingIndex] ?? "")}"; expected "hh:mm:ss.ttt --> hh:mm:ss.ttt".`,
+      );
     }
     blocks.push({ start, end, payload: block.slice(timingIndex + 1).join("\n"), line: timingLine + 1 });
   }
@@ -68,7 +72,9 @@ export function readVoiceVtt(input: string): Cue[] {
   const cues: Cue[] = [];
   let current: string | null = null;
   for (const block of readVttBlocks(input)) {
-    const segments: { speaker: string | null; text: string; offset: number }[] = [{ speaker: null, text: "", offset: 0 }];
+    const segments: { speaker: string | null; text: string; offset: number }[] = [
+      { speaker: null, text: "", offset: 0 },
+    ];
     let last = 0;
     const TAG = /<([^>]*)>/g;
     for (let m = TAG.exec(block.payload); m !== null; m = TAG.exec(block.payload)) {
@@ -90,7 +96,9 @@ export function readVoiceVtt(input: string): Cue[] {
       if (text.length === 0) continue;
       const line = block.line + segment.offset;
       if (current === null) {
-        throw new ImportError(`line ${line}: cannot tell who says "${excerpt(text)}": the cue has no <v Name> voice tag and no earlier cue names a speaker.`);
+        throw new ImportError(
+          `line ${line}: cannot tell who says "${excerpt(text)}": the cue has no <v Name> voice tag and no earlier cue names a speaker.`,
+        );
       }
       cues.push({ speaker: current, start: block.start, end: block.end, text, line });
     }

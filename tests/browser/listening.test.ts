@@ -99,7 +99,9 @@ function waitAtTop(page: Page, turn: number) {
 
 /** Moves the player as its scrubber would, a little before a turn starts: playback then crosses into it. */
 const seekTo = (page: Page, seconds: number) =>
-  page.locator("#episode-audio").evaluate((audio, at) => void ((audio as HTMLAudioElement).currentTime = at), seconds);
+  page.locator("#episode-audio").evaluate((audio, at) => {
+    (audio as HTMLAudioElement).currentTime = at;
+  }, seconds);
 const pause = (page: Page) => page.locator("#episode-audio").evaluate((audio) => (audio as HTMLAudioElement).pause());
 const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), positionKey(EPISODE));
 

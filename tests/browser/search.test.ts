@@ -182,7 +182,11 @@ describe("search in Chromium", () => {
     const shown = await shownResults(page);
     assert.equal(shown[0]!.post, MARIA);
     const posts: string[] = [];
-    for (let n = 0, shownPost; (shownPost = await resultAt(page, n)); n++) posts.push(shownPost.post);
+    for (let n = 0; ; n++) {
+      const shownPost = await resultAt(page, n);
+      if (!shownPost) break;
+      posts.push(shownPost.post);
+    }
     assert.ok(posts.includes(MICHAEL), `the post holding Galloway is shown too: ${posts.join(", ")}`);
     await page.close();
   });

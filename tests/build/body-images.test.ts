@@ -214,7 +214,9 @@ describe("images in a post's text, beside the post", () => {
 
 describe("an image of a post's text that is not there", () => {
   const projects: ReturnType<typeof tempProject>[] = [];
-  after(() => projects.forEach((p) => p.remove()));
+  after(() => {
+    for (const project of projects) project.remove();
+  });
 
   it("stops the build, naming the post's file and the image", async () => {
     const project = tempProject("body-images-missing");

@@ -70,7 +70,9 @@ function buildInChild(project: { input: string; output: string }): Promise<{ cod
 
 describe("content with errors", () => {
   const projects: ReturnType<typeof tempProject>[] = [];
-  after(() => projects.forEach((p) => p.remove()));
+  after(() => {
+    for (const project of projects) project.remove();
+  });
 
   it("stops the production build with the file, the line, the field and the problem", async () => {
     const project = tempProject("bad-build");

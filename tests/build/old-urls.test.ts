@@ -91,7 +91,9 @@ describe("old URLs keep answering", () => {
 
 describe("old URLs that cannot work", () => {
   const projects: ReturnType<typeof tempProject>[] = [];
-  after(() => projects.forEach((p) => p.remove()));
+  after(() => {
+    for (const project of projects) project.remove();
+  });
 
   async function buildWith(redirects: string, post = MOVED_POST) {
     const project = tempProject("old-urls-bad");

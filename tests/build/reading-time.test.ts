@@ -43,7 +43,7 @@ function expectedTimes(): Expected[] {
         );
         return { url, label: `about ${Math.round(Math.max(...marks) / 60)} min` };
       }
-      const words = content.replace(/\]\([^)]*\)/g, "]").match(/[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu)?.length ?? 0;
+      const words = content.replace(/\]\([^)]*\)/g, "]").match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
       return { url, label: `${Math.max(1, Math.round(words / 238))} min read` };
     })
     .filter((e): e is Expected => e !== null);

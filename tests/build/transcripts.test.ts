@@ -32,7 +32,7 @@ const file = (url: string) => path.join(out, url.endsWith("/") ? `${url}index.ht
 function turnWords(turn: Element): string {
   const paragraphs = [...turn.querySelectorAll("p:not(.turn-head)")].map((p) => {
     const copy = p.cloneNode(true) as Element;
-    copy.querySelectorAll("time.mark").forEach((mark) => mark.remove());
+    for (const mark of copy.querySelectorAll("time.mark")) mark.remove();
     return copy.textContent ?? "";
   });
   return normalizeText(paragraphs.join(" "));

@@ -134,7 +134,10 @@ function readDump(): DumpPost[] {
     else if (LIST_MARKER.test(line)) {
       flush();
       block = { kind: line.startsWith("•") ? "ul" : "ol", lines: [line] };
-    } else (block ??= { kind: "p", lines: [] }).lines.push(line);
+    } else {
+      block ??= { kind: "p", lines: [] };
+      block.lines.push(line);
+    }
   }
   flush();
   return posts;
@@ -836,7 +839,7 @@ function attachmentItem(a: AttachmentFacts): Item {
     type: "attachment",
     status: "inherit",
     slug: base,
-    date: localDate(a.file.slice(0, 7).replace("/", "-") + "-01", "08:00"),
+    date: localDate(`${a.file.slice(0, 7).replace("/", "-")}-01`, "08:00"),
     dated: true,
     content: "",
     parent: a.parentId,

@@ -61,8 +61,8 @@ describe("the deploy workflows", () => {
     const all = steps(workflow("deploy.yml"));
     const pages = all.find((s) => s.uses?.startsWith("actions/configure-pages"));
     assert.equal(pages?.id, "pages");
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, as the workflow writes it
     assert.deepEqual(all.find((s) => s.run === "npm run build")?.env, {
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, as the workflow writes it
       PATH_PREFIX: "${{ steps.pages.outputs.base_path }}/",
     });
   });
